@@ -1,0 +1,53 @@
+namespace KnowledgeBase.Core.Agreement;
+
+/// <summary>Whether the documents that cite a claim tell the same story.</summary>
+public enum AgreementFlag
+{
+    /// <summary>Only one document states the claim.</summary>
+    SingleSource,
+
+    /// <summary>Every document that states it says the same thing, with the same figure if any.</summary>
+    Agree,
+
+    /// <summary>Same direction, but different or vaguer figures, or one document supports only part of it.</summary>
+    Partial,
+
+    /// <summary>The documents contradict each other.</summary>
+    Conflict,
+}
+
+public static class AgreementFlagText
+{
+    /// <summary>The flag as it appears in URLs, seed files and the API: "single-source", "agree", "partial", "conflict".</summary>
+    public static string ToSlug(this AgreementFlag flag) => flag switch
+    {
+        AgreementFlag.SingleSource => "single-source",
+        AgreementFlag.Agree => "agree",
+        AgreementFlag.Partial => "partial",
+        AgreementFlag.Conflict => "conflict",
+        _ => throw new ArgumentOutOfRangeException(nameof(flag)),
+    };
+
+    public static string ToLabel(this AgreementFlag flag) => flag switch
+    {
+        AgreementFlag.SingleSource => "Single source",
+        AgreementFlag.Agree => "Sources agree",
+        AgreementFlag.Partial => "Partly agree",
+        AgreementFlag.Conflict => "Sources conflict",
+        _ => throw new ArgumentOutOfRangeException(nameof(flag)),
+    };
+
+    public static bool TryParse(string? slug, out AgreementFlag flag)
+    {
+        foreach (var candidate in Enum.GetValues<AgreementFlag>())
+        {
+            if (string.Equals(candidate.ToSlug(), slug, StringComparison.OrdinalIgnoreCase))
+            {
+                flag = candidate;
+                return true;
+            }
+        }
+        flag = default;
+        return false;
+    }
+}

@@ -1,0 +1,61 @@
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Topics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace KnowledgeBase.Core.Claims;
+
+internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
+{
+    public void Configure(EntityTypeBuilder<Claim> builder)
+    {
+        builder.Property(c => c.Slug).HasMaxLength(120);
+        builder.Property(c => c.Statement).HasMaxLength(2000);
+        builder.Property(c => c.Figure).HasMaxLength(300);
+        builder.Property(c => c.AgreementRationale).HasMaxLength(2000);
+        builder.Property(c => c.OverrideReason).HasMaxLength(2000);
+        builder.Property(c => c.Agreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
+        builder.Property(c => c.ComputedAgreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
+        builder.Property(c => c.OverrideAgreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
+        builder.HasIndex(c => c.Slug).IsUnique();
+        // "All claims" filtered by flag, keyset-paged by id.
+        builder.HasIndex(c => new { c.Agreement, c.Id });
+        builder.HasMany(c => c.Citations).WithOne(c => c.Claim).HasForeignKey(c => c.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Topics).WithMany(t => t.Claims).UsingEntity<ClaimTopic>(
+            j => j.HasOne(ct => ct.Topic).WithMany().HasForeignKey(ct => ct.TopicId).OnDelete(DeleteBehavior.Cascade),
+            j => j.HasOne(ct => ct.Claim).WithMany().HasForeignKey(ct => ct.ClaimId).OnDelete(DeleteBehavior.Cascade),
+            j =>
+            {
+                // The topic page walks (topic_id, claim_id) in key order: that is its keyset.
+                j.HasKey(ct => new { ct.TopicId, ct.ClaimId });
+                j.HasIndex(ct => ct.ClaimId);
+            });
+    }
+}
+
+internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
+{
+    public void Configure(EntityTypeBuilder<Citation> builder)
+    {
+        builder.Property(c => c.Stance).HasConversion(AgreementConversion.StanceConverter).HasMaxLength(20);
+        builder.Property(c => c.Attribution).HasMaxLength(300);
+        builder.Property(c => c.Figure).HasMaxLength(300);
+        builder.HasIndex(c => new { c.ClaimId, c.PassageId }).IsUnique();
+        builder.HasIndex(c => c.PassageId);
+        builder.HasOne(c => c.Passage).WithMany().HasForeignKey(c => c.PassageId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>Flags and stances are stored as their slugs, so the database reads as the seed files do.</summary>
+internal static class AgreementConversion
+{
+    public static readonly ValueConverter<AgreementFlag, string> Converter = new(f => f.ToSlug(), s => ParseFlag(s));
+    public static readonly ValueConverter<Stance, string> StanceConverter = new(s => s.ToSlug(), s => ParseStance(s));
+
+    private static AgreementFlag ParseFlag(string slug) =>
+        AgreementFlagText.TryParse(slug, out var flag) ? flag : throw new InvalidOperationException($"Unknown agreement flag '{slug}'.");
+
+    private static Stance ParseStance(string slug) =>
+        StanceText.TryParse(slug, out var stance) ? stance : throw new InvalidOperationException($"Unknown stance '{slug}'.");
+}

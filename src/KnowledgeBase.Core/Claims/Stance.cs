@@ -1,0 +1,47 @@
+namespace KnowledgeBase.Core.Claims;
+
+/// <summary>How a cited passage bears on its claim.</summary>
+public enum Stance
+{
+    Supports,
+    SupportsInPart,
+    Contradicts,
+
+    /// <summary>The passage is context: it touches the claim without stating or denying it.</summary>
+    Mentions,
+}
+
+public static class StanceText
+{
+    public static string ToSlug(this Stance stance) => stance switch
+    {
+        Stance.Supports => "supports",
+        Stance.SupportsInPart => "supports-in-part",
+        Stance.Contradicts => "contradicts",
+        Stance.Mentions => "mentions",
+        _ => throw new ArgumentOutOfRangeException(nameof(stance)),
+    };
+
+    public static string ToLabel(this Stance stance) => stance switch
+    {
+        Stance.Supports => "Supports",
+        Stance.SupportsInPart => "Supports in part",
+        Stance.Contradicts => "Contradicts",
+        Stance.Mentions => "Mentions",
+        _ => throw new ArgumentOutOfRangeException(nameof(stance)),
+    };
+
+    public static bool TryParse(string? slug, out Stance stance)
+    {
+        foreach (var candidate in Enum.GetValues<Stance>())
+        {
+            if (string.Equals(candidate.ToSlug(), slug, StringComparison.OrdinalIgnoreCase))
+            {
+                stance = candidate;
+                return true;
+            }
+        }
+        stance = default;
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Sources;
+using KnowledgeBase.Core.Topics;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeBase.Core.Data;
+
+/// <summary>The one database context: sources, their footnotes and passages, topics, claims and citations.</summary>
+public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options) : DbContext(options)
+{
+    public const string MigrationsAssembly = "KnowledgeBase.Migrations";
+
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Footnote> Footnotes => Set<Footnote>();
+    public DbSet<Passage> Passages => Set<Passage>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<Claim> Claims => Set<Claim>();
+    public DbSet<ClaimTopic> ClaimTopics => Set<ClaimTopic>();
+    public DbSet<Citation> Citations => Set<Citation>();
+    public DbSet<SeedImport> SeedImports => Set<SeedImport>();
+
+    /// <summary>The options every host uses: Npgsql, snake_case names, migrations in their own assembly.</summary>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+               .UseSnakeCaseNamingConvention();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeBaseDb).Assembly);
+}
+
+/// <summary>A record of each seed import, so a repeated import of unchanged seed data does nothing.</summary>
+public sealed class SeedImport
+{
+    public int Id { get; set; }
+    public required string ContentHash { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+    public required string Summary { get; set; }
+}

@@ -1,0 +1,182 @@
+using System.Security.Cryptography;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace KnowledgeBase.Core.Seeding;
+
+/// <summary>
+/// The seed-data folder as written by editors: <c>sources/*.md</c> (YAML front matter + Markdown body),
+/// <c>topics.yaml</c> and <c>claims.yaml</c>. See seed-data/README.md for the format.
+/// </summary>
+public sealed class SeedFiles
+{
+    public required IReadOnlyList<SourceFile> Sources { get; init; }
+    public required IReadOnlyList<TopicEntry> Topics { get; init; }
+    public required IReadOnlyList<ClaimEntry> Claims { get; init; }
+
+    /// <summary>A digest of every file, so an unchanged folder is recognised and not imported twice.</summary>
+    public required string ContentHash { get; init; }
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(HyphenatedNamingConvention.Instance)
+        .Build();
+
+    public static SeedFiles Read(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new SeedImportException([$"The seed folder '{directory}' does not exist."]);
+        }
+        var errors = new List<string>();
+        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        string ReadText(string path)
+        {
+            var bytes = File.ReadAllBytes(path);
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, path).Replace('\\', '/') + "\n"));
+            hash.AppendData(bytes);
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        T? Parse<T>(string path, string text)
+            where T : class
+        {
+            try
+            {
+                return Yaml.Deserialize<T>(text);
+            }
+            catch (YamlException e)
+            {
+                errors.Add($"{Path.GetFileName(path)}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
+                return null;
+            }
+        }
+
+        var sources = new List<SourceFile>();
+        var sourceDir = Path.Combine(directory, "sources");
+        var sourcePaths = Directory.Exists(sourceDir)
+            ? Directory.GetFiles(sourceDir, "*.md").Order(StringComparer.Ordinal).ToList()
+            : [];
+        foreach (var path in sourcePaths)
+        {
+            var text = ReadText(path).ReplaceLineEndings("\n");
+            if (!text.StartsWith("---\n", StringComparison.Ordinal))
+            {
+                errors.Add($"{Path.GetFileName(path)}: must start with YAML front matter between '---' lines.");
+                continue;
+            }
+            var close = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                errors.Add($"{Path.GetFileName(path)}: the front matter is not closed by a '---' line.");
+                continue;
+            }
+            var meta = Parse<SourceFrontMatter>(path, text[4..close]);
+            if (meta is not null)
+            {
+                sources.Add(new SourceFile(Path.GetFileName(path), meta, text[(close + 5)..]));
+            }
+        }
+
+        List<TopicEntry>? topics = null;
+        List<ClaimEntry>? claims = null;
+        foreach (var (name, assign) in new (string, Action<string, string>)[]
+                 {
+                     ("topics.yaml", (p, t) => topics = Parse<List<TopicEntry>>(p, t)),
+                     ("claims.yaml", (p, t) => claims = Parse<List<ClaimEntry>>(p, t)),
+                 })
+        {
+            var path = Path.Combine(directory, name);
+            if (File.Exists(path))
+            {
+                assign(path, ReadText(path));
+            }
+            else
+            {
+                errors.Add($"{name} is missing from '{directory}'.");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new SeedImportException(errors);
+        }
+        return new SeedFiles
+        {
+            Sources = sources,
+            Topics = topics ?? [],
+            Claims = claims ?? [],
+            ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset()),
+        };
+    }
+}
+
+public sealed record SourceFile(string FileName, SourceFrontMatter Meta, string Body);
+
+public sealed class SourceFrontMatter
+{
+    public string? Slug { get; set; }
+    public string? Title { get; set; }
+    public string? ShortName { get; set; }
+    public List<string>? Authors { get; set; }
+    public string? Publisher { get; set; }
+    public string? Kind { get; set; }
+    public string? Published { get; set; }
+    public string? Url { get; set; }
+    public string? Retrieved { get; set; }
+    public string? EditorialNote { get; set; }
+    public Dictionary<int, FootnoteEntry>? Footnotes { get; set; }
+}
+
+public sealed class FootnoteEntry
+{
+    public string? Authors { get; set; }
+    public string? Title { get; set; }
+    public string? Outlet { get; set; }
+    public string? Published { get; set; }
+    public string? Url { get; set; }
+}
+
+public sealed class TopicEntry
+{
+    public string? Slug { get; set; }
+    public string? Name { get; set; }
+    public string? Description { get; set; }
+}
+
+public sealed class ClaimEntry
+{
+    public string? Slug { get; set; }
+    public string? Statement { get; set; }
+    public List<string>? Topics { get; set; }
+    public string? Figure { get; set; }
+    public List<CitationEntry>? Citations { get; set; }
+    public OverrideEntry? AgreementOverride { get; set; }
+}
+
+public sealed class CitationEntry
+{
+    public string? Source { get; set; }
+    public string? Quote { get; set; }
+    public string? Prefix { get; set; }
+    public string? Suffix { get; set; }
+    public string? Attribution { get; set; }
+    public string? Stance { get; set; }
+    public string? Figure { get; set; }
+    public int? Footnote { get; set; }
+}
+
+public sealed class OverrideEntry
+{
+    public string? Flag { get; set; }
+    public string? Reason { get; set; }
+}
+
+/// <summary>Seed data that cannot be imported; every problem is listed, each naming its file or claim.</summary>
+public sealed class SeedImportException(IReadOnlyList<string> problems)
+    : Exception($"Seed import refused, nothing was imported ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):\n  - " + string.Join("\n  - ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

@@ -1,0 +1,41 @@
+namespace KnowledgeBase.Core.Sources;
+
+/// <summary>A document the knowledge base cites: an analysis, a commentary, a report.</summary>
+public sealed class Source
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>How rationales and lists name it: "USIP", "MP-IDSA".</summary>
+    public required string ShortName { get; set; }
+
+    public List<string> Authors { get; set; } = [];
+
+    /// <summary>The outlet that published it.</summary>
+    public required string Publisher { get; set; }
+
+    /// <summary>"analysis", "commentary", "report", ...</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>ISO 8601 date, possibly partial ("2024-11", "2024-12-05"); sorts correctly as text.</summary>
+    public required string Published { get; set; }
+
+    public string? Url { get; set; }
+    public DateOnly? Retrieved { get; set; }
+    public string? EditorialNote { get; set; }
+
+    public required string BodyMarkdown { get; set; }
+
+    /// <summary>Sanitized HTML rendered from <see cref="BodyMarkdown"/>; derived, stored so pages need not re-render.</summary>
+    public required string BodyHtml { get; set; }
+
+    /// <summary>The text quotes anchor into; see <see cref="CanonicalLayout"/>.</summary>
+    public required string CanonicalText { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<Footnote> Footnotes { get; set; } = [];
+    public List<Passage> Passages { get; set; } = [];
+}

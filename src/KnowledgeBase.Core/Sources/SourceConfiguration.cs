@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KnowledgeBase.Core.Sources;
+
+internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
+{
+    public void Configure(EntityTypeBuilder<Source> builder)
+    {
+        builder.HasIndex(s => s.Slug).IsUnique();
+        builder.Property(s => s.Slug).HasMaxLength(120);
+        builder.Property(s => s.Title).HasMaxLength(500);
+        builder.Property(s => s.ShortName).HasMaxLength(60);
+        builder.Property(s => s.Publisher).HasMaxLength(300);
+        builder.Property(s => s.Kind).HasMaxLength(60);
+        builder.Property(s => s.Published).HasMaxLength(10);
+        builder.Property(s => s.Url).HasMaxLength(2000);
+        // Sources index and "newest first" listings.
+        builder.HasIndex(s => new { s.Published, s.Id });
+        builder.HasMany(s => s.Footnotes).WithOne(f => f.Source).HasForeignKey(f => f.SourceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Passages).WithOne(p => p.Source).HasForeignKey(p => p.SourceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FootnoteConfiguration : IEntityTypeConfiguration<Footnote>
+{
+    public void Configure(EntityTypeBuilder<Footnote> builder)
+    {
+        builder.HasIndex(f => new { f.SourceId, f.Number }).IsUnique();
+        builder.ComplexProperty(f => f.Cites, cites =>
+        {
+            cites.Property(c => c.Authors).HasColumnName("cites_authors").HasMaxLength(500);
+            cites.Property(c => c.Title).HasColumnName("cites_title").HasMaxLength(1000);
+            cites.Property(c => c.Outlet).HasColumnName("cites_outlet").HasMaxLength(300);
+            cites.Property(c => c.Published).HasColumnName("cites_published").HasMaxLength(10);
+            cites.Property(c => c.Url).HasColumnName("cites_url").HasMaxLength(2000);
+        });
+    }
+}
+
+internal sealed class PassageConfiguration : IEntityTypeConfiguration<Passage>
+{
+    public void Configure(EntityTypeBuilder<Passage> builder)
+    {
+        builder.HasIndex(p => new { p.SourceId, p.Start, p.End }).IsUnique();
+        builder.HasOne(p => p.Footnote).WithMany().HasForeignKey(p => p.FootnoteId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(p => p.FootnoteId);
+        builder.Property(p => p.Prefix).HasMaxLength(64);
+        builder.Property(p => p.Suffix).HasMaxLength(64);
+    }
+}

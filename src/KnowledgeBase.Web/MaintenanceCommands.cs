@@ -1,0 +1,48 @@
+using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeBase.Web;
+
+/// <summary>The launcher's database chores, run by the app itself so they use exactly its configuration.</summary>
+internal static class MaintenanceCommands
+{
+    public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
+    {
+        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+        switch (command)
+        {
+            case "migrate":
+                await MigrateAsync(app.Services);
+                Console.WriteLine("database schema is up to date");
+                return 0;
+            case "seed":
+                var dir = args.SkipWhile(a => a != "seed").Skip(1).FirstOrDefault() ?? "seed-data";
+                try
+                {
+                    await MigrateAsync(app.Services);
+                    Console.WriteLine(await SeedAsync(app.Services, dir));
+                    return 0;
+                }
+                catch (SeedImportException e)
+                {
+                    await Console.Error.WriteLineAsync(e.Message);
+                    return 1;
+                }
+            default:
+                return null;
+        }
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KnowledgeBaseDb>().Database.MigrateAsync();
+    }
+
+    public static async Task<SeedImportResult> SeedAsync(IServiceProvider services, string directory)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(directory);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace KnowledgeBase.Web.Shared;
+
+/// <summary>Every internal URL is built here, so links and routes cannot drift apart.</summary>
+public static class Links
+{
+    public static string Claim(long id, string slug) => $"/claims/{id.ToString(CultureInfo.InvariantCulture)}/{slug}";
+    public static string Source(string slug) => $"/sources/{slug}";
+    public static string Passage(string sourceSlug, long passageId) => $"/sources/{sourceSlug}#passage-{passageId.ToString(CultureInfo.InvariantCulture)}";
+    public static string Footnote(string sourceSlug, int number) => $"/sources/{sourceSlug}#footnote-{number.ToString(CultureInfo.InvariantCulture)}";
+    public static string Topic(string slug) => $"/topics/{slug}";
+    public static string TopicPage(string slug, long? after) => after is { } a ? $"/topics/{slug}?after={a.ToString(CultureInfo.InvariantCulture)}" : Topic(slug);
+}

@@ -1,0 +1,56 @@
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Data;
+using KnowledgeBase.Web.Claims;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeBase.Web.Topics;
+
+public sealed record TopicDetails(int Id, string Slug, string Name, string Description, int ClaimCount);
+
+public sealed record TopicListItem(string Slug, string Name, string Description, int ClaimCount);
+
+/// <summary>A keyset page: the rows, and the key to continue after (null on the last page).</summary>
+public sealed record KeysetPage<T>(IReadOnlyList<T> Items, long? NextAfter);
+
+internal static class TopicQueries
+{
+    public const int PageSize = 20;
+
+    public static Task<TopicDetails?> FindAsync(KnowledgeBaseDb db, string slug, CancellationToken ct) =>
+        db.Topics.AsNoTracking()
+            .Where(t => t.Slug == slug)
+            .Select(t => new TopicDetails(t.Id, t.Slug, t.Name, t.Description, db.ClaimTopics.Count(ct => ct.TopicId == t.Id)))
+            .FirstOrDefaultAsync(ct);
+
+    public static Task<List<TopicListItem>> ListAsync(KnowledgeBaseDb db, CancellationToken ct) =>
+        db.Topics.AsNoTracking()
+            .OrderBy(t => t.Name)
+            .Select(t => new TopicListItem(t.Slug, t.Name, t.Description, db.ClaimTopics.Count(x => x.TopicId == t.Id)))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// The topic's claims in (topic_id, claim_id) key order, starting after <paramref name="after"/>: the primary key
+    /// of claim_topics serves the walk, so a deep page costs what the first does.
+    /// </summary>
+    public static async Task<KeysetPage<ClaimSummary>> ClaimsAsync(KnowledgeBaseDb db, int topicId, long after, CancellationToken ct)
+    {
+        var rows = await db.ClaimTopics.AsNoTracking()
+            .Where(x => x.TopicId == topicId && x.ClaimId > after)
+            .OrderBy(x => x.ClaimId)
+            .Take(PageSize + 1)
+            .Select(x => new ClaimSummary(
+                x.Claim!.Id,
+                x.Claim.Slug,
+                x.Claim.Statement,
+                x.Claim.Figure,
+                x.Claim.Agreement,
+                x.Claim.Citations.Select(c => c.Passage!.Source!.ShortName).Distinct().ToList()))
+            .ToListAsync(ct);
+        var more = rows.Count > PageSize;
+        var items = more ? rows[..PageSize] : rows;
+        return new KeysetPage<ClaimSummary>(items, more ? items[^1].Id : null);
+    }
+
+    public static Task<Dictionary<AgreementFlag, int>> FlagCountsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
+        db.Claims.AsNoTracking().GroupBy(c => c.Agreement).ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
+}
