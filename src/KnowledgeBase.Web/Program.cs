@@ -3,8 +3,7 @@ using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web;
 using KnowledgeBase.Web.Components;
 
-// Settings and static files live beside the app, wherever it is started from (./kb runs it from the repo root).
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(args);
 
 var connectionString = builder.Configuration.GetConnectionString("KnowledgeBase")
     ?? builder.Configuration["KB_DATABASE"]

@@ -32,12 +32,12 @@ internal static class TopicQueries
     /// The topic's claims in (topic_id, claim_id) key order, starting after <paramref name="after"/>: the primary key
     /// of claim_topics serves the walk, so a deep page costs what the first does.
     /// </summary>
-    public static async Task<KeysetPage<ClaimSummary>> ClaimsAsync(KnowledgeBaseDb db, int topicId, long after, CancellationToken ct)
+    public static async Task<KeysetPage<ClaimSummary>> ClaimsAsync(KnowledgeBaseDb db, int topicId, long after, CancellationToken ct, int pageSize = PageSize)
     {
         var rows = await db.ClaimTopics.AsNoTracking()
             .Where(x => x.TopicId == topicId && x.ClaimId > after)
             .OrderBy(x => x.ClaimId)
-            .Take(PageSize + 1)
+            .Take(pageSize + 1)
             .Select(x => new ClaimSummary(
                 x.Claim!.Id,
                 x.Claim.Slug,
@@ -46,8 +46,8 @@ internal static class TopicQueries
                 x.Claim.Agreement,
                 x.Claim.Citations.Select(c => c.Passage!.Source!.ShortName).Distinct().ToList()))
             .ToListAsync(ct);
-        var more = rows.Count > PageSize;
-        var items = more ? rows[..PageSize] : rows;
+        var more = rows.Count > pageSize;
+        var items = more ? rows[..pageSize] : rows;
         return new KeysetPage<ClaimSummary>(items, more ? items[^1].Id : null);
     }
 

@@ -1,0 +1,106 @@
+using System.Net;
+using KnowledgeBase.Testing;
+using KnowledgeBase.Web.Shared;
+
+namespace KnowledgeBase.IntegrationTests.Claims;
+
+[Collection(AppCollection.Name)]
+public sealed class ClaimPageTests(KnowledgeBaseApp app)
+{
+    private readonly HttpClient _client = PageClient.For(app);
+
+    private async Task<string> ClaimPageAsync(string slug)
+    {
+        var claim = await app.ClaimAsync(slug);
+        return await _client.GetPageAsync(Links.Claim(claim.Id, claim.Slug));
+    }
+
+    [Fact]
+    public async Task Troops_sent_shows_both_figures_and_the_partial_flag()
+    {
+        var html = await ClaimPageAsync("troops-sent-to-russia");
+
+        Assert.Contains("approximately 10,000 troops", html);
+        Assert.Contains("thousands of North Korean troops", html);
+        Assert.Contains("Washington estimates", html);
+        Assert.Contains("agreement-partial", html);
+        Assert.Contains("Partly agree", html);
+    }
+
+    [Fact]
+    public async Task Pay_claim_shows_the_monthly_rate_the_derived_total_and_footnote_11()
+    {
+        var html = await ClaimPageAsync("russia-pays-north-korea");
+
+        Assert.Contains("$2,000 per soldier per month", html);
+        Assert.Contains("$2,000 × 10,000 × 12 = $240M a year", html);
+        Assert.Contains("$200m A Year", html);
+        Assert.Contains("/sources/idsa-2024-south-korea-response#footnote-11", html);
+        Assert.Contains("The Korea Herald", html);
+        Assert.Contains("South Korea’s intelligence agency", html);
+    }
+
+    [Fact]
+    public async Task Poll_claim_shows_13_and_82_percent_against_two_thirds()
+    {
+        var html = await ClaimPageAsync("public-opposes-arming-ukraine");
+
+        Assert.Contains("13 percent supported supplying arms to Ukraine, while 82 percent opposed it", html);
+        Assert.Contains("13%", html);
+        Assert.Contains("82%", html);
+        Assert.Contains("Two-Thirds of Koreans Oppose Sending Weapons to Ukraine", html);
+        Assert.Contains("agreement-partial", html);
+    }
+
+    [Fact]
+    public async Task Foreign_trade_act_claim_is_single_source_with_the_verbatim_clause()
+    {
+        var html = await ClaimPageAsync("foreign-trade-act-clause");
+
+        Assert.Contains("Foreign Trade Act", html);
+        Assert.Contains("strategic materials shall only be licensed if they are used for peaceful purposes", html);
+        Assert.Contains("agreement-single-source", html);
+        Assert.Contains("Only USIP", html);
+    }
+
+    [Fact]
+    public async Task Each_citation_links_to_its_passage_on_the_source_page()
+    {
+        var claim = await app.ClaimAsync("troops-in-kursk");
+        var passages = await app.QueryAsync(db => Task.FromResult(
+            db.Citations.Where(c => c.ClaimId == claim.Id).Select(c => new { c.PassageId, c.Passage!.Source!.Slug }).ToList()));
+
+        var html = await _client.GetPageAsync(Links.Claim(claim.Id, claim.Slug));
+
+        Assert.Equal(2, passages.Count);
+        foreach (var p in passages)
+        {
+            Assert.Contains($"href=\"{Links.Passage(p.Slug, p.PassageId)}\"", html);
+        }
+        Assert.Contains("agreement-agree", html);
+    }
+
+    [Fact]
+    public async Task An_outdated_slug_redirects_to_the_canonical_address()
+    {
+        var claim = await app.ClaimAsync("troops-in-kursk");
+
+        using var response = await _client.GetAsync(new Uri($"/claims/{claim.Id}/old-title", UriKind.Relative));
+
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.MovedPermanently, $"answered {(int)response.StatusCode}");
+        Assert.Equal(Links.Claim(claim.Id, claim.Slug), response.Headers.Location?.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("/claims/999999999/nothing")]
+    [InlineData("/sources/no-such-source")]
+    [InlineData("/topics/no-such-topic")]
+    [InlineData("/no/such/page")]
+    public async Task Unknown_addresses_answer_404_with_a_helpful_page(string url)
+    {
+        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("We could not find that page", await response.Content.ReadAsStringAsync());
+    }
+}

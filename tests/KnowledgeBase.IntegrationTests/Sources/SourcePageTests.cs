@@ -1,0 +1,65 @@
+using KnowledgeBase.Testing;
+using KnowledgeBase.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeBase.IntegrationTests.Sources;
+
+[Collection(AppCollection.Name)]
+public sealed class SourcePageTests(KnowledgeBaseApp app)
+{
+    private readonly HttpClient _client = PageClient.For(app);
+
+    [Theory]
+    [InlineData("usip-2024-seoul-response")]
+    [InlineData("idsa-2024-south-korea-response")]
+    public async Task Every_cited_passage_is_marked_with_its_fragment_id(string slug)
+    {
+        var passageIds = await app.QueryAsync(db => db.Passages.Where(p => p.Source!.Slug == slug).Select(p => p.Id).ToListAsync());
+
+        var html = await _client.GetPageAsync(Links.Source(slug));
+
+        Assert.NotEmpty(passageIds);
+        foreach (var id in passageIds)
+        {
+            Assert.Contains($"id=\"passage-{id}\"", html);
+        }
+    }
+
+    [Fact]
+    public async Task The_idsa_page_has_all_27_footnotes_and_footnote_11_lists_the_claim_resting_on_it()
+    {
+        var pay = await app.ClaimAsync("russia-pays-north-korea");
+
+        var html = await _client.GetPageAsync(Links.Source("idsa-2024-south-korea-response"));
+
+        for (var n = 1; n <= 27; n++)
+        {
+            Assert.Contains($"id=\"footnote-{n}\"", html);
+            Assert.Contains($"href=\"#footnote-{n}\"", html);
+        }
+        Assert.Contains("$200m A Year", html);
+        var footnote11 = html[html.IndexOf("id=\"footnote-11\"", StringComparison.Ordinal)..html.IndexOf("id=\"footnote-12\"", StringComparison.Ordinal)];
+        Assert.Contains(Links.Claim(pay.Id, pay.Slug), footnote11);
+    }
+
+    [Fact]
+    public async Task The_usip_page_shows_its_metadata_and_editorial_note()
+    {
+        var html = await _client.GetPageAsync(Links.Source("usip-2024-seoul-response"));
+
+        Assert.Contains("How Should Seoul Respond to North Korea's Soldiers in Russia?", html);
+        Assert.Contains("Lami Kim", html);
+        Assert.Contains("November 2024", html);
+        Assert.Contains("Editorial note", html);
+        Assert.Contains("Foreign Trade Act", html);
+    }
+
+    [Fact]
+    public async Task The_sources_index_lists_both_documents()
+    {
+        var html = await _client.GetPageAsync("/sources");
+
+        Assert.Contains(Links.Source("usip-2024-seoul-response"), html);
+        Assert.Contains(Links.Source("idsa-2024-south-korea-response"), html);
+    }
+}

@@ -1,0 +1,84 @@
+using KnowledgeBase.Testing;
+using KnowledgeBase.Web.Shared;
+using KnowledgeBase.Web.Topics;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeBase.IntegrationTests.Topics;
+
+[Collection(AppCollection.Name)]
+public sealed class TopicPageTests(KnowledgeBaseApp app)
+{
+    private readonly HttpClient _client = PageClient.For(app);
+
+    [Fact]
+    public async Task A_topic_page_lists_its_claims_with_flags()
+    {
+        var html = await _client.GetPageAsync(Links.Topic("troop-deployment"));
+
+        var kursk = await app.ClaimAsync("troops-in-kursk");
+        Assert.Contains(Links.Claim(kursk.Id, kursk.Slug), html);
+        Assert.Contains("agreement-agree", html);
+        Assert.Contains("North Korean troops in Russia", html);
+    }
+
+    [Fact]
+    public async Task The_after_cursor_continues_after_the_given_claim()
+    {
+        var ids = await app.QueryAsync(db => db.ClaimTopics.Where(x => x.Topic!.Slug == "troop-deployment").OrderBy(x => x.ClaimId).Select(x => x.ClaimId).ToListAsync());
+        var claims = await app.QueryAsync(db => db.Claims.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Slug));
+        var cut = ids[ids.Count / 2];
+
+        var html = await _client.GetPageAsync(Links.TopicPage("troop-deployment", cut));
+
+        foreach (var id in ids)
+        {
+            var link = Links.Claim(id, claims[id]);
+            if (id > cut)
+            {
+                Assert.Contains(link, html);
+            }
+            else
+            {
+                Assert.DoesNotContain(link, html);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Walking_keyset_pages_returns_every_claim_of_the_topic_once()
+    {
+        var topic = await app.QueryAsync(db => db.Topics.SingleAsync(t => t.Slug == "russia-north-korea-ties"));
+        var expected = await app.QueryAsync(db => db.ClaimTopics.Where(x => x.TopicId == topic.Id).Select(x => x.ClaimId).OrderBy(x => x).ToListAsync());
+
+        var seen = new List<long>();
+        long after = 0;
+        var pages = 0;
+        while (true)
+        {
+            var page = await app.QueryAsync(db => TopicQueries.ClaimsAsync(db, topic.Id, after, CancellationToken.None, pageSize: 4));
+            seen.AddRange(page.Items.Select(c => c.Id));
+            pages++;
+            if (page.NextAfter is not { } next)
+            {
+                break;
+            }
+            after = next;
+        }
+
+        Assert.Equal(expected, seen);
+        Assert.Equal((expected.Count + 3) / 4, pages);
+    }
+
+    [Fact]
+    public async Task The_home_page_shows_topics_with_counts_and_the_flag_totals()
+    {
+        var total = await app.QueryAsync(db => db.Claims.CountAsync());
+
+        var html = await _client.GetPageAsync("/");
+
+        Assert.Contains($"holds {total} claims", html);
+        Assert.Contains(Links.Topic("troop-deployment"), html);
+        Assert.Contains("Sources conflict", html);
+        Assert.Contains("Single source", html);
+    }
+}

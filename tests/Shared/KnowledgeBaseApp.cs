@@ -1,0 +1,64 @@
+using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Data;
+using KnowledgeBase.Web;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeBase.Testing;
+
+/// <summary>The real app on its own throwaway database, migrated and seeded from seed-data/.</summary>
+public class KnowledgeBaseApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    /// <summary>Browser tests need a real socket; HTTP tests are fine with the in-memory test server.</summary>
+    protected virtual bool RealServer => false;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    public static string SeedDirectory => Path.Combine(AppContext.BaseDirectory, "seed-data");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        if (RealServer)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        await MaintenanceCommands.MigrateAsync(Services);
+        await MaintenanceCommands.SeedAsync(Services, SeedDirectory);
+    }
+
+    /// <summary>The address of the real server (with <see cref="RealServer"/>).</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:KnowledgeBase", Database.ConnectionString);
+        builder.UseEnvironment("Development");
+    }
+
+    /// <summary>Runs a query against the app's database.</summary>
+    public async Task<T> QueryAsync<T>(Func<KnowledgeBaseDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<KnowledgeBaseDb>());
+    }
+
+    public Task<Claim> ClaimAsync(string slug) =>
+        QueryAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Slug == slug));
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
