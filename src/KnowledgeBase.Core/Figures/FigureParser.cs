@@ -94,6 +94,13 @@ public static partial class FigureParser
         else if (word.Success)
         {
             (low, high, value, unit) = VagueAmount(word.Groups["w"].Value);
+            if (bound is not null && value is { } point)
+            {
+                // "more than half", "up to two-thirds": the word gives the bound, not the amount.
+                low = bound == "low" ? point : null;
+                high = bound == "high" ? point : null;
+                value = null;
+            }
             vague = value is null;
             approximate |= value is not null;
             rest = rest[word.Length..].Trim();

@@ -142,7 +142,7 @@ public sealed partial record SeedPlan(
                     errors.Add($"{where}: footnote {f.Label} is never referenced in the text.");
                 }
                 var cited = meta.GetValueOrDefault(f.Number);
-                if (meta.Count > 0 && cited is null)
+                if (cited is null)
                 {
                     errors.Add($"{where}: footnote {f.Number} has no entry under 'footnotes:' in the front matter.");
                 }
@@ -162,6 +162,10 @@ public sealed partial record SeedPlan(
                     Published = Blank(cited?.Published),
                     Url = Blank(cited?.Url),
                 }));
+            }
+            foreach (var label in rendered.UnreferencedFootnotes)
+            {
+                errors.Add($"{where}: footnote {label} is never referenced in the text.");
             }
             foreach (var extra in meta.Keys.Where(n => rendered.Footnotes.All(f => f.Number != n)))
             {

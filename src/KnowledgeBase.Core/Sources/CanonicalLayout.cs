@@ -20,7 +20,7 @@ public sealed class CanonicalLayout
     /// <summary>Containers whose white-space-only text nodes are layout, not content.</summary>
     private static readonly HashSet<string> Containers = new(StringComparer.OrdinalIgnoreCase)
     {
-        "body", "div", "section", "ol", "ul", "blockquote", "table", "thead", "tbody", "tr", "dl", "figure",
+        "body", "div", "section", "ol", "ul", "li", "blockquote", "table", "thead", "tbody", "tr", "dl", "figure",
     };
 
     private readonly StringBuilder _text = new();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
@@ -9,11 +10,13 @@ using Markdig.Syntax;
 namespace KnowledgeBase.Core.Sources;
 
 /// <summary>A source body rendered once, at save time: its safe HTML and the canonical text quotes anchor into.</summary>
+/// <param name="UnreferencedFootnotes">Labels of footnote definitions no marker refers to; Markdig drops them silently.</param>
 public sealed record RenderedSource(
     string Html,
     string CanonicalText,
     IReadOnlyList<FootnoteMarker> Markers,
-    IReadOnlyList<RenderedFootnote> Footnotes);
+    IReadOnlyList<RenderedFootnote> Footnotes,
+    IReadOnlyList<string> UnreferencedFootnotes);
 
 /// <summary>A footnote as rendered: its number (its order in the text), the label the author wrote, and its text.</summary>
 public sealed record RenderedFootnote(int Number, string Label, int Start, int End, string Text);
@@ -23,7 +26,7 @@ public sealed record RenderedFootnote(int Number, string Label, int Start, int E
 /// through an allow-list sanitizer, so neither markup nor link schemes can smuggle script in. Footnote ids are
 /// rewritten to stable, readable fragments (#footnote-11, #footnote-ref-11).
 /// </summary>
-public static class SourceRenderer
+public static partial class SourceRenderer
 {
     /// <summary>Markdig's cost grows badly on some pathological input; no real document is this long.</summary>
     public const int MaxMarkdownLength = 500_000;
@@ -65,7 +68,9 @@ public static class SourceRenderer
         var footnotes = layout.Footnotes
             .Select(f => new RenderedFootnote(f.Number, labels.GetValueOrDefault(f.Number, f.Number.ToString(CultureInfo.InvariantCulture)), f.Start, f.End, layout.Text[f.Start..f.End]))
             .ToList();
-        return new RenderedSource(body.InnerHtml, layout.Text, layout.Markers, footnotes);
+        var defined = FootnoteDefinition().Matches(markdown).Select(m => m.Groups["label"].Value).Distinct();
+        var unreferenced = defined.Where(label => !labels.ContainsValue(label)).ToList();
+        return new RenderedSource(body.InnerHtml, layout.Text, layout.Markers, footnotes, unreferenced);
     }
 
     /// <summary>Parses rendered HTML for a page to work on (mark passages, read text).</summary>
@@ -144,6 +149,9 @@ public static class SourceRenderer
             notes.SetAttribute("aria-label", "Footnotes");
         }
     }
+
+    [GeneratedRegex(@"^ {0,3}\[\^(?<label>[^\]\s]+)\]:", RegexOptions.Multiline)]
+    private static partial Regex FootnoteDefinition();
 
     private static HtmlSanitizer CreateSanitizer()
     {

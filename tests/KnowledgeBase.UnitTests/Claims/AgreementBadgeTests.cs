@@ -1,0 +1,48 @@
+using Bunit;
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Web.Claims;
+
+namespace KnowledgeBase.UnitTests.Claims;
+
+public sealed class AgreementBadgeTests : BunitContext
+{
+    [Theory]
+    [InlineData(AgreementFlag.SingleSource, "single-source", "①", "Single source")]
+    [InlineData(AgreementFlag.Agree, "agree", "✓", "Sources agree")]
+    [InlineData(AgreementFlag.Partial, "partial", "≈", "Partly agree")]
+    [InlineData(AgreementFlag.Conflict, "conflict", "✗", "Sources conflict")]
+    public void A_badge_shows_an_icon_and_a_word_and_carries_the_flag_class(AgreementFlag flag, string slug, string icon, string label)
+    {
+        var badge = Render<AgreementBadge>(p => p.Add(b => b.Flag, flag));
+
+        var root = badge.Find("span.agreement");
+        Assert.Contains($"agreement-{slug}", root.ClassList);
+        var iconElement = badge.Find(".agreement-icon");
+        Assert.Equal(icon, iconElement.TextContent);
+        Assert.Equal("true", iconElement.GetAttribute("aria-hidden"));
+        Assert.Equal(label, badge.Find(".agreement-label").TextContent);
+        Assert.Empty(badge.FindAll(".agreement-overridden"));
+        Assert.DoesNotContain("editor's judgement", badge.Markup);
+    }
+
+    [Fact]
+    public void An_overridden_flag_says_it_is_the_editors_judgement()
+    {
+        var badge = Render<AgreementBadge>(p => p
+            .Add(b => b.Flag, AgreementFlag.Agree)
+            .Add(b => b.Overridden, true));
+
+        Assert.Equal("(editor's judgement)", badge.Find(".agreement-overridden").TextContent.Trim());
+        Assert.Equal("Sources agree", badge.Find(".agreement-label").TextContent);
+    }
+
+    [Fact]
+    public void The_title_is_passed_to_the_badge()
+    {
+        var badge = Render<AgreementBadge>(p => p
+            .Add(b => b.Flag, AgreementFlag.Partial)
+            .Add(b => b.Title, "USIP gives 82% oppose"));
+
+        Assert.Equal("USIP gives 82% oppose", badge.Find("span.agreement").GetAttribute("title"));
+    }
+}
