@@ -10,5 +10,5 @@ public static class Links
     public static string Passage(string sourceSlug, long passageId) => $"/sources/{sourceSlug}#passage-{passageId.ToString(CultureInfo.InvariantCulture)}";
     public static string Footnote(string sourceSlug, int number) => $"/sources/{sourceSlug}#footnote-{number.ToString(CultureInfo.InvariantCulture)}";
     public static string Topic(string slug) => $"/topics/{slug}";
-    public static string TopicPage(string slug, long? after) => after is { } a ? $"/topics/{slug}?after={a.ToString(CultureInfo.InvariantCulture)}" : Topic(slug);
+    public static string TopicPage(string slug, string? after) => after is null ? Topic(slug) : $"/topics/{slug}?after={Uri.EscapeDataString(after)}";
 }

@@ -28,7 +28,7 @@ public sealed class TopicPageTests(KnowledgeBaseApp app)
         var claims = await app.QueryAsync(db => db.Claims.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Slug));
         var cut = ids[ids.Count / 2];
 
-        var html = await _client.GetPageAsync(Links.TopicPage("troop-deployment", cut));
+        var html = await _client.GetPageAsync(Links.TopicPage("troop-deployment", Cursor.Encode(cut)));
 
         foreach (var id in ids)
         {
@@ -80,5 +80,18 @@ public sealed class TopicPageTests(KnowledgeBaseApp app)
         Assert.Contains(Links.Topic("troop-deployment"), html);
         Assert.Contains("Sources conflict", html);
         Assert.Contains("Single source", html);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("12")]
+    [InlineData("%00")]
+    public async Task A_malformed_cursor_gets_a_400_with_a_clear_message_never_a_500(string after)
+    {
+        using var response = await _client.GetAsync(new Uri($"/topics/troop-deployment?after={after}", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("page cursor", body);
     }
 }
