@@ -7,10 +7,14 @@ namespace KnowledgeBase.Web;
 /// <summary>The launcher's database chores, run by the app itself so they use exactly its configuration.</summary>
 internal static class MaintenanceCommands
 {
+    public static bool IsMaintenance(string[] args) => CommandOf(args) is "migrate" or "seed";
+
+    private static string? CommandOf(string[] args) =>
+        args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
     {
-        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
-        switch (command)
+        switch (CommandOf(args))
         {
             case "migrate":
                 await MigrateAsync(app.Services);

@@ -10,6 +10,12 @@ var connectionString = builder.Configuration.GetConnectionString("KnowledgeBase"
     ?? throw new InvalidOperationException(
         "No database configured: set KB_DATABASE (or ConnectionStrings__KnowledgeBase) to a PostgreSQL connection string, or start the app with ./kb run.");
 
+if (MaintenanceCommands.IsMaintenance(args))
+{
+    // EF logs its probe of a not-yet-created history table as an error; the migration that follows is what matters.
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+}
+
 builder.Services.AddDbContextPool<KnowledgeBaseDb>(options => KnowledgeBaseDb.Configure(options, connectionString));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedImporter>();
