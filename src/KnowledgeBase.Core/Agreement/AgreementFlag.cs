@@ -37,17 +37,25 @@ public static class AgreementFlagText
         _ => throw new ArgumentOutOfRangeException(nameof(flag)),
     };
 
-    public static bool TryParse(string? slug, out AgreementFlag flag)
+    public static bool TryParse(string? slug, out AgreementFlag flag) => EnumSlugs.TryParse(slug, ToSlug, out flag);
+}
+
+/// <summary>Parses an enum from the slug its own ToSlug function gives (flags, stances: "single-source", "supports-in-part").</summary>
+public static class EnumSlugs
+{
+    public static bool TryParse<T>(string? slug, Func<T, string> toSlug, out T value)
+        where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<AgreementFlag>())
+        ArgumentNullException.ThrowIfNull(toSlug);
+        foreach (var candidate in Enum.GetValues<T>())
         {
-            if (string.Equals(candidate.ToSlug(), slug, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(toSlug(candidate), slug, StringComparison.OrdinalIgnoreCase))
             {
-                flag = candidate;
+                value = candidate;
                 return true;
             }
         }
-        flag = default;
+        value = default;
         return false;
     }
 }

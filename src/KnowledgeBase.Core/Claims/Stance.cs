@@ -31,17 +31,5 @@ public static class StanceText
         _ => throw new ArgumentOutOfRangeException(nameof(stance)),
     };
 
-    public static bool TryParse(string? slug, out Stance stance)
-    {
-        foreach (var candidate in Enum.GetValues<Stance>())
-        {
-            if (string.Equals(candidate.ToSlug(), slug, StringComparison.OrdinalIgnoreCase))
-            {
-                stance = candidate;
-                return true;
-            }
-        }
-        stance = default;
-        return false;
-    }
+    public static bool TryParse(string? slug, out Stance stance) => Agreement.EnumSlugs.TryParse(slug, ToSlug, out stance);
 }
