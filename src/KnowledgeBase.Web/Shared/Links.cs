@@ -5,32 +5,38 @@ namespace KnowledgeBase.Web.Shared;
 /// <summary>Every internal URL is built here, so links and routes cannot drift apart.</summary>
 public static class Links
 {
+    public const string SearchPath = "/search";
+
     public static string Claim(long id, string slug) => $"/claims/{id.ToString(CultureInfo.InvariantCulture)}/{slug}";
     public static string Source(string slug) => $"/sources/{slug}";
     public static string Passage(string sourceSlug, long passageId) => $"/sources/{sourceSlug}#passage-{passageId.ToString(CultureInfo.InvariantCulture)}";
     public static string Footnote(string sourceSlug, int number) => $"/sources/{sourceSlug}#footnote-{number.ToString(CultureInfo.InvariantCulture)}";
     public static string Topic(string slug) => $"/topics/{slug}";
-    public static string TopicPage(string slug, string? after) => after is null ? Topic(slug) : $"/topics/{slug}?after={Uri.EscapeDataString(after)}";
-
-    public const string SearchPath = "/search";
+    public static string TopicPage(string slug, string? after) => WithQuery(Topic(slug), ("after", after));
 
     /// <summary>A search: text, optional filters (topic slug, flag slug, source slug) and an optional page cursor.</summary>
-    public static string Search(string? q = null, string? topic = null, string? flag = null, string? source = null, string? after = null)
-    {
-        var query = new List<string>(5);
-        Add("q", q);
-        Add("topic", topic);
-        Add("flag", flag);
-        Add("source", source);
-        Add("after", after);
-        return query.Count == 0 ? SearchPath : $"{SearchPath}?{string.Join('&', query)}";
+    public static string Search(string? q = null, string? topic = null, string? flag = null, string? source = null, string? after = null) =>
+        WithQuery(SearchPath, ("q", q), ("topic", topic), ("flag", flag), ("source", source), ("after", after));
 
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                query.Add($"{name}={Uri.EscapeDataString(value)}");
-            }
-        }
+    /// <summary>
+    /// The compare view of two documents. <paramref name="after"/> pages the shared claims, <paramref name="leftAfter"/>
+    /// and <paramref name="rightAfter"/> the claims only one side makes.
+    /// </summary>
+    public static string Compare(
+        string? left = null, string? right = null, string? flag = null, string? sort = null,
+        string? after = null, string? leftAfter = null, string? rightAfter = null) =>
+        WithQuery("/compare", ("left", left), ("right", right), ("flag", flag), ("sort", sort),
+            ("after", after), ("left-after", leftAfter), ("right-after", rightAfter));
+
+    /// <summary>
+    /// A path with its parameters in a fixed order, empty ones left out, so each view has exactly one URL.
+    /// </summary>
+    public static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var query = parameters
+            .Where(p => !string.IsNullOrEmpty(p.Value))
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}")
+            .ToList();
+        return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
     }
 }
