@@ -14,7 +14,7 @@ public static class PageClient
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 3000)]}");
         return WebUtility.HtmlDecode(body);
     }
 }
