@@ -7,7 +7,7 @@ namespace KnowledgeBase.BrowserTests.Accessibility;
 [Collection(BrowserCollection.Name)]
 public sealed class AxeTests(BrowserApp app)
 {
-    public static TheoryData<string> Pages => new() { "/", "/topics", "/topics/troop-deployment", "/sources", Links.Source("idsa-2024-south-korea-response"), Links.Source("usip-2024-seoul-response"), "/not-found" };
+    public static TheoryData<string> Pages => new() { "/", "/topics", "/topics/troop-deployment", "/sources", Links.Source("idsa-2024-south-korea-response"), Links.Source("usip-2024-seoul-response"), "/not-found", "/claims", "/claims?flag=partial&sort=agreement&size=5", "/topics/russia-north-korea-ties?flag=single-source&source=idsa-2024-south-korea-response&size=10", Links.Outlets(), Links.Outlet("the-korea-times") };
 
     [Theory]
     [MemberData(nameof(Pages))]
