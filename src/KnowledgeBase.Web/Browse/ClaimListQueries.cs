@@ -69,29 +69,19 @@ internal static class ClaimListQueries
     public static async Task<ClaimListPage> PageAsync(KnowledgeBaseDb db, ClaimListScope scope, ClaimListKey? after, CancellationToken ct)
     {
         var take = scope.Size + 1;
-        List<ClaimListKey> keys;
-        switch (scope.Sort)
+        var filtered = Filtered(db, scope);
+        var below = after?.Id ?? long.MaxValue;
+        var above = after?.Id ?? 0;
+        var keys = scope.Sort switch
         {
-            case ClaimSort.Newest:
-            {
-                var lastId = after?.Id ?? long.MaxValue;
-                keys = await Filtered(db, scope).Where(c => c.Id < lastId)
-                    .OrderByDescending(c => c.Id).Take(take)
-                    .Select(c => new ClaimListKey(c.Agreement, c.Id)).ToListAsync(ct);
-                break;
-            }
-            case ClaimSort.Oldest:
-            {
-                var lastId = after?.Id ?? 0;
-                keys = await Filtered(db, scope).Where(c => c.Id > lastId)
-                    .OrderBy(c => c.Id).Take(take)
-                    .Select(c => new ClaimListKey(c.Agreement, c.Id)).ToListAsync(ct);
-                break;
-            }
-            default:
-                keys = await AgreementOrderKeysAsync(db, scope, after, take, ct);
-                break;
-        }
+            ClaimSort.Newest => await filtered.Where(c => c.Id < below)
+                .OrderByDescending(c => c.Id).Take(take)
+                .Select(c => new ClaimListKey(c.Agreement, c.Id)).ToListAsync(ct),
+            ClaimSort.Oldest => await filtered.Where(c => c.Id > above)
+                .OrderBy(c => c.Id).Take(take)
+                .Select(c => new ClaimListKey(c.Agreement, c.Id)).ToListAsync(ct),
+            _ => await AgreementOrderKeysAsync(db, scope, after, take, ct),
+        };
 
         var more = keys.Count > scope.Size;
         if (more)

@@ -71,9 +71,15 @@ internal static class OutletQueries
 
     public static Task<int> ClaimCountAsync(KnowledgeBaseDb db, CancellationToken ct) => db.Claims.CountAsync(ct);
 
-    /// <summary>The outlet with this slug: its spellings, the claims resting on it, and its footnotes in document order.</summary>
-    public static async Task<OutletDetails?> FindAsync(KnowledgeBaseDb db, string slug, CancellationToken ct)
+    /// <summary>The outlet with this slug (in any case): its spellings, the claims resting on it, and its footnotes in document order.</summary>
+    public static async Task<OutletDetails?> FindAsync(KnowledgeBaseDb db, string requested, CancellationToken ct)
     {
+        // "The-Korea-Times" finds the-korea-times: the address is read the way names are.
+        var slug = OutletSlug.From(requested);
+        if (slug.Length == 0)
+        {
+            return null;
+        }
         var spellings = (await db.Footnotes.AsNoTracking()
                 .Where(f => f.Cites.Outlet != null)
                 .Select(f => f.Cites.Outlet!)

@@ -85,8 +85,9 @@ public sealed partial class OutletPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_outlet_slug_matches_whatever_the_case_of_the_address()
     {
-        var html = await _client.GetPageAsync("/outlets/the-korea-times");
+        var html = await _client.GetPageAsync("/outlets/The-Korea-Times");
 
+        Assert.Matches("<h1[^>]*>The Korea Times</h1>", html);
         Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/outlets/the-korea-times\"", html);
     }
 
