@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -119,6 +120,12 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("override_reason");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', statement), 'A')", true);
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -137,6 +144,11 @@ namespace KnowledgeBase.Migrations.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_claims");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_claims_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("Slug")
                         .IsUnique()
@@ -275,6 +287,12 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("prefix");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', exact), 'B') || setweight(to_tsvector('english', prefix || ' ' || suffix), 'D')", true);
+
                     b.Property<int>("SourceId")
                         .HasColumnType("integer")
                         .HasColumnName("source_id");
@@ -294,6 +312,11 @@ namespace KnowledgeBase.Migrations.Migrations
 
                     b.HasIndex("FootnoteId")
                         .HasDatabaseName("ix_passages_footnote_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_passages_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("SourceId", "Start", "End")
                         .IsUnique()
@@ -361,6 +384,13 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("retrieved");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "english")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Title", "ShortName", "Publisher", "CanonicalText" });
+
                     b.Property<string>("ShortName")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -390,6 +420,11 @@ namespace KnowledgeBase.Migrations.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sources");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_sources_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("Slug")
                         .IsUnique()

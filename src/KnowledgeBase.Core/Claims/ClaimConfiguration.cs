@@ -1,8 +1,10 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Search;
 using KnowledgeBase.Core.Topics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NpgsqlTypes;
 
 namespace KnowledgeBase.Core.Claims;
 
@@ -21,6 +23,9 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.HasIndex(c => c.Slug).IsUnique();
         // "All claims" filtered by flag, keyset-paged by id.
         builder.HasIndex(c => new { c.Agreement, c.Id });
+        // Full-text search over statements (weighted, so HasComputedColumnSql rather than IsGeneratedTsVectorColumn).
+        builder.Property<NpgsqlTsVector>(FullText.VectorProperty).HasComputedColumnSql(FullText.ClaimVectorSql, stored: true);
+        builder.HasIndex(FullText.VectorProperty).HasMethod("gin");
         builder.HasMany(c => c.Citations).WithOne(c => c.Claim).HasForeignKey(c => c.ClaimId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Topics).WithMany(t => t.Claims).UsingEntity<ClaimTopic>(
             j => j.HasOne(ct => ct.Topic).WithMany().HasForeignKey(ct => ct.TopicId).OnDelete(DeleteBehavior.Cascade),

@@ -1,5 +1,7 @@
+using KnowledgeBase.Core.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace KnowledgeBase.Core.Sources;
 
@@ -17,6 +19,10 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.Url).HasMaxLength(2000);
         // Sources index and "newest first" listings.
         builder.HasIndex(s => new { s.Published, s.Id });
+        // Finding documents by their words: title, short name, publisher and the whole canonical text.
+        builder.Property<NpgsqlTsVector>(FullText.VectorProperty).IsGeneratedTsVectorColumn(
+            FullText.Config, nameof(Source.Title), nameof(Source.ShortName), nameof(Source.Publisher), nameof(Source.CanonicalText));
+        builder.HasIndex(FullText.VectorProperty).HasMethod("gin");
         builder.HasMany(s => s.Footnotes).WithOne(f => f.Source).HasForeignKey(f => f.SourceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Passages).WithOne(p => p.Source).HasForeignKey(p => p.SourceId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -47,5 +53,8 @@ internal sealed class PassageConfiguration : IEntityTypeConfiguration<Passage>
         builder.HasIndex(p => p.FootnoteId);
         builder.Property(p => p.Prefix).HasMaxLength(64);
         builder.Property(p => p.Suffix).HasMaxLength(64);
+        // Full-text search over quotes and, at a lower weight, their context.
+        builder.Property<NpgsqlTsVector>(FullText.VectorProperty).HasComputedColumnSql(FullText.PassageVectorSql, stored: true);
+        builder.HasIndex(FullText.VectorProperty).HasMethod("gin");
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Web.Browse;
 
@@ -8,24 +7,23 @@ namespace KnowledgeBase.Web.Shared;
 /// <summary>Every internal URL is built here, so links and routes cannot drift apart.</summary>
 public static class Links
 {
+    public const string SearchPath = "/search";
+
     public static string Claim(long id, string slug) => $"/claims/{id.ToString(CultureInfo.InvariantCulture)}/{slug}";
     public static string Source(string slug) => $"/sources/{slug}";
     public static string Passage(string sourceSlug, long passageId) => $"/sources/{sourceSlug}#passage-{passageId.ToString(CultureInfo.InvariantCulture)}";
     public static string Footnote(string sourceSlug, int number) => $"/sources/{sourceSlug}#footnote-{number.ToString(CultureInfo.InvariantCulture)}";
     public static string Topic(string slug) => $"/topics/{slug}";
-    public static string TopicPage(string slug, string? after) => after is null ? Topic(slug) : $"/topics/{slug}?after={Uri.EscapeDataString(after)}";
+    public static string TopicPage(string slug, string? after) => WithQuery(Topic(slug), ("after", after));
 
     /// <summary>A topic page with its filters and keyset cursor; defaults are left out, so each page has one URL.</summary>
     public static string TopicPage(string slug, TopicFilter filter, string? after = null) =>
-        Topic(slug) + Query(
-            ("flag", filter.Flag?.ToSlug()),
-            ("source", filter.Source),
-            ("size", SizeOrNull(filter.Size)),
-            ("after", after));
+        WithQuery(Topic(slug), ("flag", filter.Flag?.ToSlug()), ("source", filter.Source), ("size", SizeOrNull(filter.Size)), ("after", after));
 
     /// <summary>The all-claims list; parameters in a fixed order and defaults left out, so each page has one URL.</summary>
     public static string Claims(ClaimListFilter filter, string? after = null) =>
-        "/claims" + Query(
+        WithQuery(
+            "/claims",
             ("flag", filter.Flag?.ToSlug()),
             ("topic", filter.Topic),
             ("source", filter.Source),
@@ -36,22 +34,34 @@ public static class Links
     public static string Outlets() => "/outlets";
 
     public static string Outlet(string slug, string? after = null, int size = BrowseParameters.DefaultSize) =>
-        $"/outlets/{Uri.EscapeDataString(slug)}" + Query(("size", SizeOrNull(size)), ("after", after));
+        WithQuery($"/outlets/{Uri.EscapeDataString(slug)}", ("size", SizeOrNull(size)), ("after", after));
+
+    /// <summary>A search: text, optional filters (topic slug, flag slug, source slug) and an optional page cursor.</summary>
+    public static string Search(string? q = null, string? topic = null, string? flag = null, string? source = null, string? after = null) =>
+        WithQuery(SearchPath, ("q", q), ("topic", topic), ("flag", flag), ("source", source), ("after", after));
+
+    /// <summary>
+    /// The compare view of two documents. <paramref name="after"/> pages the shared claims, <paramref name="leftAfter"/>
+    /// and <paramref name="rightAfter"/> the claims only one side makes.
+    /// </summary>
+    public static string Compare(
+        string? left = null, string? right = null, string? flag = null, string? sort = null,
+        string? after = null, string? leftAfter = null, string? rightAfter = null) =>
+        WithQuery("/compare", ("left", left), ("right", right), ("flag", flag), ("sort", sort),
+            ("after", after), ("left-after", leftAfter), ("right-after", rightAfter));
+
+    /// <summary>
+    /// A path with its parameters in a fixed order, empty ones left out, so each view has exactly one URL.
+    /// </summary>
+    public static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var query = parameters
+            .Where(p => !string.IsNullOrEmpty(p.Value))
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}")
+            .ToList();
+        return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
+    }
 
     private static string? SizeOrNull(int size) =>
         size == BrowseParameters.DefaultSize ? null : size.ToString(CultureInfo.InvariantCulture);
-
-    private static string Query(params (string Name, string? Value)[] parameters)
-    {
-        var query = new StringBuilder();
-        foreach (var (name, value) in parameters)
-        {
-            if (value is null)
-            {
-                continue;
-            }
-            query.Append(query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
-        }
-        return query.ToString();
-    }
 }

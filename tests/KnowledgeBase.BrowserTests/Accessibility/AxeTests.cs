@@ -7,7 +7,14 @@ namespace KnowledgeBase.BrowserTests.Accessibility;
 [Collection(BrowserCollection.Name)]
 public sealed class AxeTests(BrowserApp app)
 {
-    public static TheoryData<string> Pages => new() { "/", "/topics", "/topics/troop-deployment", "/sources", Links.Source("idsa-2024-south-korea-response"), Links.Source("usip-2024-seoul-response"), "/not-found", "/claims", "/claims?flag=partial&sort=agreement&size=5", "/topics/russia-north-korea-ties?flag=single-source&source=idsa-2024-south-korea-response&size=10", Links.Outlets(), Links.Outlet("the-korea-times") };
+    public static TheoryData<string> Pages => new()
+    {
+        "/", "/topics", "/topics/troop-deployment", "/sources", Links.Source("idsa-2024-south-korea-response"), Links.Source("usip-2024-seoul-response"), "/not-found",
+        "/search", "/search?q=Kursk", "/search?q=troops&flag=agree&topic=troop-deployment", "/search?q=the",
+        Links.Compare(), Links.Compare("usip-2024-seoul-response", "idsa-2024-south-korea-response"),
+        "/claims", "/claims?flag=partial&sort=agreement&size=5", "/topics/russia-north-korea-ties?flag=single-source&source=idsa-2024-south-korea-response&size=10",
+        Links.Outlets(), Links.Outlet("the-korea-times"),
+    };
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -1,0 +1,51 @@
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Web.Claims;
+
+namespace KnowledgeBase.Web.Compare;
+
+/// <summary>A document as the compare page introduces it.</summary>
+public sealed record CompareSource(
+    int Id, string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Kind, string Published);
+
+/// <summary>One citation of a claim in one document: the quoted passage in its context, and what backs it.</summary>
+public sealed record ComparedPassage(
+    long CitationId,
+    Stance Stance,
+    string? Attribution,
+    string? Figure,
+    long PassageId,
+    string Exact,
+    string Prefix,
+    string Suffix,
+    FootnoteView? Footnote);
+
+/// <summary>A claim both documents make, with each document's passages (in the order they appear in it).</summary>
+public sealed record CompareRowData(
+    long ClaimId,
+    string Slug,
+    string Statement,
+    string? Figure,
+    AgreementFlag Agreement,
+    string Rationale,
+    AgreementFlag? OverrideAgreement,
+    string? OverrideReason,
+    IReadOnlyList<ComparedPassage> Left,
+    IReadOnlyList<ComparedPassage> Right);
+
+/// <summary>A claim only one of the two documents makes, with that document's passages.</summary>
+public sealed record OnlyInRow(long ClaimId, string Slug, string Statement, string? Figure, AgreementFlag Agreement, IReadOnlyList<ComparedPassage> Passages);
+
+/// <summary>How the two documents overlap: shared claims by flag, and the claims only one side makes.</summary>
+public sealed record CompareCounts(IReadOnlyDictionary<AgreementFlag, int> Shared, int OnlyLeft, int OnlyRight)
+{
+    public int SharedTotal => Shared.Values.Sum();
+
+    public int SharedWith(AgreementFlag flag) => Shared.GetValueOrDefault(flag);
+}
+
+/// <summary>A page of a compare list: its rows, and the cursor of the next page (null on the last).</summary>
+public sealed record ComparePageOf<T>(IReadOnlyList<T> Items, CompareCursor? Next);
+
+/// <summary>Another document that cites some of the same claims, for "Compare with …" links.</summary>
+public sealed record CompareCandidate(string Slug, string ShortName, string Title, int SharedClaims);

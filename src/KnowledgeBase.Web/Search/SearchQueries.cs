@@ -1,0 +1,265 @@
+using System.Data.Common;
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace KnowledgeBase.Web.Search;
+
+/// <summary>The filters as the database knows them (ids resolved from the slugs in the address).</summary>
+public sealed record SearchFilters(int? TopicId, AgreementFlag? Flag, int? SourceId);
+
+/// <summary>A page of ranked claim ids; <see cref="Total"/> counts every candidate, at most two caps' worth.</summary>
+public sealed record SearchHitPage(IReadOnlyList<long> Ids, SearchCursor? Next, int Total, bool Capped);
+
+/// <summary>A quote that matched, in its context, each part a ts_headline with match markers.</summary>
+public sealed record QuoteMatch(long PassageId, string SourceSlug, string SourceShortName, string Prefix, string Exact, string Suffix);
+
+/// <summary>A claim found by a search, as the results list shows it.</summary>
+public sealed record ClaimResult(
+    long Id, string Slug, string StatementHeadline, string? Figure, AgreementFlag Agreement, IReadOnlyList<string> Sources, QuoteMatch? Quote);
+
+/// <summary>A document whose text matches; its title as a headline (titles are short; bodies are never headlined).</summary>
+public sealed record SourceResult(string Slug, string TitleHeadline, string ShortName, string Kind, string Published);
+
+public sealed record FilterOption(int Id, string Slug, string Label);
+
+/// <summary>What the filter form offers: every topic and every source, by name.</summary>
+public sealed record FilterOptions(IReadOnlyList<FilterOption> Topics, IReadOnlyList<FilterOption> Sources);
+
+/// <summary>
+/// Full-text search with PostgreSQL's <c>websearch_to_tsquery('english', …)</c> over the generated, GIN-indexed
+/// <c>search_vector</c> columns. A page costs a fixed number of queries: whether the text has any searchable word,
+/// the ranked page of ids, the page's rows with their highlights, and (first page only) matching documents.
+/// </summary>
+internal static class SearchQueries
+{
+    public const int PageSize = 20;
+
+    /// <summary>
+    /// How many matches each path (by statement, by quote) takes before ranking. A common word at a million claims
+    /// matches far more; ranking is then over the newest <see cref="CandidateCap"/> of each, which keeps a page
+    /// fast, and the page says so.
+    /// </summary>
+    public const int CandidateCap = 500;
+
+    public const int SourceLimit = 10;
+
+    /// <summary>How many lexemes the query has after stemming and stop words: 0 means nothing to search for.</summary>
+    public static async Task<int> TermCountAsync(KnowledgeBaseDb db, string text, CancellationToken ct)
+    {
+        var result = await ScalarAsync(db, "SELECT numnode(websearch_to_tsquery('english', @q))", ct, Text("q", text));
+        return Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Claims whose statement, or any quote citing them, matches; ranked by the statement's rank (weight A) plus
+    /// the best quote's (B for the quote, D for its context), keyset-paged over (rank, id).
+    /// </summary>
+    public static async Task<SearchHitPage> HitsAsync(
+        KnowledgeBaseDb db, string text, SearchFilters filters, SearchCursor? after, CancellationToken ct, int pageSize = PageSize, int cap = CandidateCap)
+    {
+        var claimFilter = "";
+        var parameters = new List<NpgsqlParameter> { Text("q", text), Int("cap", cap), Int("take", pageSize + 1) };
+        if (filters.Flag is { } flag)
+        {
+            claimFilter += " AND c.agreement = @flag";
+            parameters.Add(Text("flag", flag.ToSlug()));
+        }
+        if (filters.TopicId is { } topicId)
+        {
+            claimFilter += " AND EXISTS (SELECT 1 FROM claim_topics ct WHERE ct.topic_id = @topic AND ct.claim_id = c.id)";
+            parameters.Add(Int("topic", topicId));
+        }
+        var statementSourceFilter = "";
+        var passageSourceFilter = "";
+        if (filters.SourceId is { } sourceId)
+        {
+            statementSourceFilter = " AND EXISTS (SELECT 1 FROM citations sc JOIN passages sp ON sp.id = sc.passage_id WHERE sc.claim_id = c.id AND sp.source_id = @source)";
+            passageSourceFilter = " AND p.source_id = @source";
+            parameters.Add(Int("source", sourceId));
+        }
+        var keyset = "";
+        if (after is { } cursor)
+        {
+            keyset = "WHERE (rank, id) < (@after_rank, @after_id)";
+            parameters.Add(new NpgsqlParameter("after_rank", NpgsqlDbType.Real) { Value = cursor.Rank });
+            parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Bigint) { Value = cursor.Id });
+        }
+
+        // Each path stops at the cap: the planner either walks the primary key backwards checking the vector
+        // (common words) or reads the GIN index (rare words); either way it never ranks every match.
+        var sql = $"""
+            WITH q AS (SELECT websearch_to_tsquery('english', @q) AS query),
+            by_statement AS (
+                SELECT c.id FROM claims c, q
+                WHERE c.search_vector @@ q.query{claimFilter}{statementSourceFilter}
+                ORDER BY c.id DESC LIMIT @cap),
+            by_quote AS (
+                SELECT ci.claim_id AS id FROM passages p
+                JOIN citations ci ON ci.passage_id = p.id
+                JOIN claims c ON c.id = ci.claim_id, q
+                WHERE p.search_vector @@ q.query{passageSourceFilter}{claimFilter}
+                ORDER BY p.id DESC LIMIT @cap),
+            ranked AS (
+                SELECT c.id, (ts_rank(c.search_vector, q.query) + coalesce((
+                    SELECT max(ts_rank(p.search_vector, q.query)) FROM citations ci JOIN passages p ON p.id = ci.passage_id
+                    WHERE ci.claim_id = c.id AND p.search_vector @@ q.query{passageSourceFilter}), 0))::real AS rank
+                FROM (SELECT id FROM by_statement UNION SELECT id FROM by_quote) k JOIN claims c ON c.id = k.id, q)
+            SELECT id, rank,
+                (SELECT count(*) FROM ranked)::int AS total,
+                ((SELECT count(*) FROM by_statement) >= @cap OR (SELECT count(*) FROM by_quote) >= @cap) AS capped
+            FROM ranked {keyset}
+            ORDER BY rank DESC, id DESC
+            LIMIT @take
+            """;
+
+        var rows = new List<(long Id, float Rank)>();
+        int? total = null;
+        var capped = false;
+        await ReadAsync(db, sql, parameters, reader =>
+        {
+            rows.Add((reader.GetInt64(0), reader.GetFloat(1)));
+            total = reader.GetInt32(2);
+            capped = reader.GetBoolean(3);
+        }, ct);
+
+        if (total is null && after is not null)
+        {
+            // Past the last result: the page is empty, and the count is not needed to say so.
+            total = 0;
+        }
+        var more = rows.Count > pageSize;
+        var items = more ? rows[..pageSize] : rows;
+        return new SearchHitPage(
+            items.Select(r => r.Id).ToList(),
+            more ? new SearchCursor(items[^1].Rank, items[^1].Id) : null,
+            total ?? 0,
+            capped);
+    }
+
+    /// <summary>The rows for a page of ids, in the given order: statement and best quote highlighted, citing documents.</summary>
+    public static async Task<IReadOnlyList<ClaimResult>> ResultsAsync(
+        KnowledgeBaseDb db, string text, IReadOnlyList<long> ids, int? sourceId, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var sql = $"""
+            WITH q AS (SELECT websearch_to_tsquery('english', @q) AS query)
+            SELECT c.id, c.slug, ts_headline('english', c.statement, q.query, @all) AS statement_headline, c.figure, c.agreement,
+                ARRAY(SELECT s.short_name FROM citations ci JOIN passages p ON p.id = ci.passage_id JOIN sources s ON s.id = p.source_id
+                      WHERE ci.claim_id = c.id GROUP BY s.short_name ORDER BY min(ci.position)) AS sources,
+                bq.id, bq.slug, bq.short_name,
+                ts_headline('english', bq.prefix, q.query, @all),
+                ts_headline('english', bq.exact, q.query, @all),
+                ts_headline('english', bq.suffix, q.query, @all)
+            FROM claims c CROSS JOIN q
+            LEFT JOIN LATERAL (
+                SELECT p.id, s.slug, s.short_name, p.prefix, p.exact, p.suffix
+                FROM citations ci JOIN passages p ON p.id = ci.passage_id JOIN sources s ON s.id = p.source_id
+                WHERE ci.claim_id = c.id AND p.search_vector @@ q.query{(sourceId is null ? "" : " AND p.source_id = @source")}
+                ORDER BY ts_rank(p.search_vector, q.query) DESC, ci.position
+                LIMIT 1) bq ON true
+            WHERE c.id = ANY(@ids)
+            """;
+        var parameters = new List<NpgsqlParameter>
+        {
+            Text("q", text),
+            Text("all", Highlight.Options("HighlightAll=true")),
+            new("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids.ToArray() },
+        };
+        if (sourceId is { } s)
+        {
+            parameters.Add(Int("source", s));
+        }
+        var results = new Dictionary<long, ClaimResult>(ids.Count);
+        await ReadAsync(db, sql, parameters, r =>
+        {
+            var quote = r.IsDBNull(6)
+                ? null
+                : new QuoteMatch(r.GetInt64(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11));
+            var id = r.GetInt64(0);
+            results[id] = new ClaimResult(
+                id, r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), ParseFlag(r.GetString(4)),
+                r.GetFieldValue<string[]>(5), quote);
+        }, ct);
+        return ids.Where(results.ContainsKey).Select(id => results[id]).ToList();
+    }
+
+    /// <summary>Documents whose title, names or text match, best first; only titles are headlined.</summary>
+    public static async Task<IReadOnlyList<SourceResult>> SourcesAsync(KnowledgeBaseDb db, string text, CancellationToken ct, int limit = SourceLimit)
+    {
+        const string sql = """
+            WITH q AS (SELECT websearch_to_tsquery('english', @q) AS query),
+            found AS (
+                SELECT s.id FROM sources s, q WHERE s.search_vector @@ q.query ORDER BY s.id DESC LIMIT @cap)
+            SELECT s.slug, ts_headline('english', s.title, q.query, @all), s.short_name, s.kind, s.published
+            FROM found f JOIN sources s ON s.id = f.id, q
+            ORDER BY ts_rank(s.search_vector, q.query) DESC, s.id
+            LIMIT @limit
+            """;
+        var parameters = new List<NpgsqlParameter>
+        {
+            Text("q", text), Text("all", Highlight.Options("HighlightAll=true")), Int("cap", CandidateCap), Int("limit", limit),
+        };
+        var results = new List<SourceResult>();
+        await ReadAsync(db, sql, parameters, r =>
+            results.Add(new SourceResult(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4))), ct);
+        return results;
+    }
+
+    /// <summary>Every topic and source for the filter form (and to check the slugs in the address).</summary>
+    public static async Task<FilterOptions> FilterOptionsAsync(KnowledgeBaseDb db, CancellationToken ct)
+    {
+        var topics = await db.Topics.AsNoTracking()
+            .OrderBy(t => t.Name)
+            .Select(t => new FilterOption(t.Id, t.Slug, t.Name))
+            .ToListAsync(ct);
+        var sources = await db.Sources.AsNoTracking()
+            .OrderBy(s => s.ShortName).ThenBy(s => s.Id)
+            .Select(s => new FilterOption(s.Id, s.Slug, s.ShortName + ": " + s.Title))
+            .ToListAsync(ct);
+        return new FilterOptions(topics, sources);
+    }
+
+    private static AgreementFlag ParseFlag(string slug) =>
+        AgreementFlagText.TryParse(slug, out var flag) ? flag : throw new InvalidOperationException($"Unknown agreement flag '{slug}'.");
+
+    private static NpgsqlParameter Text(string name, string value) => new(name, NpgsqlDbType.Text) { Value = value };
+
+    private static NpgsqlParameter Int(string name, int value) => new(name, NpgsqlDbType.Integer) { Value = value };
+
+    private static async Task<object?> ScalarAsync(KnowledgeBaseDb db, string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
+    {
+        object? result = null;
+        await ReadAsync(db, sql, parameters, r => result = r.GetValue(0), ct);
+        return result;
+    }
+
+    /// <summary>Runs SQL on the context's own connection (so pooling and configuration stay EF's).</summary>
+    private static async Task ReadAsync(KnowledgeBaseDb db, string sql, IEnumerable<NpgsqlParameter> parameters, Action<DbDataReader> row, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            foreach (var p in parameters)
+            {
+                command.Parameters.Add(p);
+            }
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                row(reader);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

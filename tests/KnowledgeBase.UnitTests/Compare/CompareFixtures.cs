@@ -1,0 +1,54 @@
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Web.Claims;
+using KnowledgeBase.Web.Compare;
+
+namespace KnowledgeBase.UnitTests.Compare;
+
+/// <summary>The seed pair and the "Russia pays North Korea" claim, as the compare page's queries would hand them over.</summary>
+internal static class CompareFixtures
+{
+    public static readonly CompareSource Usip = new(
+        1, "usip-2024-seoul-response", "How Should Seoul Respond to North Korea's Soldiers in Russia?", "USIP",
+        ["Lami Kim"], "United States Institute of Peace", "analysis", "2024-11");
+
+    public static readonly CompareSource Idsa = new(
+        2, "idsa-2024-south-korea-response", "South Korea's Response to North Korean Troops in the Russia-Ukraine War", "MP-IDSA",
+        ["Ranjit Kumar Dhawan"], "Manohar Parrikar Institute for Defence Studies and Analyses", "commentary", "2024-12-05");
+
+    public static readonly ComparedPassage UsipPays = new(
+        CitationId: 41,
+        Stance: Stance.Supports,
+        Attribution: "South Korea’s intelligence agency",
+        Figure: "$2,000 per soldier per month × 10,000 soldiers",
+        PassageId: 301,
+        Exact: "Russia is expected to pay $2,000 per soldier per month, totaling $20 million each month",
+        Prefix: "th Korea’s intelligence agency, ",
+        Suffix: ". These cash flows could strengt",
+        Footnote: null);
+
+    public static readonly ComparedPassage IdsaPays = new(
+        CitationId: 42,
+        Stance: Stance.SupportsInPart,
+        Attribution: null,
+        Figure: "$200m a year",
+        PassageId: 402,
+        Exact: "$200m A Year",
+        Prefix: "Kim Arin, \"",
+        Suffix: ", 700,000 Tons of Rice, Space Tech",
+        Footnote: new FootnoteView(
+            11, "Kim Arin, \"$200m A Year, 700,000 Tons of Rice, Space Tech\", The Korea Herald, 3 November 2024.",
+            "Kim Arin", "$200m A Year, 700,000 Tons of Rice, Space Tech", "The Korea Herald", "2024-11-03", null));
+
+    public static readonly CompareRowData Pays = new(
+        ClaimId: 12,
+        Slug: "russia-pays-north-korea",
+        Statement: "Russia is paying North Korea for the troops it has sent.",
+        Figure: null,
+        Agreement: AgreementFlag.Partial,
+        Rationale: "USIP gives $2,000 per soldier per month × 10,000 soldiers, i.e. $2,000 × 10,000 × 12 = $240M a year and MP-IDSA $200m a year (fn 11): the same direction, but the figures differ by 17%.",
+        OverrideAgreement: null,
+        OverrideReason: null,
+        Left: [UsipPays],
+        Right: [IdsaPays]);
+}
