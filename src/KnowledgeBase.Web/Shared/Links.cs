@@ -1,4 +1,6 @@
 using System.Globalization;
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Web.Browse;
 
 namespace KnowledgeBase.Web.Shared;
 
@@ -13,6 +15,26 @@ public static class Links
     public static string Footnote(string sourceSlug, int number) => $"/sources/{sourceSlug}#footnote-{number.ToString(CultureInfo.InvariantCulture)}";
     public static string Topic(string slug) => $"/topics/{slug}";
     public static string TopicPage(string slug, string? after) => WithQuery(Topic(slug), ("after", after));
+
+    /// <summary>A topic page with its filters and keyset cursor; defaults are left out, so each page has one URL.</summary>
+    public static string TopicPage(string slug, TopicFilter filter, string? after = null) =>
+        WithQuery(Topic(slug), ("flag", filter.Flag?.ToSlug()), ("source", filter.Source), ("size", SizeOrNull(filter.Size)), ("after", after));
+
+    /// <summary>The all-claims list; parameters in a fixed order and defaults left out, so each page has one URL.</summary>
+    public static string Claims(ClaimListFilter filter, string? after = null) =>
+        WithQuery(
+            "/claims",
+            ("flag", filter.Flag?.ToSlug()),
+            ("topic", filter.Topic),
+            ("source", filter.Source),
+            ("sort", filter.Sort == ClaimSort.Newest ? null : filter.Sort.ToSlug()),
+            ("size", SizeOrNull(filter.Size)),
+            ("after", after));
+
+    public static string Outlets() => "/outlets";
+
+    public static string Outlet(string slug, string? after = null, int size = BrowseParameters.DefaultSize) =>
+        WithQuery($"/outlets/{Uri.EscapeDataString(slug)}", ("size", SizeOrNull(size)), ("after", after));
 
     /// <summary>A search: text, optional filters (topic slug, flag slug, source slug) and an optional page cursor.</summary>
     public static string Search(string? q = null, string? topic = null, string? flag = null, string? source = null, string? after = null) =>
@@ -39,4 +61,7 @@ public static class Links
             .ToList();
         return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
     }
+
+    private static string? SizeOrNull(int size) =>
+        size == BrowseParameters.DefaultSize ? null : size.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Topics;
 using KnowledgeBase.Web.Claims;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,12 +31,14 @@ internal static class TopicQueries
 
     /// <summary>
     /// The topic's claims in (topic_id, claim_id) key order, starting after <paramref name="after"/>: the primary key
-    /// of claim_topics serves the walk, so a deep page costs what the first does.
+    /// of claim_topics serves the walk, so a deep page costs what the first does. An optional flag and source narrow
+    /// it (the claim's flag; a semi-join on the claim's citations' passages), keeping the same keyset.
     /// </summary>
-    public static async Task<KeysetPage<ClaimSummary>> ClaimsAsync(KnowledgeBaseDb db, int topicId, long after, CancellationToken ct, int pageSize = PageSize)
+    public static async Task<KeysetPage<ClaimSummary>> ClaimsAsync(
+        KnowledgeBaseDb db, int topicId, long after, CancellationToken ct, int pageSize = PageSize, AgreementFlag? flag = null, int? sourceId = null)
     {
-        var rows = await db.ClaimTopics.AsNoTracking()
-            .Where(x => x.TopicId == topicId && x.ClaimId > after)
+        var rows = await InTopic(db, topicId, flag, sourceId)
+            .Where(x => x.ClaimId > after)
             .OrderBy(x => x.ClaimId)
             .Take(pageSize + 1)
             .Select(x => new ClaimSummary(
@@ -49,6 +52,27 @@ internal static class TopicQueries
         var more = rows.Count > pageSize;
         var items = more ? rows[..pageSize] : rows;
         return new KeysetPage<ClaimSummary>(items, more ? items[^1].Id : null);
+    }
+
+    /// <summary>How many of the topic's claims carry each flag (cited by the given source, if any): one grouped query.</summary>
+    public static Task<Dictionary<AgreementFlag, int>> TopicFlagCountsAsync(KnowledgeBaseDb db, int topicId, int? sourceId, CancellationToken ct) =>
+        InTopic(db, topicId, null, sourceId)
+            .GroupBy(x => x.Claim!.Agreement)
+            .Select(g => new { Flag = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Flag, g => g.Count, ct);
+
+    private static IQueryable<ClaimTopic> InTopic(KnowledgeBaseDb db, int topicId, AgreementFlag? flag, int? sourceId)
+    {
+        var rows = db.ClaimTopics.AsNoTracking().Where(x => x.TopicId == topicId);
+        if (flag is { } f)
+        {
+            rows = rows.Where(x => x.Claim!.Agreement == f);
+        }
+        if (sourceId is { } s)
+        {
+            rows = rows.Where(x => x.Claim!.Citations.Any(c => c.Passage!.SourceId == s));
+        }
+        return rows;
     }
 
     public static Task<Dictionary<AgreementFlag, int>> FlagCountsAsync(KnowledgeBaseDb db, CancellationToken ct) =>

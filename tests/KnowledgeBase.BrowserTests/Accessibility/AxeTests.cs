@@ -12,6 +12,8 @@ public sealed class AxeTests(BrowserApp app)
         "/", "/topics", "/topics/troop-deployment", "/sources", Links.Source("idsa-2024-south-korea-response"), Links.Source("usip-2024-seoul-response"), "/not-found",
         "/search", "/search?q=Kursk", "/search?q=troops&flag=agree&topic=troop-deployment", "/search?q=the",
         Links.Compare(), Links.Compare("usip-2024-seoul-response", "idsa-2024-south-korea-response"),
+        "/claims", "/claims?flag=partial&sort=agreement&size=5", "/topics/russia-north-korea-ties?flag=single-source&source=idsa-2024-south-korea-response&size=10",
+        Links.Outlets(), Links.Outlet("the-korea-times"),
     };
 
     [Theory]

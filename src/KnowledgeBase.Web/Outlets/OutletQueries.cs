@@ -1,0 +1,139 @@
+using KnowledgeBase.Core.Data;
+using KnowledgeBase.Web.Claims;
+using KnowledgeBase.Web.Topics;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeBase.Web.Outlets;
+
+/// <summary>An outlet the footnotes cite, with how much rests on it.</summary>
+public sealed record OutletSummary(string Slug, string Name, int Footnotes, int Claims);
+
+/// <summary>An outlet and every spelling of its name the footnotes use (spellings that share a slug are one outlet).</summary>
+public sealed record OutletDetails(string Slug, string Name, IReadOnlyList<string> Spellings, int Claims, IReadOnlyList<OutletFootnote> Footnotes);
+
+/// <summary>A footnote citing the outlet: where it is, what it cites, and how many claims rest on it.</summary>
+public sealed record OutletFootnote(
+    string SourceSlug, string SourceShortName, string SourceTitle, int Number, string? Authors, string? Title, string? Published, string? Url, int Claims);
+
+/// <summary>
+/// Outlets are not a table: an outlet is the cited-work outlet of footnotes (footnotes.cites_outlet), and a claim
+/// rests on it when one of its citations' passages carries such a footnote.
+/// </summary>
+internal static class OutletQueries
+{
+    /// <summary>
+    /// Every outlet with its footnote and claim counts, most relied-on first. Two grouped queries by exact name; names
+    /// that share a slug are merged, and only then (rarely) a third query counts their distinct claims exactly.
+    /// </summary>
+    public static async Task<IReadOnlyList<OutletSummary>> ListAsync(KnowledgeBaseDb db, CancellationToken ct)
+    {
+        var footnotes = await db.Footnotes.AsNoTracking()
+            .Where(f => f.Cites.Outlet != null)
+            .GroupBy(f => f.Cites.Outlet!)
+            .Select(g => new { Name = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var claims = await db.Citations.AsNoTracking()
+            .Where(c => c.Passage!.Footnote!.Cites.Outlet != null)
+            .Select(c => new { Name = c.Passage!.Footnote!.Cites.Outlet!, c.ClaimId })
+            .Distinct()
+            .GroupBy(x => x.Name)
+            .Select(g => new { Name = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Name, x => x.Count, ct);
+
+        var groups = footnotes
+            .Select(f => (Slug: OutletSlug.From(f.Name), f.Name, Footnotes: f.Count, Claims: claims.GetValueOrDefault(f.Name)))
+            .Where(f => f.Slug.Length > 0)
+            .GroupBy(f => f.Slug)
+            .ToList();
+
+        var merged = groups.Where(g => g.Count() > 1).ToList();
+        var mergedClaims = new Dictionary<string, int>();
+        if (merged.Count > 0)
+        {
+            var names = merged.SelectMany(g => g.Select(x => x.Name)).ToList();
+            var pairs = await db.Citations.AsNoTracking()
+                .Where(c => names.Contains(c.Passage!.Footnote!.Cites.Outlet!))
+                .Select(c => new { Name = c.Passage!.Footnote!.Cites.Outlet!, c.ClaimId })
+                .Distinct()
+                .ToListAsync(ct);
+            mergedClaims = pairs.GroupBy(p => OutletSlug.From(p.Name)).ToDictionary(g => g.Key, g => g.Select(p => p.ClaimId).Distinct().Count());
+        }
+
+        return groups
+            .Select(g => new OutletSummary(
+                g.Key,
+                DisplayName(g.Select(x => (x.Name, x.Footnotes))),
+                g.Sum(x => x.Footnotes),
+                g.Count() > 1 ? mergedClaims.GetValueOrDefault(g.Key) : g.Single().Claims))
+            .OrderByDescending(o => o.Claims).ThenByDescending(o => o.Footnotes).ThenBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    public static Task<int> ClaimCountAsync(KnowledgeBaseDb db, CancellationToken ct) => db.Claims.CountAsync(ct);
+
+    /// <summary>The outlet with this slug (in any case): its spellings, the claims resting on it, and its footnotes in document order.</summary>
+    public static async Task<OutletDetails?> FindAsync(KnowledgeBaseDb db, string requested, CancellationToken ct)
+    {
+        // "The-Korea-Times" finds the-korea-times: the address is read the way names are.
+        var slug = OutletSlug.From(requested);
+        if (slug.Length == 0)
+        {
+            return null;
+        }
+        var spellings = (await db.Footnotes.AsNoTracking()
+                .Where(f => f.Cites.Outlet != null)
+                .Select(f => f.Cites.Outlet!)
+                .Distinct()
+                .ToListAsync(ct))
+            .Where(name => OutletSlug.From(name) == slug)
+            .ToList();
+        if (spellings.Count == 0)
+        {
+            return null;
+        }
+        var footnotes = await db.Footnotes.AsNoTracking()
+            .Where(f => spellings.Contains(f.Cites.Outlet!))
+            .OrderByDescending(f => f.Source!.Published).ThenBy(f => f.SourceId).ThenBy(f => f.Number)
+            .Select(f => new
+            {
+                f.Cites.Outlet,
+                Footnote = new OutletFootnote(
+                    f.Source!.Slug, f.Source.ShortName, f.Source.Title, f.Number, f.Cites.Authors, f.Cites.Title, f.Cites.Published, f.Cites.Url,
+                    db.Citations.Where(c => c.Passage!.FootnoteId == f.Id).Select(c => c.ClaimId).Distinct().Count()),
+            })
+            .ToListAsync(ct);
+        var claims = await db.Citations.AsNoTracking()
+            .Where(c => spellings.Contains(c.Passage!.Footnote!.Cites.Outlet!))
+            .Select(c => c.ClaimId)
+            .Distinct()
+            .CountAsync(ct);
+        var name = DisplayName(footnotes.GroupBy(f => f.Outlet!).Select(g => (g.Key, g.Count())));
+        return new OutletDetails(slug, name, spellings.Order(StringComparer.Ordinal).ToList(), claims, footnotes.Select(f => f.Footnote).ToList());
+    }
+
+    /// <summary>The claims resting on the outlet's footnotes, keyset-paged by id: one query per page.</summary>
+    public static async Task<KeysetPage<ClaimSummary>> ClaimsAsync(
+        KnowledgeBaseDb db, IReadOnlyList<string> spellings, long after, int pageSize, CancellationToken ct)
+    {
+        var names = spellings.ToList();
+        var rows = await db.Claims.AsNoTracking()
+            .Where(c => c.Id > after && c.Citations.Any(x => names.Contains(x.Passage!.Footnote!.Cites.Outlet!)))
+            .OrderBy(c => c.Id)
+            .Take(pageSize + 1)
+            .Select(c => new ClaimSummary(
+                c.Id,
+                c.Slug,
+                c.Statement,
+                c.Figure,
+                c.Agreement,
+                c.Citations.Select(x => x.Passage!.Source!.ShortName).Distinct().ToList()))
+            .ToListAsync(ct);
+        var more = rows.Count > pageSize;
+        var items = more ? rows[..pageSize] : rows;
+        return new KeysetPage<ClaimSummary>(items, more ? items[^1].Id : null);
+    }
+
+    /// <summary>The spelling most footnotes use; ties go to the first in ordinal order, so the choice is stable.</summary>
+    private static string DisplayName(IEnumerable<(string Name, int Count)> spellings) =>
+        spellings.OrderByDescending(s => s.Count).ThenBy(s => s.Name, StringComparer.Ordinal).First().Name;
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using KnowledgeBase.IntegrationTests.Browse;
+using KnowledgeBase.Testing;
+using KnowledgeBase.Web.Outlets;
+using KnowledgeBase.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeBase.IntegrationTests.Outlets;
+
+[Collection(AppCollection.Name)]
+public sealed partial class OutletPageTests(KnowledgeBaseApp app)
+{
+    private readonly HttpClient _client = PageClient.For(app);
+
+    private Task<List<(string Outlet, string SourceSlug, int Number)>> FootnotesAsync() =>
+        app.QueryAsync(async db => (await db.Footnotes
+                .Where(f => f.Cites.Outlet != null)
+                .Select(f => new { Outlet = f.Cites.Outlet!, f.Source!.Slug, f.Number })
+                .ToListAsync())
+            .Select(f => (f.Outlet, f.Slug, f.Number))
+            .ToList());
+
+    [Fact]
+    public async Task The_outlets_index_lists_every_cited_outlet_with_its_footnote_and_claim_counts_most_relied_on_first()
+    {
+        var footnotes = await FootnotesAsync();
+        var claims = await ClaimFacts.LoadAsync(app);
+
+        var html = await _client.GetPageAsync(Links.Outlets());
+
+        var rows = OutletRow().Matches(html).Select(m => (
+            Href: m.Groups[1].Value,
+            Name: m.Groups[2].Value,
+            Footnotes: int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture),
+            Claims: int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture))).ToList();
+        var outlets = footnotes.Select(f => f.Outlet).Distinct().ToList();
+        Assert.Equal(outlets.Count, rows.Count);
+        foreach (var outlet in outlets)
+        {
+            var row = Assert.Single(rows, r => r.Name == outlet);
+            Assert.Equal(Links.Outlet(OutletSlug.From(outlet)), row.Href);
+            Assert.Equal(footnotes.Count(f => f.Outlet == outlet), row.Footnotes);
+            Assert.Equal(claims.Count(c => c.Outlets.Contains(outlet)), row.Claims);
+        }
+        Assert.Equal(rows.Select(r => r.Claims).OrderDescending(), rows.Select(r => r.Claims));
+        Assert.Equal("The Korea Times", rows[0].Name);
+    }
+
+    [Fact]
+    public async Task An_outlet_page_lists_its_footnotes_linked_to_their_place_in_the_document()
+    {
+        var footnotes = (await FootnotesAsync()).Where(f => f.Outlet == "The Korea Times").ToList();
+
+        var html = await _client.GetPageAsync(Links.Outlet("the-korea-times"));
+
+        Assert.Matches("<h1[^>]*>The Korea Times</h1>", html);
+        Assert.NotEmpty(footnotes);
+        foreach (var f in footnotes)
+        {
+            Assert.Contains($"href=\"{Links.Footnote(f.SourceSlug, f.Number)}\"", html);
+            Assert.Contains($"MP-IDSA, footnote {f.Number}<", html);
+        }
+        Assert.Equal(footnotes.Count, FootnoteLink().Count(html));
+        Assert.Contains($"{footnotes.Count} footnotes in 1 document cite The Korea Times", html);
+    }
+
+    [Theory]
+    [InlineData("the-korea-times", "The Korea Times", 100)]
+    [InlineData("the-korea-times", "The Korea Times", 3)]
+    [InlineData("kcna", "KCNA", 1)]
+    [InlineData("korea-joongang-daily", "Korea JoongAng Daily", 4)]
+    public async Task An_outlet_page_lists_every_claim_resting_on_its_footnotes_once(string slug, string outlet, int size)
+    {
+        var expected = (await ClaimFacts.LoadAsync(app)).Where(c => c.Outlets.Contains(outlet)).Select(c => c.Id).Order().ToList();
+
+        var (ids, pages) = await ListPages.WalkAsync(_client, Links.Outlet(slug, size: size));
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, ids);
+        Assert.Equal((expected.Count + size - 1) / size, pages);
+    }
+
+    [Fact]
+    public async Task The_outlet_slug_matches_whatever_the_case_of_the_address()
+    {
+        var html = await _client.GetPageAsync("/outlets/The-Korea-Times");
+
+        Assert.Matches("<h1[^>]*>The Korea Times</h1>", html);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/outlets/the-korea-times\"", html);
+    }
+
+    [Theory]
+    [InlineData("/outlets/no-such-outlet")]
+    [InlineData("/outlets/the-korea")]
+    [InlineData("/outlets/-")]
+    public async Task An_unknown_outlet_is_a_404(string url)
+    {
+        var (status, body) = await ListPages.GetAsync(_client, url);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("could not find", body);
+    }
+
+    [Theory]
+    [InlineData("/outlets/the-korea-times?after=abc", "page cursor")]
+    [InlineData("/outlets/the-korea-times?size=500", "page size")]
+    public async Task Bad_parameters_on_an_outlet_page_get_a_400(string url, string message)
+    {
+        var (status, body) = await ListPages.GetAsync(_client, url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, body);
+    }
+
+    [GeneratedRegex(@"<th scope=""row""[^>]*><a href=""([^""]+)""[^>]*>([^<]+)</a></th>\s*<td class=""number""[^>]*>([0-9,]+)</td>\s*<td class=""number""[^>]*>([0-9,]+)</td>")]
+    private static partial Regex OutletRow();
+
+    [GeneratedRegex(@"class=""outlet-footnote-link"" href=""/sources/")]
+    private static partial Regex FootnoteLink();
+}
