@@ -1,6 +1,8 @@
 using System.Net.Mail;
 using KnowledgeBase.Core.Accounts;
+using KnowledgeBase.Core.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Accounts;
 
@@ -25,7 +27,7 @@ public sealed record AccountResult(EditorUser? User, IReadOnlyDictionary<string,
 /// sessions end within the validation interval. Nobody can demote, lock or delete their own account, so the
 /// administrator doing it is always left, and there is always at least one.
 /// </summary>
-public sealed class UserAccounts(UserManager<EditorUser> users, TimeProvider time)
+public sealed class UserAccounts(UserManager<EditorUser> users, KnowledgeBaseDb db, TimeProvider time)
 {
     public const string EmailField = "Email";
     public const string DisplayNameField = "DisplayName";
@@ -87,13 +89,29 @@ public sealed class UserAccounts(UserManager<EditorUser> users, TimeProvider tim
             return new AccountResult(null, errors);
         }
 
-        var created = await users.CreateAsync(user, password!);
+        // The account and its role together, or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password!);
+        }
+        catch (DbUpdateException)
+        {
+            // Another administrator added the same email a moment ago: the unique index refused this one.
+            return AccountResult.Fail(EmailField, "An account with that email already exists.");
+        }
         if (!created.Succeeded)
         {
             return new AccountResult(null, FieldErrors(created));
         }
         var added = await users.AddToRoleAsync(user, storedRole!);
-        return added.Succeeded ? AccountResult.Ok(user) : new AccountResult(null, FieldErrors(added));
+        if (!added.Succeeded)
+        {
+            return new AccountResult(null, FieldErrors(added));
+        }
+        await transaction.CommitAsync();
+        return AccountResult.Ok(user);
     }
 
     public async Task<AccountResult> ChangeRoleAsync(string userId, string? role, string actorId)
@@ -112,6 +130,7 @@ public sealed class UserAccounts(UserManager<EditorUser> users, TimeProvider tim
         {
             return AccountResult.Ok(user!);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var removed = await users.RemoveFromRolesAsync(user!, current);
         if (!removed.Succeeded)
         {
@@ -123,6 +142,7 @@ public sealed class UserAccounts(UserManager<EditorUser> users, TimeProvider tim
             return new AccountResult(null, FieldErrors(added));
         }
         await users.UpdateSecurityStampAsync(user!);
+        await transaction.CommitAsync();
         return AccountResult.Ok(user!);
     }
 
