@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Seeding;
+using KnowledgeBase.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web;
@@ -7,7 +8,7 @@ namespace KnowledgeBase.Web;
 /// <summary>The launcher's database chores, run by the app itself so they use exactly its configuration.</summary>
 internal static class MaintenanceCommands
 {
-    public static bool IsMaintenance(string[] args) => CommandOf(args) is "migrate" or "seed";
+    public static bool IsMaintenance(string[] args) => CommandOf(args) is "migrate" or "seed" or "user";
 
     private static string? CommandOf(string[] args) =>
         args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
@@ -33,6 +34,10 @@ internal static class MaintenanceCommands
                     await Console.Error.WriteLineAsync(e.Message);
                     return 1;
                 }
+            case "user":
+                return await UserCommands.RunAsync(
+                    app.Services, args.SkipWhile(a => a != "user").Skip(1).ToList(),
+                    Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
             default:
                 return null;
         }

@@ -1,7 +1,9 @@
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web;
+using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Components;
+using KnowledgeBase.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,31 +16,39 @@ if (MaintenanceCommands.IsMaintenance(args))
 {
     // EF logs its probe of a not-yet-created history table as an error; the migration that follows is what matters.
     builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+    // `user list` prints a table: keep it free of log lines.
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
 }
 
 builder.Services.AddDbContextPool<KnowledgeBaseDb>(options => KnowledgeBaseDb.Configure(options, connectionString));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedImporter>();
+builder.Services.AddAccounts();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
-// `KnowledgeBase.Web migrate` and `KnowledgeBase.Web seed DIR` run a maintenance task and exit.
+// `KnowledgeBase.Web migrate`, `... seed DIR` and `... user add|list` run a maintenance task and exit.
 if (await MaintenanceCommands.TryRunAsync(app, args) is { } exitCode)
 {
     return exitCode;
 }
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
 
 await app.RunAsync();
 return 0;

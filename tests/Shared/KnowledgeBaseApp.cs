@@ -41,6 +41,7 @@ public class KnowledgeBaseApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:KnowledgeBase", Database.ConnectionString);
         builder.UseEnvironment("Development");
+        TestClientAddress.AddTo(builder);
     }
 
     /// <summary>Runs a query against the app's database.</summary>

@@ -1,12 +1,20 @@
+using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Core.Data;
 
-/// <summary>The one database context: sources, their footnotes and passages, topics, claims and citations.</summary>
-public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options) : DbContext(options)
+/// <summary>
+/// The one database context: sources, their footnotes and passages, topics, claims and citations; the accounts
+/// (ASP.NET Core Identity: users, roles) and the DataProtection key ring.
+/// </summary>
+public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options)
+    : IdentityDbContext<EditorUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public const string MigrationsAssembly = "KnowledgeBase.Migrations";
 
@@ -18,6 +26,7 @@ public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options) :
     public DbSet<ClaimTopic> ClaimTopics => Set<ClaimTopic>();
     public DbSet<Citation> Citations => Set<Citation>();
     public DbSet<SeedImport> SeedImports => Set<SeedImport>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The options every host uses: Npgsql, snake_case names, migrations in their own assembly.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
@@ -27,8 +36,18 @@ public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options) :
                .UseSnakeCaseNamingConvention();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeBaseDb).Assembly);
+    /// <summary>
+    /// Identity's schema is pinned here rather than read from the app's IdentityOptions, so that the model is the
+    /// same in the app and at design time (where `dotnet ef` builds it without the app's services).
+    /// </summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        // Identity first: the configurations in Accounts/ then rename its tables.
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KnowledgeBaseDb).Assembly);
+    }
 }
 
 /// <summary>A record of each seed import, so a repeated import of unchanged seed data does nothing.</summary>

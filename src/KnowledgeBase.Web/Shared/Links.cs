@@ -64,4 +64,16 @@ public static class Links
 
     private static string? SizeOrNull(int size) =>
         size == BrowseParameters.DefaultSize ? null : size.ToString(CultureInfo.InvariantCulture);
+
+    // Accounts
+    public const string SignInPage = "/account/sign-in";
+    public const string SignOut = "/account/sign-out";
+    public const string AccessDenied = "/account/access-denied";
+    public const string AdminUsers = "/admin/users";
+
+    /// <summary>The sign-in page, coming back to <paramref name="returnUrl"/> (a local path) afterwards.</summary>
+    public static string SignIn(string? returnUrl) => WithQuery(SignInPage, ("returnUrl", returnUrl == "/" ? null : returnUrl));
+
+    public static string AdminUsersPage(string? after) => WithQuery(AdminUsers, ("after", after));
+    public static string AdminUser(string id) => $"{AdminUsers}/{Uri.EscapeDataString(id)}";
 }

@@ -1,6 +1,9 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using KnowledgeBase.Core.Accounts;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Shared;
+using Microsoft.Playwright;
 
 namespace KnowledgeBase.BrowserTests.Accessibility;
 
@@ -14,6 +17,7 @@ public sealed class AxeTests(BrowserApp app)
         Links.Compare(), Links.Compare("usip-2024-seoul-response", "idsa-2024-south-korea-response"),
         "/claims", "/claims?flag=partial&sort=agreement&size=5", "/topics/russia-north-korea-ties?flag=single-source&source=idsa-2024-south-korea-response&size=10",
         Links.Outlets(), Links.Outlet("the-korea-times"),
+        Links.SignInPage, Links.AccessDenied,
     };
 
     [Theory]
@@ -38,6 +42,41 @@ public sealed class AxeTests(BrowserApp app)
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
 
         Assert.True(result.Violations.Length == 0, Describe(result.Violations));
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_with_errors_and_the_admin_pages_have_no_accessibility_violations()
+    {
+        var admin = await app.CreateAccountAsync(Roles.Admin);
+        var editor = await app.CreateAccountAsync(Roles.Editor);
+        var page = await app.NewPageAsync();
+        var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+
+        await page.GotoAsync(Links.SignInPage);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        var errors = await page.RunAxe(options);
+        Assert.True(errors.Violations.Length == 0, "sign-in with errors: " + Describe(errors.Violations));
+
+        await page.GetByLabel("Email").FillAsync(admin.Email);
+        await page.GetByLabel("Password").FillAsync(admin.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
+        foreach (var url in new[] { Links.AdminUsers, Links.AdminUser(editor.Id), "/" })
+        {
+            await page.GotoAsync(url);
+            var result = await page.RunAxe(options);
+            Assert.True(result.Violations.Length == 0, url + ": " + Describe(result.Violations));
+        }
+
+        // The add-user form after a refused save: errors next to fields.
+        await page.GotoAsync(Links.AdminUsers);
+        await page.GetByLabel("Email").FillAsync("not-an-email");
+        await page.GetByLabel("Initial password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#add-password-error")).ToBeVisibleAsync();
+        var refused = await page.RunAxe(options);
+        Assert.True(refused.Violations.Length == 0, "refused add-user: " + Describe(refused.Violations));
     }
 
     private static string Describe(AxeResultItem[] violations) => string.Join("\n", violations.Select(v =>
