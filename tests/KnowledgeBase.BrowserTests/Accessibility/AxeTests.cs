@@ -21,10 +21,16 @@ public sealed class AxeTests(BrowserApp app)
         Assert.True(result.Violations.Length == 0, Describe(result.Violations));
     }
 
-    [Fact]
-    public async Task A_claim_page_has_no_accessibility_violations()
+    /// <summary>Claim pages with each kind of figure chart (rate, range, two measures) and none.</summary>
+    [Theory]
+    [InlineData("russia-pays-north-korea")]
+    [InlineData("troops-sent-to-russia")]
+    [InlineData("public-opposes-arming-ukraine")]
+    [InlineData("foreign-trade-act-clause")]
+    [InlineData("seoul-stance-on-arming-ukraine")]
+    public async Task A_claim_page_has_no_accessibility_violations(string slug)
     {
-        var claim = await app.ClaimAsync("russia-pays-north-korea");
+        var claim = await app.ClaimAsync(slug);
         var page = await app.NewPageAsync();
         await page.GotoAsync(Links.Claim(claim.Id, claim.Slug));
 
