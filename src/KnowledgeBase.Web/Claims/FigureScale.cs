@@ -54,7 +54,8 @@ public sealed record FigureSeries(string Name, string? Note, Figure Figure)
 /// <param name="IsRange">A range or vague amount ("thousands", "a majority", "more than 50%"), drawn as a band.</param>
 /// <param name="ContinuesBeyond">The band runs on past the right end of the axis (it is open-ended or larger than the scale).</param>
 public sealed record ScaleMarker(
-    string Label,
+    string Name,
+    string? Note,
     string Stated,
     string Shown,
     string? Derivation,
@@ -63,7 +64,11 @@ public sealed record ScaleMarker(
     bool IsRange,
     double From,
     double To,
-    bool ContinuesBeyond);
+    bool ContinuesBeyond)
+{
+    /// <summary>The row's name with its note: "MP-IDSA (citation 3)".</summary>
+    public string Label => Note is null ? Name : $"{Name} ({Note})";
+}
 
 public sealed record ScaleTick(double Position, string Label);
 
@@ -101,11 +106,11 @@ public static class FigureScale
             .ToList();
         return entries
             .GroupBy(e => AxisKey.Of(e.Normalized))
-            .Select(g => BuildAxis(g.Key, g.Select(e => (e.Series.Label, e.Normalized)).ToList()))
+            .Select(g => BuildAxis(g.Key, g.Select(e => (e.Series, e.Normalized)).ToList()))
             .ToList();
     }
 
-    private static FigureAxis BuildAxis(AxisKey key, List<(string Label, NormalizedQuantity Quantity)> entries)
+    private static FigureAxis BuildAxis(AxisKey key, List<(FigureSeries Series, NormalizedQuantity Quantity)> entries)
     {
         var maximum = key.Kind == QuantityKind.Percent ? 100m : LinearMaximum(entries.Select(e => e.Quantity));
         var divisions = key.Kind == QuantityKind.Percent ? 4 : DivisionsOf(maximum);
@@ -113,11 +118,11 @@ public static class FigureScale
             .Select(i => maximum * i / divisions)
             .Select(v => new ScaleTick(Position(v, maximum), FormatTick(v, key)))
             .ToList();
-        var markers = entries.Select(e => Marker(e.Label, e.Quantity, maximum, key)).ToList();
+        var markers = entries.Select(e => Marker(e.Series, e.Quantity, maximum, key)).ToList();
         return new FigureAxis(Title(key, entries), key.Unit, maximum, markers, ticks);
     }
 
-    private static ScaleMarker Marker(string label, NormalizedQuantity q, decimal maximum, AxisKey key)
+    private static ScaleMarker Marker(FigureSeries series, NormalizedQuantity q, decimal maximum, AxisKey key)
     {
         var source = q.Source;
         if (q.Value is { } value)
@@ -129,7 +134,7 @@ public static class FigureScale
             {
                 shown = $"{shown} (“{source.Text}”)";
             }
-            return new ScaleMarker(label, source.Text, shown, q.Derivation, null, source.Approximate, false, at, at, false);
+            return new ScaleMarker(series.Name, series.Note, source.Text, shown, q.Derivation, null, source.Approximate, false, at, at, false);
         }
         var from = q.Low is { } low ? Position(low, maximum) : 0d;
         var beyond = q.High is not { } high || high > maximum;
@@ -137,8 +142,8 @@ public static class FigureScale
         // A vague word reads best as itself; a bound as the normalized bound ("> $1M a year").
         var bounds = BoundText(q, key);
         return source.Vague
-            ? new ScaleMarker(label, source.Text, source.Text, q.Derivation, bounds, source.Approximate, true, from, to, beyond)
-            : new ScaleMarker(label, source.Text, bounds, q.Derivation, null, source.Approximate, true, from, to, beyond);
+            ? new ScaleMarker(series.Name, series.Note, source.Text, source.Text, q.Derivation, bounds, source.Approximate, true, from, to, beyond)
+            : new ScaleMarker(series.Name, series.Note, source.Text, bounds, q.Derivation, null, source.Approximate, true, from, to, beyond);
     }
 
     /// <summary>The axis length: a nice round number at least <see cref="HeadRoom"/> times the largest reliable amount.</summary>
@@ -216,7 +221,7 @@ public static class FigureScale
 
     private static string FormatTick(decimal value, AxisKey key) => Quantity.FormatNumber(value, key.Unit);
 
-    private static string Title(AxisKey key, List<(string Label, NormalizedQuantity Quantity)> entries) => key.Kind switch
+    private static string Title(AxisKey key, List<(FigureSeries Series, NormalizedQuantity Quantity)> entries) => key.Kind switch
     {
         QuantityKind.Money => "US dollars" + Terms(key),
         QuantityKind.Percent => key.Label is null ? "Percent" : $"Percent: {key.Label}",

@@ -33,9 +33,9 @@ public sealed class FigureComparisonChartTests : BunitContext
         Assert.Equal(["USIP", "MP-IDSA"], chart.FindAll("svg .row-name").Select(t => t.TextContent));
         var points = chart.FindAll("svg circle.point");
         Assert.Equal(2, points.Count);
-        // The plot runs from x=170 to x=600: $240M of $300M is 0.8 of the way, $200M two thirds.
-        Assert.Equal("514", points[0].GetAttribute("cx"));
-        Assert.Equal("456.7", points[1].GetAttribute("cx"));
+        // The plot runs from x=100 to x=416: $240M of $300M is 0.8 of the way, $200M two thirds.
+        Assert.Equal("352.8", points[0].GetAttribute("cx"));
+        Assert.Equal("310.7", points[1].GetAttribute("cx"));
         Assert.Equal(["$0", "$100M", "$200M", "$300M"], chart.FindAll("svg .tick-label").Select(t => t.TextContent));
         Assert.Contains("$2,000 × 10,000 × 12 = $240M a year", chart.FindAll("svg text.value").Select(t => t.TextContent));
     }
@@ -66,6 +66,18 @@ public sealed class FigureComparisonChartTests : BunitContext
         Assert.Equal(["USIP", "approximately 10,000 troops", "≈10,000"], rows[0]);
         Assert.Equal(["MP-IDSA", "thousands of troops", "thousands of troops (read as 2,000–99,999), running past the end of the scale"], rows[1]);
         Assert.Equal("row", table.QuerySelector("tbody th")!.GetAttribute("scope"));
+    }
+
+    [Fact]
+    public void A_source_speaking_twice_gets_a_note_under_its_name()
+    {
+        var chart = RenderChart(
+            new FigureSeries("MP-IDSA", "citation 2", Figure.Parse("majority oppose")),
+            new FigureSeries("MP-IDSA", "citation 3", Figure.Parse("two-thirds oppose")));
+
+        Assert.Equal(["MP-IDSA", "MP-IDSA"], chart.FindAll("svg .row-name").Select(t => t.TextContent));
+        Assert.Equal(["citation 2", "citation 3"], chart.FindAll("svg .row-note").Select(t => t.TextContent));
+        Assert.Equal(["MP-IDSA (citation 2)", "MP-IDSA (citation 3)"], chart.FindAll("table tbody th").Select(t => t.TextContent));
     }
 
     [Fact]
