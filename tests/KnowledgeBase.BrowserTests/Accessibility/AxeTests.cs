@@ -39,6 +39,21 @@ public sealed class AxeTests(BrowserApp app)
         Assert.True(result.Violations.Length == 0, Describe(result.Violations));
     }
 
+    [Theory]
+    [InlineData("a#footnote-ref-11")]
+    [InlineData("a.passage-anchor >> nth=0")]
+    public async Task A_source_page_with_a_preview_open_has_no_accessibility_violations(string trigger)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(Links.Source("idsa-2024-south-korea-response"));
+        await page.Locator(trigger).FocusAsync();
+        await page.Locator(".source-preview").WaitForAsync();
+
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+
+        Assert.True(result.Violations.Length == 0, Describe(result.Violations));
+    }
+
     private static string Describe(AxeResultItem[] violations) => string.Join("\n", violations.Select(v =>
         $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target.ToString()))}"));
 }
