@@ -13,6 +13,15 @@ public static class Links
     public static string Source(string slug) => $"/sources/{slug}";
     public static string Passage(string sourceSlug, long passageId) => $"/sources/{sourceSlug}#passage-{passageId.ToString(CultureInfo.InvariantCulture)}";
     public static string Footnote(string sourceSlug, int number) => $"/sources/{sourceSlug}#footnote-{number.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>
+    /// A place on a source page. Never a bare "#id": under the app's &lt;base href="/"&gt; that would resolve to the
+    /// home page.
+    /// </summary>
+    public static string SourceFragment(string sourceSlug, string id) => $"/sources/{sourceSlug}#{id}";
+
+    /// <summary>A passage's entry in its source page's list of cited passages: the claims it backs.</summary>
+    public static string PassageClaims(string sourceSlug, long passageId) => SourceFragment(sourceSlug, $"passage-{passageId.ToString(CultureInfo.InvariantCulture)}-claims");
+
     public static string Topic(string slug) => $"/topics/{slug}";
     public static string TopicPage(string slug, string? after) => WithQuery(Topic(slug), ("after", after));
 
@@ -49,6 +58,18 @@ public static class Links
         string? after = null, string? leftAfter = null, string? rightAfter = null) =>
         WithQuery("/compare", ("left", left), ("right", right), ("flag", flag), ("sort", sort),
             ("after", after), ("left-after", leftAfter), ("right-after", rightAfter));
+
+    /// <summary>
+    /// A fragment of the current page. The layout's &lt;base href="/"&gt; makes a bare "#id" mean the home page, so
+    /// in-page links carry the page's own path and query.
+    /// </summary>
+    public static string Fragment(Microsoft.AspNetCore.Components.NavigationManager navigation, string id)
+    {
+        ArgumentNullException.ThrowIfNull(navigation);
+        var here = "/" + navigation.ToBaseRelativePath(navigation.Uri);
+        var hash = here.IndexOf('#', StringComparison.Ordinal);
+        return (hash < 0 ? here : here[..hash]) + "#" + id;
+    }
 
     /// <summary>
     /// A path with its parameters in a fixed order, empty ones left out, so each view has exactly one URL.

@@ -7,10 +7,16 @@ namespace KnowledgeBase.Web.Sources;
 /// <summary>
 /// A source's stored HTML made into its reading page: cited passages marked and numbered, and under each footnote
 /// the claims that rest on it, so a reader can go from any footnote back to every claim that relies on it.
+/// Each passage starts with its number as a link (the "#passage-{id}" target): keyboard users reach every passage
+/// through it, it leads to the passage's entry in the page's list of cited passages (the claims it backs), and
+/// source-previews.js shows those claims on hover or focus.
 /// </summary>
 internal static class SourceBody
 {
-    public static string Render(string bodyHtml, IReadOnlyList<CitedPassage> passages)
+    /// <summary>The id of a passage's entry in the list of cited passages under the document.</summary>
+    public static string ClaimsListId(long passageId) => $"passage-{passageId.ToString(CultureInfo.InvariantCulture)}-claims";
+
+    public static string Render(string sourceSlug, string bodyHtml, IReadOnlyList<CitedPassage> passages)
     {
         var body = SourceRenderer.ParseBody(bodyHtml);
         var marks = passages
@@ -20,6 +26,15 @@ internal static class SourceBody
         PassageHighlighter.Highlight(body, marks);
 
         var document = body.Owner!;
+        foreach (var mark in marks)
+        {
+            LinkPassageNumber(body, sourceSlug, mark);
+        }
+        // The page has <base href="/">: a bare "#footnote-5" would lead to the home page.
+        foreach (var link in body.QuerySelectorAll("a[href^='#']"))
+        {
+            link.SetAttribute("href", Links.SourceFragment(sourceSlug, link.GetAttribute("href")!["#".Length..]));
+        }
         foreach (var group in passages.Where(p => p.FootnoteNumber is not null).GroupBy(p => p.FootnoteNumber!.Value))
         {
             var item = body.QuerySelector($"li#{SourceRenderer.FootnoteIdPrefix}{group.Key.ToString(CultureInfo.InvariantCulture)}");
@@ -47,5 +62,25 @@ internal static class SourceBody
             item.AppendChild(note);
         }
         return body.InnerHtml;
+    }
+
+    /// <summary>Turns the passage's anchor into a focusable link showing its number (links cannot nest: inside one it stays).</summary>
+    private static void LinkPassageNumber(AngleSharp.Dom.IElement body, string sourceSlug, PassageMark mark)
+    {
+        var anchor = body.QuerySelector($"span.passage-anchor#passage-{mark.Id.ToString(CultureInfo.InvariantCulture)}");
+        if (anchor is null || anchor.Closest("a") is not null)
+        {
+            return;
+        }
+        var number = mark.Number.ToString(CultureInfo.InvariantCulture);
+        var link = body.Owner!.CreateElement("a");
+        link.Id = anchor.Id;
+        link.ClassName = "passage-anchor";
+        link.SetAttribute("href", Links.PassageClaims(sourceSlug, mark.Id));
+        link.SetAttribute("data-passage", mark.Id.ToString(CultureInfo.InvariantCulture));
+        link.SetAttribute("data-passage-number", number);
+        link.SetAttribute("aria-label", $"Passage {number}: the claims it backs");
+        link.TextContent = "¶" + number;
+        anchor.Parent!.ReplaceChild(link, anchor);
     }
 }

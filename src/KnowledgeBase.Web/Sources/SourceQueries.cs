@@ -9,7 +9,7 @@ public sealed record SourceDetails(
     string Published, string? Url, DateOnly? Retrieved, string? EditorialNote, string BodyHtml, int FootnoteCount);
 
 /// <summary>A cited passage and the claims that quote it.</summary>
-public sealed record CitedPassage(long Id, int Start, int End, int? FootnoteNumber, IReadOnlyList<ClaimLink> Claims);
+public sealed record CitedPassage(long Id, int Start, int End, string Exact, int? FootnoteNumber, IReadOnlyList<ClaimLink> Claims);
 
 public sealed record ClaimLink(long Id, string Slug, string Statement);
 
@@ -36,13 +36,14 @@ internal static class SourceQueries
                 c.PassageId,
                 c.Passage!.Start,
                 c.Passage.End,
+                c.Passage.Exact,
                 FootnoteNumber = (int?)c.Passage.Footnote!.Number,
                 Claim = new ClaimLink(c.Claim!.Id, c.Claim.Slug, c.Claim.Statement),
             })
             .ToListAsync(ct);
         return rows
             .GroupBy(r => r.PassageId)
-            .Select(g => new CitedPassage(g.Key, g.First().Start, g.First().End, g.First().FootnoteNumber, g.Select(r => r.Claim).ToList()))
+            .Select(g => new CitedPassage(g.Key, g.First().Start, g.First().End, g.First().Exact, g.First().FootnoteNumber, g.Select(r => r.Claim).ToList()))
             .ToList();
     }
 

@@ -32,10 +32,16 @@ public sealed class AxeTests(BrowserApp app)
         Assert.True(result.Violations.Length == 0, Describe(result.Violations));
     }
 
-    [Fact]
-    public async Task A_claim_page_has_no_accessibility_violations()
+    /// <summary>Claim pages with each kind of figure chart (rate, range, two measures) and none.</summary>
+    [Theory]
+    [InlineData("russia-pays-north-korea")]
+    [InlineData("troops-sent-to-russia")]
+    [InlineData("public-opposes-arming-ukraine")]
+    [InlineData("foreign-trade-act-clause")]
+    [InlineData("seoul-stance-on-arming-ukraine")]
+    public async Task A_claim_page_has_no_accessibility_violations(string slug)
     {
-        var claim = await app.ClaimAsync("russia-pays-north-korea");
+        var claim = await app.ClaimAsync(slug);
         var page = await app.NewPageAsync();
         await page.GotoAsync(Links.Claim(claim.Id, claim.Slug));
 
@@ -77,6 +83,21 @@ public sealed class AxeTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#add-password-error")).ToBeVisibleAsync();
         var refused = await page.RunAxe(options);
         Assert.True(refused.Violations.Length == 0, "refused add-user: " + Describe(refused.Violations));
+    }
+
+    [Theory]
+    [InlineData("a#footnote-ref-11")]
+    [InlineData("a.passage-anchor >> nth=0")]
+    public async Task A_source_page_with_a_preview_open_has_no_accessibility_violations(string trigger)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(Links.Source("idsa-2024-south-korea-response"));
+        await page.Locator(trigger).FocusAsync();
+        await page.Locator(".source-preview").WaitForAsync();
+
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+
+        Assert.True(result.Violations.Length == 0, Describe(result.Violations));
     }
 
     private static string Describe(AxeResultItem[] violations) => string.Join("\n", violations.Select(v =>

@@ -35,7 +35,7 @@ public sealed class SourcePageTests(KnowledgeBaseApp app)
         for (var n = 1; n <= 27; n++)
         {
             Assert.Contains($"id=\"footnote-{n}\"", html);
-            Assert.Contains($"href=\"#footnote-{n}\"", html);
+            Assert.Contains($"href=\"{Links.Footnote("idsa-2024-south-korea-response", n)}\"", html);
         }
         Assert.Contains("$200m A Year", html);
         var footnote11 = html[html.IndexOf("id=\"footnote-11\"", StringComparison.Ordinal)..html.IndexOf("id=\"footnote-12\"", StringComparison.Ordinal)];
@@ -61,5 +61,44 @@ public sealed class SourcePageTests(KnowledgeBaseApp app)
 
         Assert.Contains(Links.Source("usip-2024-seoul-response"), html);
         Assert.Contains(Links.Source("idsa-2024-south-korea-response"), html);
+    }
+
+    [Fact]
+    public async Task Every_passage_number_is_a_link_to_its_entry_listing_the_claims_it_backs()
+    {
+        const string slug = "idsa-2024-south-korea-response";
+        var citations = await app.QueryAsync(db => db.Citations
+            .Where(c => c.Passage!.Source!.Slug == slug)
+            .Select(c => new { c.PassageId, c.Claim!.Id, c.Claim.Slug }).ToListAsync());
+
+        var html = await _client.GetPageAsync(Links.Source(slug));
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        foreach (var passage in citations.GroupBy(c => c.PassageId))
+        {
+            var number = document.QuerySelector($"a.passage-anchor#passage-{passage.Key}");
+            Assert.NotNull(number);
+            Assert.Equal(Links.PassageClaims(slug, passage.Key), number!.GetAttribute("href"));
+            var entry = document.QuerySelector($"li#passage-{passage.Key}-claims");
+            Assert.NotNull(entry);
+            var claimLinks = entry!.QuerySelectorAll(".cited-passage-claims a").Select(a => a.GetAttribute("href")).Order();
+            Assert.Equal(passage.Select(c => Links.Claim(c.Id, c.Slug)).Order(), claimLinks);
+            Assert.Equal(Links.Passage(slug, passage.Key), entry.QuerySelector("a.cited-passage-quote")!.GetAttribute("href"));
+        }
+        Assert.Empty(document.QuerySelectorAll(".source-body a[href^='#']"));
+    }
+
+    [Fact]
+    public async Task The_previews_script_is_loaded_deferred_from_a_file_and_the_page_has_no_inline_script()
+    {
+        var html = await _client.GetPageAsync(Links.Source("usip-2024-seoul-response"));
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        var script = Assert.Single(document.QuerySelectorAll("script[src*='source-previews']"));
+        Assert.True(script.HasAttribute("defer"));
+        Assert.Empty(document.QuerySelectorAll("script:not([src]):not([type='importmap'])"));
+        using var response = await _client.GetAsync(new Uri(script.GetAttribute("src")!.Insert(0, "/"), UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("source-preview", await response.Content.ReadAsStringAsync());
     }
 }

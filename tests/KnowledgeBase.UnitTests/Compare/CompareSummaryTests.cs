@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Web.Compare;
 using static KnowledgeBase.UnitTests.Compare.CompareFixtures;
@@ -16,11 +18,14 @@ public sealed class CompareSummaryTests : BunitContext
     [Fact]
     public void The_counts_read_left_shared_right_and_link_to_their_sections()
     {
+        const string Here = "/compare?left=usip-2024-seoul-response&right=idsa-2024-south-korea-response";
+        Services.GetRequiredService<NavigationManager>().NavigateTo(Here);
         var summary = RenderSummary(Counts);
 
         var main = summary.FindAll(".compare-count-main");
         Assert.Equal(["22 only in USIP", "17 claims both make", "28 only in MP-IDSA"], main.Select(a => a.TextContent.Trim()).ToList());
-        Assert.Equal(["#only-left", "#shared", "#only-right"], main.Select(a => a.GetAttribute("href")).ToList());
+        // In-page links carry the page's own address: the layout's <base href="/"> would send a bare "#id" home.
+        Assert.Equal([Here + "#only-left", Here + "#shared", Here + "#only-right"], main.Select(a => a.GetAttribute("href")).ToList());
     }
 
     [Fact]

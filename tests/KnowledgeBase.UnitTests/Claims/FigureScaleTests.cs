@@ -1,0 +1,183 @@
+using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Web.Claims;
+
+namespace KnowledgeBase.UnitTests.Claims;
+
+public sealed class FigureScaleTests
+{
+    private static FigureSeries Series(string name, string figure) => new(name, null, Figure.Parse(figure));
+
+    [Fact]
+    public void A_monthly_rate_per_soldier_stands_as_its_yearly_total_beside_a_yearly_figure()
+    {
+        var axes = FigureScale.Build([Series("USIP", "$2,000 per soldier per month × 10,000 soldiers"), Series("MP-IDSA", "$200m a year")]);
+
+        var axis = Assert.Single(axes);
+        Assert.True(axis.Compares);
+        Assert.Equal("US dollars a year", axis.Title);
+        Assert.Equal(300_000_000m, axis.Maximum);
+        Assert.Equal(["$0", "$100M", "$200M", "$300M"], axis.Ticks.Select(t => t.Label));
+        Assert.Equal([0d, 1 / 3d, 2 / 3d, 1d], axis.Ticks.Select(t => t.Position), new Tolerance());
+
+        var usip = axis.Markers[0];
+        Assert.Equal("USIP", usip.Label);
+        Assert.False(usip.IsRange);
+        Assert.Equal(0.8, usip.From, 6);
+        Assert.Equal(usip.From, usip.To);
+        Assert.Equal("$240M a year", usip.Shown);
+        Assert.Equal("$2,000 × 10,000 × 12 = $240M a year", usip.Derivation);
+        Assert.Equal("$2,000 per soldier per month × 10,000 soldiers", usip.Stated);
+
+        var idsa = axis.Markers[1];
+        Assert.Equal(2 / 3d, idsa.From, 6);
+        Assert.Equal("$200M a year", idsa.Shown);
+        Assert.Null(idsa.Derivation);
+    }
+
+    [Fact]
+    public void A_vague_amount_is_a_band_that_runs_past_a_scale_sized_to_the_precise_figure()
+    {
+        var axes = FigureScale.Build([Series("USIP", "approximately 10,000 troops"), Series("MP-IDSA", "thousands of troops")]);
+
+        var axis = Assert.Single(axes);
+        Assert.Equal("Number of troops", axis.Title);
+        Assert.Equal(15_000m, axis.Maximum);
+        Assert.Equal(["0", "5,000", "10,000", "15,000"], axis.Ticks.Select(t => t.Label));
+
+        var point = axis.Markers[0];
+        Assert.True(point.Approximate);
+        Assert.Equal("≈10,000", point.Shown);
+        Assert.Equal(2 / 3d, point.From, 6);
+
+        var band = axis.Markers[1];
+        Assert.True(band.IsRange);
+        Assert.Equal(2_000 / 15_000d, band.From, 6);
+        Assert.Equal(1d, band.To);
+        Assert.True(band.ContinuesBeyond);
+        Assert.Equal("thousands of troops", band.Shown);
+        Assert.Equal("2,000–99,999", band.Reading);
+    }
+
+    [Fact]
+    public void Shares_with_different_labels_get_their_own_axes_from_0_to_100_percent()
+    {
+        var axes = FigureScale.Build([
+            Series("USIP", "13% support; 82% oppose"),
+            Series("MP-IDSA", "majority oppose"),
+            Series("MP-IDSA", "two-thirds oppose"),
+        ]);
+
+        Assert.Equal(["Percent: support", "Percent: oppose"], axes.Select(a => a.Title));
+        Assert.False(axes[0].Compares);
+        var oppose = axes[1];
+        Assert.True(oppose.Compares);
+        Assert.Equal(100m, oppose.Maximum);
+        Assert.Equal(["0%", "25%", "50%", "75%", "100%"], oppose.Ticks.Select(t => t.Label));
+        Assert.Equal(0.82, oppose.Markers[0].From, 6);
+
+        var majority = oppose.Markers[1];
+        Assert.True(majority.IsRange);
+        Assert.Equal(0.5, majority.From, 6);
+        Assert.Equal(1d, majority.To);
+        Assert.False(majority.ContinuesBeyond);
+        Assert.Equal("50%–100%", majority.Reading);
+
+        var twoThirds = oppose.Markers[2];
+        Assert.False(twoThirds.IsRange);
+        Assert.Equal(0.667, twoThirds.From, 6);
+        Assert.Equal("≈66.7% (“two-thirds oppose”)", twoThirds.Shown);
+    }
+
+    [Fact]
+    public void Money_and_counts_never_share_an_axis()
+    {
+        var axes = FigureScale.Build([Series("A", "$394 million"), Series("B", "700,000 tons of rice")]);
+
+        Assert.Equal(2, axes.Count);
+        Assert.All(axes, a => Assert.False(a.Compares));
+        Assert.Equal(["US dollars", "Number of tons of rice"], axes.Select(a => a.Title));
+    }
+
+    [Fact]
+    public void An_open_lower_bound_is_a_band_from_the_bound_that_runs_on()
+    {
+        var axes = FigureScale.Build([Series("A", "more than 50% oppose"), Series("B", "82% oppose")]);
+
+        var bound = Assert.Single(axes).Markers[0];
+        Assert.True(bound.IsRange);
+        Assert.Equal(0.5, bound.From, 6);
+        Assert.Equal(1d, bound.To);
+        Assert.True(bound.ContinuesBeyond);
+        Assert.Equal("more than 50%", bound.Shown);
+        Assert.Null(bound.Reading);
+    }
+
+    [Fact]
+    public void An_upper_bound_runs_from_zero_and_counts_toward_the_scale_only_when_nothing_else_does()
+    {
+        var withPoint = Assert.Single(FigureScale.Build([Series("A", "up to 5,000 troops"), Series("B", "3,000 troops")]));
+        var alone = Assert.Single(FigureScale.Build([Series("A", "up to 5,000 troops"), Series("B", "up to 4,000 troops")]));
+
+        Assert.Equal(4_000m, withPoint.Maximum);
+        Assert.Equal(0d, withPoint.Markers[0].From);
+        Assert.True(withPoint.Markers[0].ContinuesBeyond);
+        Assert.Equal("up to 5,000", withPoint.Markers[0].Shown);
+        Assert.Equal(6_000m, alone.Maximum);
+        Assert.Equal(5_000 / 6_000d, alone.Markers[0].To, 6);
+        Assert.False(alone.Markers[0].ContinuesBeyond);
+    }
+
+    [Fact]
+    public void Identical_figures_stand_on_the_same_spot()
+    {
+        var axis = Assert.Single(FigureScale.Build([Series("USIP", "around 8,000 troops"), Series("MP-IDSA", "an estimated 8,000 soldiers")]));
+
+        Assert.Equal("Number of troops or soldiers", axis.Title);
+        Assert.Equal(10_000m, axis.Maximum);
+        Assert.Equal(axis.Markers[0].From, axis.Markers[1].From);
+        Assert.Equal(0.8, axis.Markers[0].From, 6);
+    }
+
+    [Theory]
+    [InlineData("12000", "15000")]
+    [InlineData("288000000", "300000000")]
+    [InlineData("9600", "10000")]
+    [InlineData("600", "600")]
+    [InlineData("840000", "1000000")]
+    [InlineData("101", "150")]
+    [InlineData("0.3", "0.3")]
+    [InlineData("0", "1")]
+    public void Axis_lengths_are_nice_round_numbers(string value, string expected)
+    {
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            FigureScale.NiceCeiling(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Rows_come_from_citations_with_figures_and_a_source_speaking_twice_names_the_citation()
+    {
+        var usip = new SourceSummary("usip", "T", "USIP", ["Lami Kim"], "USIP", "2024-11", "analysis");
+        var idsa = usip with { Slug = "idsa", ShortName = "MP-IDSA" };
+        CitationView Cite(SourceSummary source, string? figure) =>
+            new(1, Stance.Supports, null, figure, 1, "q", "", "", source, null);
+
+        var series = FigureSeries.FromCitations([
+            Cite(usip, "13% support; 82% oppose"),
+            Cite(idsa, "majority oppose"),
+            Cite(idsa, "two-thirds oppose"),
+            Cite(idsa, null),
+            Cite(usip, "not a figure at all"),
+        ]);
+
+        Assert.Equal(["USIP", "MP-IDSA (citation 2)", "MP-IDSA (citation 3)"], series.Select(s => s.Label));
+        Assert.Equal(2, series[0].Figure.Parts.Count);
+    }
+
+    private sealed class Tolerance : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) < 1e-9;
+
+        public int GetHashCode(double obj) => 0;
+    }
+}
