@@ -109,28 +109,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             source.Url = m.Url;
             source.Retrieved = m.Retrieved is null ? null : DateOnly.ParseExact(m.Retrieved, "yyyy-MM-dd");
             source.EditorialNote = m.EditorialNote?.Trim();
-            source.BodyMarkdown = planned.Body;
-            source.BodyHtml = planned.Rendered.Html;
-            source.CanonicalText = planned.Rendered.CanonicalText;
-
-            foreach (var f in planned.Footnotes)
-            {
-                var footnote = source.Footnotes.FirstOrDefault(x => x.Number == f.Number);
-                if (footnote is null)
-                {
-                    footnote = new Footnote { Number = f.Number, Text = f.Text };
-                    source.Footnotes.Add(footnote);
-                }
-                footnote.Text = f.Text;
-                footnote.Start = f.Start;
-                footnote.End = f.End;
-                footnote.Cites.Authors = f.Cites.Authors;
-                footnote.Cites.Title = f.Cites.Title;
-                footnote.Cites.Outlet = f.Cites.Outlet;
-                footnote.Cites.Published = f.Cites.Published;
-                footnote.Cites.Url = f.Cites.Url;
-            }
-            source.Footnotes.RemoveAll(x => planned.Footnotes.All(f => f.Number != x.Number));
+            SourceBodies.ApplyTo(source, planned.Body, new PreparedBody(planned.Rendered, planned.Footnotes));
             if (db.Entry(source).State is EntityState.Modified or EntityState.Added)
             {
                 source.UpdatedAt = now;
