@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options) :
     public DbSet<ClaimTopic> ClaimTopics => Set<ClaimTopic>();
     public DbSet<Citation> Citations => Set<Citation>();
     public DbSet<SeedImport> SeedImports => Set<SeedImport>();
+    public DbSet<Revision> Revisions => Set<Revision>();
 
     /// <summary>The options every host uses: Npgsql, snake_case names, migrations in their own assembly.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString)

@@ -1,5 +1,7 @@
+using KnowledgeBase.Core.Anchoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KnowledgeBase.Core.Sources;
 
@@ -8,6 +10,9 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
     public void Configure(EntityTypeBuilder<Source> builder)
     {
         builder.HasIndex(s => s.Slug).IsUnique();
+        builder.Property(s => s.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        // Soft delete: readers never see a deleted source; the editing services opt out with IgnoreQueryFilters.
+        builder.HasQueryFilter(s => s.DeletedAt == null);
         builder.Property(s => s.Slug).HasMaxLength(120);
         builder.Property(s => s.Title).HasMaxLength(500);
         builder.Property(s => s.ShortName).HasMaxLength(60);
@@ -27,6 +32,7 @@ internal sealed class FootnoteConfiguration : IEntityTypeConfiguration<Footnote>
     public void Configure(EntityTypeBuilder<Footnote> builder)
     {
         builder.HasIndex(f => new { f.SourceId, f.Number }).IsUnique();
+        builder.HasQueryFilter(f => f.Source!.DeletedAt == null);
         builder.ComplexProperty(f => f.Cites, cites =>
         {
             cites.Property(c => c.Authors).HasColumnName("cites_authors").HasMaxLength(500);
@@ -42,10 +48,25 @@ internal sealed class PassageConfiguration : IEntityTypeConfiguration<Passage>
 {
     public void Configure(EntityTypeBuilder<Passage> builder)
     {
-        builder.HasIndex(p => new { p.SourceId, p.Start, p.End }).IsUnique();
+        // One confirmed passage per span, so citations of the same words share it. Passages awaiting review are
+        // outside the rule: an orphan keeps its old offsets, which new text may reuse.
+        builder.HasIndex(p => new { p.SourceId, p.Start, p.End }).IsUnique().HasFilter("NOT needs_review");
         builder.HasOne(p => p.Footnote).WithMany().HasForeignKey(p => p.FootnoteId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => p.FootnoteId);
         builder.Property(p => p.Prefix).HasMaxLength(64);
         builder.Property(p => p.Suffix).HasMaxLength(64);
+        builder.Property(p => p.AnchorStatus).HasConversion(AnchorStatusConversion.Converter).HasMaxLength(16).HasDefaultValue(AnchorStatus.Exact);
+        // The review queue walks passages awaiting review in id order; the partial index holds only those.
+        builder.HasIndex(p => p.Id, "ix_passages_needs_review").HasFilter("needs_review").HasDatabaseName("ix_passages_needs_review");
+        builder.HasQueryFilter(p => p.Source!.DeletedAt == null);
     }
+}
+
+/// <summary>Anchor statuses are stored as lowercase words ("exact", "moved", "fuzzy", "orphaned").</summary>
+internal static class AnchorStatusConversion
+{
+    public static readonly ValueConverter<AnchorStatus, string> Converter = new(s => s.ToSlug(), s => Parse(s));
+
+    private static AnchorStatus Parse(string slug) =>
+        AnchorStatusText.TryParse(slug, out var status) ? status : throw new InvalidOperationException($"Unknown anchor status '{slug}'.");
 }
