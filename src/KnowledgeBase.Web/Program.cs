@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web;
 using KnowledgeBase.Web.Components;
@@ -19,6 +20,8 @@ if (MaintenanceCommands.IsMaintenance(args))
 builder.Services.AddDbContextPool<KnowledgeBaseDb>(options => KnowledgeBaseDb.Configure(options, connectionString));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedImporter>();
+builder.Services.AddScoped<ClaimEditing>();
+builder.Services.AddScoped<SourceEditing>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
