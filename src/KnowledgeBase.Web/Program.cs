@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web;
 using KnowledgeBase.Web.Accounts;
@@ -24,6 +25,8 @@ builder.Services.AddDbContextPool<KnowledgeBaseDb>(options => KnowledgeBaseDb.Co
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedImporter>();
 builder.Services.AddAccounts();
+builder.Services.AddScoped<ClaimEditing>();
+builder.Services.AddScoped<SourceEditing>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

@@ -198,6 +198,10 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("Figure")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -234,6 +238,12 @@ namespace KnowledgeBase.Migrations.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_claims");
@@ -280,6 +290,70 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasName("pk_seed_imports");
 
                     b.ToTable("seed_imports", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeBase.Core.Editing.Revision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.HasKey("Id")
+                        .HasName("pk_revisions");
+
+                    b.HasIndex("EntityType", "EntityId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_revisions_entity_type_entity_id_number");
+
+                    b.ToTable("revisions", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeBase.Core.Sources.Footnote", b =>
@@ -361,6 +435,14 @@ namespace KnowledgeBase.Migrations.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AnchorStatus")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("exact")
+                        .HasColumnName("anchor_status");
+
                     b.Property<int>("End")
                         .HasColumnType("integer")
                         .HasColumnName("end");
@@ -374,11 +456,19 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("footnote_id");
 
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_review");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("prefix");
+
+                    b.Property<string>("PreviousExact")
+                        .HasColumnType("text")
+                        .HasColumnName("previous_exact");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
@@ -413,7 +503,12 @@ namespace KnowledgeBase.Migrations.Migrations
 
                     b.HasIndex("SourceId", "Start", "End")
                         .IsUnique()
-                        .HasDatabaseName("ix_passages_source_id_start_end");
+                        .HasDatabaseName("ix_passages_source_id_start_end")
+                        .HasFilter("NOT needs_review");
+
+                    b.HasIndex(new[] { "Id" }, "ix_passages_needs_review")
+                        .HasDatabaseName("ix_passages_needs_review")
+                        .HasFilter("needs_review");
 
                     b.ToTable("passages", (string)null);
                 });
@@ -450,6 +545,10 @@ namespace KnowledgeBase.Migrations.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
 
                     b.Property<string>("EditorialNote")
                         .HasColumnType("text")
@@ -510,6 +609,12 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("url");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_sources");

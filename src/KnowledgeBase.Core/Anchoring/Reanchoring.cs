@@ -16,6 +16,20 @@ public enum AnchorStatus
     Orphaned,
 }
 
+public static class AnchorStatusText
+{
+    public static string ToSlug(this AnchorStatus status) => status switch
+    {
+        AnchorStatus.Exact => "exact",
+        AnchorStatus.Moved => "moved",
+        AnchorStatus.Fuzzy => "fuzzy",
+        AnchorStatus.Orphaned => "orphaned",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static bool TryParse(string? slug, out AnchorStatus status) => Agreement.EnumSlugs.TryParse(slug, ToSlug, out status);
+}
+
 public sealed record ReanchorResult(AnchorStatus Status, TextAnchor? Anchor, double Similarity)
 {
     public bool NeedsReview => Status is AnchorStatus.Fuzzy or AnchorStatus.Orphaned;

@@ -20,6 +20,9 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Agreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
         builder.Property(c => c.ComputedAgreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
         builder.Property(c => c.OverrideAgreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
+        builder.Property(c => c.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        // Soft delete: readers never see a deleted claim; the editing services opt out with IgnoreQueryFilters.
+        builder.HasQueryFilter(c => c.DeletedAt == null);
         builder.HasIndex(c => c.Slug).IsUnique();
         // "All claims" filtered by flag, keyset-paged by id.
         builder.HasIndex(c => new { c.Agreement, c.Id });
@@ -35,6 +38,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
                 // The topic page walks (topic_id, claim_id) in key order: that is its keyset.
                 j.HasKey(ct => new { ct.TopicId, ct.ClaimId });
                 j.HasIndex(ct => ct.ClaimId);
+                j.HasQueryFilter(ct => ct.Claim!.DeletedAt == null);
             });
     }
 }
@@ -49,6 +53,8 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
         builder.HasIndex(c => new { c.ClaimId, c.PassageId }).IsUnique();
         builder.HasIndex(c => c.PassageId);
         builder.HasOne(c => c.Passage).WithMany().HasForeignKey(c => c.PassageId).OnDelete(DeleteBehavior.Restrict);
+        // A deleted claim's citations stay (undelete brings them back) but no reader sees them.
+        builder.HasQueryFilter(c => c.Claim!.DeletedAt == null);
     }
 }
 

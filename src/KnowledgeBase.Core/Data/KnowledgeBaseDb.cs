@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options)
     public DbSet<Citation> Citations => Set<Citation>();
     public DbSet<SeedImport> SeedImports => Set<SeedImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Revision> Revisions => Set<Revision>();
 
     /// <summary>The options every host uses: Npgsql, snake_case names, migrations in their own assembly.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString)

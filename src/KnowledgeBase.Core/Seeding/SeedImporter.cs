@@ -51,7 +51,8 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             // Passages no citation quotes any more (a source's text changed) are dropped with the old offsets.
             var seededSourceIds = sources.Values.Select(s => s.Id).ToList();
             changes += await db.Passages
-                .Where(p => seededSourceIds.Contains(p.SourceId) && !db.Citations.Any(c => c.PassageId == p.Id))
+                .IgnoreQueryFilters()
+                .Where(p => seededSourceIds.Contains(p.SourceId) && !db.Citations.IgnoreQueryFilters().Any(c => c.PassageId == p.Id))
                 .ExecuteDeleteAsync(cancellationToken);
 
             var result = new SeedImportResult(false, plan.Topics.Count, plan.Sources.Count, plan.Claims.Count, citationCount, changes);
@@ -83,7 +84,8 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
     private async Task<Dictionary<string, Source>> UpsertSourcesAsync(SeedPlan plan, DateTimeOffset now, CancellationToken ct)
     {
         var slugs = plan.Sources.Select(s => s.Meta.Slug!).ToList();
-        var existing = await db.Sources.Include(s => s.Footnotes).Where(s => slugs.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, ct);
+        // Deleted sources included: their slugs stay taken, and an editor's deletion stands.
+        var existing = await db.Sources.IgnoreQueryFilters().Include(s => s.Footnotes).Where(s => slugs.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, ct);
         foreach (var planned in plan.Sources)
         {
             var m = planned.Meta;
@@ -109,28 +111,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             source.Url = m.Url;
             source.Retrieved = m.Retrieved is null ? null : DateOnly.ParseExact(m.Retrieved, "yyyy-MM-dd");
             source.EditorialNote = m.EditorialNote?.Trim();
-            source.BodyMarkdown = planned.Body;
-            source.BodyHtml = planned.Rendered.Html;
-            source.CanonicalText = planned.Rendered.CanonicalText;
-
-            foreach (var f in planned.Footnotes)
-            {
-                var footnote = source.Footnotes.FirstOrDefault(x => x.Number == f.Number);
-                if (footnote is null)
-                {
-                    footnote = new Footnote { Number = f.Number, Text = f.Text };
-                    source.Footnotes.Add(footnote);
-                }
-                footnote.Text = f.Text;
-                footnote.Start = f.Start;
-                footnote.End = f.End;
-                footnote.Cites.Authors = f.Cites.Authors;
-                footnote.Cites.Title = f.Cites.Title;
-                footnote.Cites.Outlet = f.Cites.Outlet;
-                footnote.Cites.Published = f.Cites.Published;
-                footnote.Cites.Url = f.Cites.Url;
-            }
-            source.Footnotes.RemoveAll(x => planned.Footnotes.All(f => f.Number != x.Number));
+            SourceBodies.ApplyTo(source, planned.Body, new PreparedBody(planned.Rendered, planned.Footnotes));
             if (db.Entry(source).State is EntityState.Modified or EntityState.Added)
             {
                 source.UpdatedAt = now;
@@ -143,14 +124,17 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
         SeedPlan plan, Dictionary<string, Topic> topics, Dictionary<string, Source> sources, DateTimeOffset now, CancellationToken ct)
     {
         var slugs = plan.Claims.Select(c => c.Slug).ToList();
+        // Deleted claims included: their slugs stay taken, and an editor's deletion stands.
         var existing = await db.Claims
+            .IgnoreQueryFilters()
             .Include(c => c.Topics)
             .Include(c => c.Citations).ThenInclude(c => c.Passage)
             .AsSplitQuery()
             .Where(c => slugs.Contains(c.Slug))
             .ToDictionaryAsync(c => c.Slug, ct);
         var sourceIds = sources.Values.Select(s => s.Id).ToList();
-        var passages = await db.Passages.Where(p => sourceIds.Contains(p.SourceId))
+        // Citations share the one confirmed passage of a span; passages awaiting review are left to the editors.
+        var passages = await db.Passages.IgnoreQueryFilters().Where(p => sourceIds.Contains(p.SourceId) && !p.NeedsReview)
             .ToDictionaryAsync(p => (p.SourceId, p.Start, p.End), ct);
 
         foreach (var planned in plan.Claims)

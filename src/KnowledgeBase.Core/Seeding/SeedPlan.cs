@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
 
@@ -9,9 +9,10 @@ namespace KnowledgeBase.Core.Seeding;
 
 public sealed record PlannedTopic(string Slug, string Name, string Description);
 
-public sealed record PlannedFootnote(int Number, string Text, int Start, int End, CitedWork Cites);
-
-public sealed record PlannedSource(SourceFrontMatter Meta, string Body, RenderedSource Rendered, IReadOnlyList<PlannedFootnote> Footnotes);
+public sealed record PlannedSource(SourceFrontMatter Meta, string Body, RenderedSource Rendered, IReadOnlyList<PreparedFootnote> Footnotes)
+{
+    public AnchorableText Anchorable { get; } = AnchorableText.Of(Rendered);
+}
 
 public sealed record PlannedCitation(string SourceSlug, TextAnchor Anchor, int? Footnote, Stance Stance, string? Attribution, string? Figure);
 
@@ -29,7 +30,7 @@ public sealed record PlannedClaim(
 /// canonical text, every footnote number checked, every figure parsed; any problem is reported by the claim or
 /// file it belongs to, all at once, and nothing is planned.
 /// </summary>
-public sealed partial record SeedPlan(
+public sealed record SeedPlan(
     IReadOnlyList<PlannedTopic> Topics,
     IReadOnlyList<PlannedSource> Sources,
     IReadOnlyList<PlannedClaim> Claims,
@@ -118,60 +119,21 @@ public sealed partial record SeedPlan(
                 errors.Add($"{where}: url '{m.Url}' must be an absolute http(s) URL.");
             }
 
-            RenderedSource rendered;
-            try
+            var citedWorks = (m.Footnotes ?? []).ToDictionary(
+                kv => kv.Key,
+                kv => kv.Value is null ? null : new CitedWork
+                {
+                    Authors = kv.Value.Authors, Title = kv.Value.Title, Outlet = kv.Value.Outlet,
+                    Published = kv.Value.Published, Url = kv.Value.Url,
+                });
+            var problems = new List<SourceBodyProblem>();
+            var body = SourceBodies.Prepare(file.Body, citedWorks, FootnoteWording.SeedFiles, problems);
+            errors.AddRange(problems.Select(p => $"{where}: {p.Message}"));
+            if (body is null)
             {
-                rendered = SourceRenderer.Render(file.Body);
-            }
-            catch (SourceFormatException e)
-            {
-                errors.Add($"{where}: {e.Message}");
                 continue;
             }
-
-            var footnotes = new List<PlannedFootnote>();
-            var meta = m.Footnotes ?? [];
-            foreach (var f in rendered.Footnotes)
-            {
-                if (f.Label != f.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                {
-                    errors.Add($"{where}: footnote [^{f.Label}] is the {f.Number}th referenced in the text; label footnotes by number, in order of first reference.");
-                }
-                if (!rendered.Markers.Any(k => k.Number == f.Number))
-                {
-                    errors.Add($"{where}: footnote {f.Label} is never referenced in the text.");
-                }
-                var cited = meta.GetValueOrDefault(f.Number);
-                if (cited is null)
-                {
-                    errors.Add($"{where}: footnote {f.Number} has no entry under 'footnotes:' in the front matter.");
-                }
-                if (cited?.Published is { } p && !PartialDate.IsValid(p))
-                {
-                    errors.Add($"{where}: footnote {f.Number}: published '{p}' is not an ISO date.");
-                }
-                if (cited?.Url is { } u && !IsHttpUrl(u))
-                {
-                    errors.Add($"{where}: footnote {f.Number}: url '{u}' must be an absolute http(s) URL.");
-                }
-                footnotes.Add(new PlannedFootnote(f.Number, f.Text, f.Start, f.End, new CitedWork
-                {
-                    Authors = Blank(cited?.Authors),
-                    Title = Blank(cited?.Title),
-                    Outlet = Blank(cited?.Outlet),
-                    Published = Blank(cited?.Published),
-                    Url = Blank(cited?.Url),
-                }));
-            }
-            foreach (var label in rendered.UnreferencedFootnotes)
-            {
-                errors.Add($"{where}: footnote {label} is never referenced in the text.");
-            }
-            foreach (var extra in meta.Keys.Where(n => rendered.Footnotes.All(f => f.Number != n)))
-            {
-                errors.Add($"{where}: the front matter describes footnote {extra}, but the text has no footnote {extra}.");
-            }
-            result.Add(new PlannedSource(m, file.Body, rendered, footnotes));
+            result.Add(new PlannedSource(m, file.Body, body.Rendered, body.Footnotes));
         }
         return result;
     }
@@ -250,19 +212,14 @@ public sealed partial record SeedPlan(
                     errors.Add($"{at}: quote is required.");
                     continue;
                 }
-                var anchored = QuoteAnchoring.Anchor(source.Rendered.CanonicalText, e.Quote, e.Prefix, e.Suffix);
-                if (anchored.Outcome != AnchorOutcome.Found)
+                var anchored = CitationAnchoring.Anchor(source.Anchorable, e.Quote, e.Prefix, e.Suffix);
+                if (!anchored.Found)
                 {
-                    errors.Add($"{at} ({e.Source}): {anchored.Describe()}: “{e.Quote}”.");
+                    errors.Add($"{at} ({e.Source}): {anchored.Anchoring.Describe()}: “{e.Quote}”.");
                     continue;
                 }
                 var anchor = anchored.Anchor!;
-                var located = FootnoteLocator.Locate(
-                    source.Rendered.CanonicalText,
-                    source.Rendered.Markers,
-                    source.Rendered.Footnotes.Select(f => new FootnoteSpan(f.Number, f.Start, f.End)).ToList(),
-                    anchor.Start,
-                    anchor.End);
+                var located = anchored.ProposedFootnote;
                 if (e.Footnote is { } given && given != located)
                 {
                     errors.Add(located is null
@@ -312,11 +269,7 @@ public sealed partial record SeedPlan(
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static bool IsHttpUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    private static bool IsHttpUrl(string url) => FieldRules.IsHttpUrl(url);
 
-    private static bool IsSlug(string? s) => s is not null && SlugPattern().IsMatch(s);
-
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
+    private static bool IsSlug(string? s) => FieldRules.IsSlug(s);
 }

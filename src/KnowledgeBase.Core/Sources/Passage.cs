@@ -22,6 +22,18 @@ public sealed class Passage
     public int? FootnoteId { get; set; }
     public Footnote? Footnote { get; set; }
 
+    /// <summary>How the passage was last found in its source's text: anchored by an editor (exact) or re-anchored after an edit.</summary>
+    public AnchorStatus AnchorStatus { get; set; } = AnchorStatus.Exact;
+
+    /// <summary>
+    /// Set when re-anchoring found the words only approximately (fuzzy) or not at all (orphaned); it stays set until an
+    /// editor saves a claim whose citation anchors the words again. The review queue lists these passages.
+    /// </summary>
+    public bool NeedsReview { get; set; }
+
+    /// <summary>For a fuzzy passage: the words as they were cited before the source was edited.</summary>
+    public string? PreviousExact { get; set; }
+
     public static Passage From(int sourceId, TextAnchor anchor) => new()
     {
         SourceId = sourceId,

@@ -36,6 +36,12 @@ public sealed class Source
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Optimistic concurrency token: PostgreSQL's <c>xmin</c>, which changes whenever the row does.</summary>
+    public uint Version { get; set; }
+
+    /// <summary>When an editor deleted it (soft delete); a global query filter hides deleted sources from every reader query.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
     public List<Footnote> Footnotes { get; set; } = [];
     public List<Passage> Passages { get; set; } = [];
 }

@@ -1,6 +1,8 @@
+using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NpgsqlTypes;
 
 namespace KnowledgeBase.Core.Sources;
@@ -10,6 +12,9 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
     public void Configure(EntityTypeBuilder<Source> builder)
     {
         builder.HasIndex(s => s.Slug).IsUnique();
+        builder.Property(s => s.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        // Soft delete: readers never see a deleted source; the editing services opt out with IgnoreQueryFilters.
+        builder.HasQueryFilter(s => s.DeletedAt == null);
         builder.Property(s => s.Slug).HasMaxLength(120);
         builder.Property(s => s.Title).HasMaxLength(500);
         builder.Property(s => s.ShortName).HasMaxLength(60);
@@ -33,6 +38,7 @@ internal sealed class FootnoteConfiguration : IEntityTypeConfiguration<Footnote>
     public void Configure(EntityTypeBuilder<Footnote> builder)
     {
         builder.HasIndex(f => new { f.SourceId, f.Number }).IsUnique();
+        builder.HasQueryFilter(f => f.Source!.DeletedAt == null);
         builder.ComplexProperty(f => f.Cites, cites =>
         {
             cites.Property(c => c.Authors).HasColumnName("cites_authors").HasMaxLength(500);
@@ -48,7 +54,9 @@ internal sealed class PassageConfiguration : IEntityTypeConfiguration<Passage>
 {
     public void Configure(EntityTypeBuilder<Passage> builder)
     {
-        builder.HasIndex(p => new { p.SourceId, p.Start, p.End }).IsUnique();
+        // One confirmed passage per span, so citations of the same words share it. Passages awaiting review are
+        // outside the rule: an orphan keeps its old offsets, which new text may reuse.
+        builder.HasIndex(p => new { p.SourceId, p.Start, p.End }).IsUnique().HasFilter("NOT needs_review");
         builder.HasOne(p => p.Footnote).WithMany().HasForeignKey(p => p.FootnoteId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => p.FootnoteId);
         builder.Property(p => p.Prefix).HasMaxLength(64);
@@ -56,5 +64,18 @@ internal sealed class PassageConfiguration : IEntityTypeConfiguration<Passage>
         // Full-text search over quotes and, at a lower weight, their context.
         builder.Property<NpgsqlTsVector>(FullText.VectorProperty).HasComputedColumnSql(FullText.PassageVectorSql, stored: true);
         builder.HasIndex(FullText.VectorProperty).HasMethod("gin");
+        builder.Property(p => p.AnchorStatus).HasConversion(AnchorStatusConversion.Converter).HasMaxLength(16).HasDefaultValue(AnchorStatus.Exact);
+        // The review queue walks passages awaiting review in id order; the partial index holds only those.
+        builder.HasIndex(p => p.Id, "ix_passages_needs_review").HasFilter("needs_review").HasDatabaseName("ix_passages_needs_review");
+        builder.HasQueryFilter(p => p.Source!.DeletedAt == null);
     }
+}
+
+/// <summary>Anchor statuses are stored as lowercase words ("exact", "moved", "fuzzy", "orphaned").</summary>
+internal static class AnchorStatusConversion
+{
+    public static readonly ValueConverter<AnchorStatus, string> Converter = new(s => s.ToSlug(), s => Parse(s));
+
+    private static AnchorStatus Parse(string slug) =>
+        AnchorStatusText.TryParse(slug, out var status) ? status : throw new InvalidOperationException($"Unknown anchor status '{slug}'.");
 }

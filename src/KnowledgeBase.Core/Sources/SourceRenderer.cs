@@ -31,6 +31,9 @@ public static partial class SourceRenderer
     /// <summary>Markdig's cost grows badly on some pathological input; no real document is this long.</summary>
     public const int MaxMarkdownLength = 500_000;
 
+    /// <summary>No document nests lists or block quotes this deep; Markdig renders containers recursively.</summary>
+    public const int MaxNestingDepth = 32;
+
     public const string FootnoteRefClass = "footnote-ref";
     public const string FootnoteBackRefClass = "footnote-back-ref";
     public const string FootnoteIdPrefix = "footnote-";
@@ -52,6 +55,11 @@ public static partial class SourceRenderer
         {
             throw new SourceFormatException($"The body is {markdown.Length:N0} characters long; the limit is {MaxMarkdownLength:N0}.");
         }
+        var (depth, line) = DeepestNesting(markdown);
+        if (depth > MaxNestingDepth)
+        {
+            throw new SourceFormatException($"Line {line} nests lists or block quotes {depth} levels deep; the limit is {MaxNestingDepth}.");
+        }
 
         var document = Markdown.Parse(markdown, Pipeline);
         // Markdig keeps the caret of "[^11]" in the label.
@@ -71,6 +79,77 @@ public static partial class SourceRenderer
         var defined = FootnoteDefinition().Matches(markdown).Select(m => m.Groups["label"].Value).Distinct();
         var unreferenced = defined.Where(label => !labels.ContainsValue(label)).ToList();
         return new RenderedSource(body.InnerHtml, layout.Text, layout.Markers, footnotes, unreferenced);
+    }
+
+    /// <summary>
+    /// A cheap upper bound of how deep lists and block quotes nest, found before Markdig sees the text: on each line,
+    /// the container markers it opens ("&gt;", "-", "*", "+", "1.", "1)") plus one level per two columns of indentation
+    /// before the first of them (a nested list item is indented under its parent). Lines without a marker open nothing.
+    /// </summary>
+    internal static (int Depth, int Line) DeepestNesting(string markdown)
+    {
+        var (deepest, deepestLine, number) = (0, 0, 0);
+        foreach (var line in markdown.AsSpan().EnumerateLines())
+        {
+            number++;
+            var (markers, indentation, i) = (0, 0, 0);
+            var afterMarker = false;
+            while (i < line.Length)
+            {
+                var c = line[i];
+                if (c is ' ' or '\t')
+                {
+                    // The space that separates a marker from its content is not indentation.
+                    var width = c == '\t' ? 4 : 1;
+                    if (afterMarker)
+                    {
+                        afterMarker = false;
+                        width--;
+                    }
+                    if (markers == 0)
+                    {
+                        indentation += width;
+                    }
+                    i++;
+                    continue;
+                }
+                var length = MarkerLength(line[i..]);
+                if (length == 0)
+                {
+                    break;
+                }
+                markers++;
+                afterMarker = true;
+                i += length;
+            }
+            var depth = markers == 0 ? 0 : markers + (indentation / 2);
+            if (depth > deepest)
+            {
+                (deepest, deepestLine) = (depth, number);
+            }
+        }
+        return (deepest, deepestLine);
+    }
+
+    /// <summary>The length of a block quote or list marker at the start of <paramref name="s"/>, or 0.</summary>
+    private static int MarkerLength(ReadOnlySpan<char> s)
+    {
+        static bool EndsMarker(ReadOnlySpan<char> s, int at) => at == s.Length || s[at] is ' ' or '\t';
+
+        if (s[0] == '>')
+        {
+            return 1;
+        }
+        if (s[0] is '-' or '*' or '+')
+        {
+            return EndsMarker(s, 1) ? 1 : 0;
+        }
+        var digits = 0;
+        while (digits < s.Length && digits < 10 && char.IsAsciiDigit(s[digits]))
+        {
+            digits++;
+        }
+        return digits is > 0 and < 10 && digits < s.Length && s[digits] is '.' or ')' && EndsMarker(s, digits + 1) ? digits + 1 : 0;
     }
 
     /// <summary>Parses rendered HTML for a page to work on (mark passages, read text).</summary>

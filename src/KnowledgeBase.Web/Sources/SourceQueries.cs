@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,8 @@ internal static class SourceQueries
     public static async Task<IReadOnlyList<CitedPassage>> PassagesAsync(KnowledgeBaseDb db, int sourceId, CancellationToken ct)
     {
         var rows = await db.Citations.AsNoTracking()
-            .Where(c => c.Passage!.SourceId == sourceId)
+            // An orphaned passage keeps offsets that no longer point at its words: it waits for review, unmarked.
+            .Where(c => c.Passage!.SourceId == sourceId && c.Passage.AnchorStatus != AnchorStatus.Orphaned)
             .OrderBy(c => c.Passage!.Start).ThenBy(c => c.Passage!.End).ThenBy(c => c.ClaimId)
             .Select(c => new
             {

@@ -1,0 +1,611 @@
+using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Anchoring;
+using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Sources;
+using KnowledgeBase.Core.Topics;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeBase.Core.Editing;
+
+/// <summary>A claim as the editor opens it: its state, the token to save with, and whether it is deleted.</summary>
+public sealed record EditableClaim(long Id, uint Version, ClaimSnapshot Snapshot, DateTimeOffset? DeletedAt, int LatestRevision);
+
+/// <summary>What a draft would show if saved now: the derived verdict, the flag readers would see, each citation's anchoring.</summary>
+/// <param name="Flag">The override if the draft sets a valid one, else the derived flag.</param>
+/// <param name="Errors">Every refusal the draft would meet (the verdict counts only the citations that anchor).</param>
+public sealed record ClaimPreview(AgreementVerdict Verdict, AgreementFlag Flag, IReadOnlyList<CitationPreview> Citations, IReadOnlyList<FieldError> Errors);
+
+/// <summary>Where one citation of a draft anchors (null when it does not), and its footnote.</summary>
+/// <param name="ProposedFootnote">The footnote the document proposes for the quote's place.</param>
+/// <param name="Footnote">The footnote the citation would carry: the editor's choice if any, else the proposed one.</param>
+/// <param name="AwaitingReview">The citation keeps a passage that re-anchoring could not find (orphaned) and an editor must fix.</param>
+public sealed record CitationPreview(
+    int Index, string? SourceSlug, string? SourceName, TextAnchor? Anchor, int? ProposedFootnote, int? Footnote, string? FootnoteText, bool AwaitingReview);
+
+/// <summary>
+/// The one write path for claims, used by the editor pages and the API alike. Every save is checked field by field,
+/// anchors each citation's quote in its document (refusing a quote that is not there or that occurs more than once
+/// without a prefix or suffix to tell which), derives the agreement verdict, and stores the claim, its citations and
+/// passages and a revision in one transaction. A save carries the version the editor started from; if the claim has
+/// changed since, nothing is written and the editor gets both versions (<see cref="EditResult{T}.Conflict"/>).
+/// </summary>
+public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
+{
+    private const string PassageSpanIndex = "ix_passages_source_id_start_end";
+    private const string ClaimSlugIndex = "ix_claims_slug";
+
+    public async Task<EditableClaim?> FindAsync(long id, CancellationToken ct = default)
+    {
+        var row = await SnapshotRowAsync(id, ct);
+        return row is null ? null : new EditableClaim(id, row.Version, row.Snapshot, row.DeletedAt, await Revisions.LatestNumberAsync(db, RevisionEntity.Claim, id, ct));
+    }
+
+    public Task<EditResult<ClaimSnapshot>> CreateAsync(ClaimDraft draft, Editor editor, string? comment = null, CancellationToken ct = default) =>
+        SaveAsync(null, draft, 0, RevisionAction.Created, editor, comment, null, ct);
+
+    public Task<EditResult<ClaimSnapshot>> UpdateAsync(
+        long id, ClaimDraft draft, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default) =>
+        SaveAsync(id, draft, expectedVersion, RevisionAction.Updated, editor, comment, null, ct);
+
+    /// <summary>Writes an earlier revision's state back as a new revision ("restored"); its quotes are found again in today's text.</summary>
+    public async Task<EditResult<ClaimSnapshot>> RestoreAsync(
+        long id, int revisionNumber, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
+    {
+        var revision = await db.Revisions.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.EntityType == RevisionEntity.Claim && r.EntityId == id && r.Number == revisionNumber, ct);
+        if (revision is null)
+        {
+            return await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.Id == id, ct)
+                ? new EditResult<ClaimSnapshot>.Invalid([new("revision", $"This claim has no revision {revisionNumber}.")])
+                : new EditResult<ClaimSnapshot>.NotFound();
+        }
+        var snapshot = SnapshotJson.Read<ClaimSnapshot>(revision.Snapshot);
+        return await SaveAsync(
+            id, snapshot.ToDraft(), expectedVersion, RevisionAction.Restored, editor,
+            string.IsNullOrWhiteSpace(comment) ? $"Restored revision {revisionNumber}." : comment, snapshot.Citations, ct);
+    }
+
+    /// <summary>Soft delete: the claim disappears from every reader page; its citations stay, so undelete brings it all back.</summary>
+    public async Task<EditResult<ClaimSnapshot>> DeleteAsync(
+        long id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        editor.EnsureValid();
+        if (Revisions.CheckComment(comment) is { } bad)
+        {
+            return new EditResult<ClaimSnapshot>.Invalid([bad]);
+        }
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await Revisions.LockClaimsAsync(db, [id], ct);
+        var claim = await db.Claims.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (claim is null || claim.DeletedAt is not null)
+        {
+            return new EditResult<ClaimSnapshot>.NotFound();
+        }
+        if (claim.Version != expectedVersion)
+        {
+            return await ConflictAsync(id, ct);
+        }
+        var snapshot = (await SnapshotRowAsync(id, ct))!.Snapshot;
+        var importedAt = claim.UpdatedAt;
+        var now = clock.GetUtcNow();
+        claim.DeletedAt = now;
+        claim.UpdatedAt = now;
+        return await CommitAsync(claim, expectedVersion, RevisionAction.Deleted, snapshot, editor, comment, () => (snapshot, importedAt), transaction, ct);
+    }
+
+    /// <summary>Brings a deleted claim back, with its citations; refused while a document it cites is deleted.</summary>
+    public async Task<EditResult<ClaimSnapshot>> UndeleteAsync(
+        long id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        editor.EnsureValid();
+        if (Revisions.CheckComment(comment) is { } bad)
+        {
+            return new EditResult<ClaimSnapshot>.Invalid([bad]);
+        }
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var citedSources = await db.Citations.IgnoreQueryFilters().Where(c => c.ClaimId == id).Select(c => c.Passage!.SourceId).Distinct().ToListAsync(ct);
+        await Revisions.ShareSourcesAsync(db, citedSources, ct);
+        await Revisions.LockClaimsAsync(db, [id], ct);
+        var claim = await db.Claims.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (claim is null)
+        {
+            return new EditResult<ClaimSnapshot>.NotFound();
+        }
+        if (claim.Version != expectedVersion)
+        {
+            return await ConflictAsync(id, ct);
+        }
+        if (claim.DeletedAt is null)
+        {
+            return new EditResult<ClaimSnapshot>.Invalid([new("", "This claim is not deleted.")]);
+        }
+        var deletedSources = await db.Sources.IgnoreQueryFilters()
+            .Where(s => citedSources.Contains(s.Id) && s.DeletedAt != null).Select(s => s.ShortName).ToListAsync(ct);
+        if (deletedSources.Count > 0)
+        {
+            return new EditResult<ClaimSnapshot>.Invalid([new("",
+                $"It cites {string.Join(" and ", deletedSources)}, which {(deletedSources.Count == 1 ? "has" : "have")} been deleted: undelete the document first.")]);
+        }
+        var snapshot = (await SnapshotRowAsync(id, ct))!.Snapshot;
+        var now = clock.GetUtcNow();
+        claim.DeletedAt = null;
+        claim.UpdatedAt = now;
+        return await CommitAsync(claim, expectedVersion, RevisionAction.Undeleted, snapshot, editor, comment, null, transaction, ct);
+    }
+
+    /// <summary>
+    /// The verdict and anchoring a draft would get, for live feedback while the editor types; reads, never writes.
+    /// Give <paramref name="claimId"/> when editing an existing claim, so citations still awaiting review are recognised.
+    /// </summary>
+    public async Task<ClaimPreview> PreviewAgreementAsync(ClaimDraft draft, long? claimId = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = DraftRules.Check(draft);
+        var current = claimId is { } id
+            ? await db.Citations.IgnoreQueryFilters().AsNoTracking().Where(c => c.ClaimId == id).Select(c => c.Passage!).ToListAsync(ct)
+            : [];
+        var sources = await LoadSourcesAsync(draft, tracking: false, ct);
+        var anchored = Anchor(draft, sources, current, errors);
+        var evidence = anchored.Select(a => a.Evidence(a.Draft.Footnote ?? a.Proposed)).ToList();
+        var verdict = AgreementRule.Evaluate(evidence);
+        var flag = AgreementFlagText.TryParse(draft.OverrideFlag?.Trim(), out var overridden) && !string.IsNullOrWhiteSpace(draft.OverrideReason)
+            ? overridden
+            : verdict.Flag;
+        var previews = draft.Citations.Select((c, i) =>
+        {
+            var a = anchored.FirstOrDefault(x => x.Index == i);
+            var source = c is null ? null : Find(sources, c);
+            var footnote = a is null ? null : c!.Footnote ?? a.Proposed;
+            return new CitationPreview(
+                i, source?.Slug, source?.ShortName, a?.Anchor ?? (a?.Kept is { } k ? new TextAnchor(k.Start, k.End, k.Exact, k.Prefix, k.Suffix) : null),
+                a?.Proposed, footnote, source?.Footnotes.FirstOrDefault(f => f.Number == footnote)?.Text, a?.Kept is not null);
+        }).ToList();
+        return new ClaimPreview(verdict, flag, previews, errors);
+    }
+
+    private async Task<EditResult<ClaimSnapshot>> SaveAsync(
+        long? id, ClaimDraft draft, uint expectedVersion, RevisionAction action, Editor editor, string? comment,
+        IReadOnlyList<CitationSnapshot>? hints, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(editor);
+        editor.EnsureValid();
+        var errors = DraftRules.Check(draft);
+        if (Revisions.CheckComment(comment) is { } bad)
+        {
+            errors.Add(bad);
+        }
+        if (errors.Count > 0)
+        {
+            return new EditResult<ClaimSnapshot>.Invalid(errors);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                return await SaveOnceAsync(id, draft, expectedVersion, action, editor, comment, hints, ct);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && Revisions.UniqueViolation(e) == PassageSpanIndex)
+            {
+                // Another save created a passage for the same words at the same moment; the next attempt reuses it.
+            }
+        }
+    }
+
+    private async Task<EditResult<ClaimSnapshot>> SaveOnceAsync(
+        long? id, ClaimDraft draft, uint expectedVersion, RevisionAction action, Editor editor, string? comment,
+        IReadOnlyList<CitationSnapshot>? hints, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Lock order, everywhere: sources (shared), then the claim. A source save locks its source, then the claims
+        // citing it. The sources are read after the lock, so their text is the one the passages are anchored in.
+        await Revisions.ShareSourcesAsync(db, await SourceIdsAsync(draft, ct), ct);
+        var sources = await LoadSourcesAsync(draft, tracking: true, ct);
+
+        Claim? claim = null;
+        ClaimSnapshot? before = null;
+        if (id is { } claimId)
+        {
+            await Revisions.LockClaimsAsync(db, [claimId], ct);
+            claim = await db.Claims.IgnoreQueryFilters()
+                .Include(c => c.Topics)
+                .Include(c => c.Citations).ThenInclude(c => c.Passage)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(c => c.Id == claimId, ct);
+            if (claim is null || claim.DeletedAt is not null)
+            {
+                return new EditResult<ClaimSnapshot>.NotFound();
+            }
+            if (claim.Version != expectedVersion)
+            {
+                return await ConflictAsync(claimId, ct);
+            }
+            before = (await SnapshotRowAsync(claimId, ct))!.Snapshot;
+        }
+
+        var errors = new List<FieldError>();
+        var current = claim?.Citations.Select(c => c.Passage!).ToList() ?? [];
+        var anchored = Anchor(draft, sources, current, errors, hints);
+        var slug = await ChooseSlugAsync(draft, claim, errors, ct);
+        var topics = await FindTopicsAsync(draft, errors, ct);
+        if (errors.Count > 0)
+        {
+            return new EditResult<ClaimSnapshot>.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var importedAt = claim?.UpdatedAt ?? now;
+        claim ??= db.Claims.Add(new Claim { Slug = slug, Statement = "", CreatedAt = now }).Entity;
+        claim.Slug = slug;
+        claim.Statement = draft.Statement!.Trim();
+        claim.Figure = Blank(draft.Figure);
+        claim.Topics.RemoveAll(t => !topics.Contains(t));
+        claim.Topics.AddRange(topics.Where(t => !claim.Topics.Contains(t)));
+
+        var passages = await PassagesAsync(anchored, ct);
+        var keep = new List<Citation>();
+        var snapshots = new List<CitationSnapshot>();
+        var evidence = new List<CitationEvidence>();
+        foreach (var a in anchored)
+        {
+            var passage = a.Kept ?? passages.GetValueOrDefault((a.Source.Id, a.Anchor!.Start, a.Anchor.End));
+            if (passage is null)
+            {
+                passage = Passage.From(a.Source.Id, a.Anchor!);
+                passage.Footnote = FootnoteOf(a.Source, a.Draft.Footnote ?? a.Proposed);
+                db.Passages.Add(passage);
+            }
+            else if (a.Draft.Footnote is { } chosen)
+            {
+                passage.Footnote = FootnoteOf(a.Source, chosen);
+            }
+            if (a.Kept is null)
+            {
+                // Words an editor has just anchored are confirmed, whatever re-anchoring said before.
+                (passage.Exact, passage.Prefix, passage.Suffix) = (a.Anchor!.Exact, a.Anchor.Prefix, a.Anchor.Suffix);
+            }
+            var footnote = passage.Footnote?.Number ?? a.Source.Footnotes.FirstOrDefault(f => f.Id == passage.FootnoteId)?.Number;
+
+            var citation = claim.Citations.FirstOrDefault(c => c.Passage == passage);
+            if (citation is null)
+            {
+                citation = new Citation { Passage = passage };
+                claim.Citations.Add(citation);
+            }
+            citation.Position = keep.Count;
+            citation.Stance = a.Stance;
+            citation.Attribution = Blank(a.Draft.Attribution);
+            citation.Figure = Blank(a.Draft.Figure);
+            keep.Add(citation);
+            snapshots.Add(new CitationSnapshot(
+                a.Source.Id, a.Source.Slug, passage.Exact, passage.Prefix, passage.Suffix, passage.Start, passage.End, a.Stance.ToSlug(),
+                citation.Attribution, citation.Figure, footnote));
+            evidence.Add(new CitationEvidence(a.Source.Slug, a.Source.ShortName, a.Stance, Figure.ParseOptional(citation.Figure), passage.Exact, footnote));
+        }
+        claim.Citations.RemoveAll(c => !keep.Contains(c));
+
+        claim.ApplyVerdict(AgreementRule.Evaluate(evidence));
+        if (AgreementFlagText.TryParse(draft.OverrideFlag?.Trim(), out var flag))
+        {
+            claim.Override(flag, draft.OverrideReason!);
+        }
+        else
+        {
+            claim.ClearOverride();
+        }
+        claim.UpdatedAt = now;
+
+        var snapshot = new ClaimSnapshot(
+            claim.Slug, claim.Statement, claim.Figure, topics.Select(t => t.Slug).Order(StringComparer.Ordinal).ToList(),
+            claim.OverrideAgreement?.ToSlug(), claim.OverrideReason, snapshots);
+        return await CommitAsync(
+            claim, expectedVersion, action, snapshot, editor, comment,
+            before is null ? null : () => (before, importedAt), transaction, ct);
+    }
+
+    /// <summary>Saves the claim (checking its version unless it is new), adds the revision, commits.</summary>
+    private async Task<EditResult<ClaimSnapshot>> CommitAsync(
+        Claim claim, uint expectedVersion, RevisionAction action, ClaimSnapshot snapshot, Editor editor, string? comment,
+        Func<(ClaimSnapshot, DateTimeOffset)>? before, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    {
+        var entry = db.Entry(claim);
+        if (entry.State != EntityState.Added)
+        {
+            // Always write the row, so its xmin moves and the version check below runs, even when only citations changed.
+            entry.Property(c => c.UpdatedAt).IsModified = true;
+            entry.Property(c => c.Version).OriginalValue = expectedVersion;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed between our read and our write: nothing of this save is kept.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(claim.Id, ct);
+        }
+        catch (DbUpdateException e) when (Revisions.UniqueViolation(e) == ClaimSlugIndex)
+        {
+            return new EditResult<ClaimSnapshot>.Invalid([new("slug", $"Another claim already uses the slug '{claim.Slug}'.")]);
+        }
+
+        var number = await Revisions.AddAsync(db, RevisionEntity.Claim, claim.Id, action, snapshot, editor, comment, clock.GetUtcNow(), before, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new EditResult<ClaimSnapshot>.Saved(claim.Id, claim.Version, number);
+    }
+
+    private async Task<EditResult<ClaimSnapshot>> ConflictAsync(long id, CancellationToken ct)
+    {
+        var row = await SnapshotRowAsync(id, ct);
+        return row is null || row.DeletedAt is not null
+            ? new EditResult<ClaimSnapshot>.NotFound()
+            : new EditResult<ClaimSnapshot>.Conflict(row.Snapshot, row.Version, await Revisions.LatestNumberAsync(db, RevisionEntity.Claim, id, ct));
+    }
+
+    private sealed record SnapshotRow(ClaimSnapshot Snapshot, uint Version, DateTimeOffset? DeletedAt);
+
+    /// <summary>The stored state of a claim, deleted or not, as one snapshot; two round trips (claim, citations), no tracking.</summary>
+    private async Task<SnapshotRow?> SnapshotRowAsync(long id, CancellationToken ct)
+    {
+        var row = await db.Claims.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new
+            {
+                c.Slug, c.Statement, c.Figure, c.OverrideAgreement, c.OverrideReason, c.Version, c.DeletedAt,
+                Topics = c.Topics.Select(t => t.Slug).ToList(),
+                Citations = c.Citations.OrderBy(x => x.Position).Select(x => new CitationSnapshot(
+                    x.Passage!.SourceId, x.Passage.Source!.Slug, x.Passage.Exact, x.Passage.Prefix, x.Passage.Suffix, x.Passage.Start, x.Passage.End,
+                    "", x.Attribution, x.Figure, x.Passage.Footnote == null ? null : (int?)x.Passage.Footnote.Number)).ToList(),
+                Stances = c.Citations.OrderBy(x => x.Position).Select(x => x.Stance).ToList(),
+            })
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var citations = row.Citations.Zip(row.Stances, (c, s) => c with { Stance = s.ToSlug() }).ToList();
+        var snapshot = new ClaimSnapshot(
+            row.Slug, row.Statement, row.Figure, row.Topics.Order(StringComparer.Ordinal).ToList(), row.OverrideAgreement?.ToSlug(),
+            row.OverrideReason, citations);
+        return new SnapshotRow(snapshot, row.Version, row.DeletedAt);
+    }
+
+    /// <summary>One citation of the draft that anchored (or keeps an orphaned passage): everything the save needs.</summary>
+    private sealed record Anchored(int Index, CitationDraft Draft, Source Source, TextAnchor? Anchor, Passage? Kept, int? Proposed, Stance Stance)
+    {
+        public CitationEvidence Evidence(int? footnote) =>
+            new(Source.Slug, Source.ShortName, Stance, SafeFigure(Draft.Figure), Anchor?.Exact ?? Kept!.Exact, footnote);
+    }
+
+    private async Task<List<int>> SourceIdsAsync(ClaimDraft draft, CancellationToken ct)
+    {
+        var ids = draft.Citations.Where(c => c?.SourceId is not null).Select(c => c.SourceId!.Value).Distinct().ToList();
+        var slugs = draft.Citations.Where(c => c is { SourceId: null } && !string.IsNullOrWhiteSpace(c.SourceSlug))
+            .Select(c => c.SourceSlug!.Trim()).Distinct().ToList();
+        return await db.Sources.IgnoreQueryFilters().Where(s => ids.Contains(s.Id) || slugs.Contains(s.Slug)).Select(s => s.Id).ToListAsync(ct);
+    }
+
+    private async Task<List<Source>> LoadSourcesAsync(ClaimDraft draft, bool tracking, CancellationToken ct)
+    {
+        var ids = draft.Citations.Where(c => c?.SourceId is not null).Select(c => c.SourceId!.Value).Distinct().ToList();
+        var slugs = draft.Citations.Where(c => c is { SourceId: null } && !string.IsNullOrWhiteSpace(c.SourceSlug))
+            .Select(c => c.SourceSlug!.Trim()).Distinct().ToList();
+        if (ids.Count == 0 && slugs.Count == 0)
+        {
+            return [];
+        }
+        var query = db.Sources.IgnoreQueryFilters().Include(s => s.Footnotes).Where(s => ids.Contains(s.Id) || slugs.Contains(s.Slug));
+        return await (tracking ? query : query.AsNoTracking()).ToListAsync(ct);
+    }
+
+    private static Source? Find(List<Source> sources, CitationDraft draft) =>
+        draft.SourceId is { } id ? sources.FirstOrDefault(s => s.Id == id) : sources.FirstOrDefault(s => s.Slug == draft.SourceSlug?.Trim());
+
+    /// <summary>
+    /// Anchors every citation of the draft in its document. A quote not in the text, or found more than once without
+    /// a prefix/suffix that singles one out, is refused on that citation (with the candidates). A quote the claim
+    /// already cites through a passage awaiting review (orphaned: its words are gone) is kept as it is, so the rest of
+    /// the claim can still be edited; the review queue keeps listing it until an editor fixes the quote.
+    /// </summary>
+    private static List<Anchored> Anchor(
+        ClaimDraft draft, List<Source> sources, List<Passage> current, List<FieldError> errors, IReadOnlyList<CitationSnapshot>? hints = null)
+    {
+        var result = new List<Anchored>();
+        var texts = new Dictionary<int, AnchorableText>();
+        var seen = new Dictionary<(int, long, int, int), int>();
+        foreach (var (c, i) in draft.Citations.Select((c, i) => (c, i)))
+        {
+            var at = $"citations[{i}]";
+            if (c is null || string.IsNullOrWhiteSpace(c.Quote) || errors.Any(e => e.Field.StartsWith(at + ".", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            var source = Find(sources, c);
+            if (source is null)
+            {
+                errors.Add(new($"{at}.source", c.SourceId is { } id ? $"There is no document {id}." : $"There is no document '{c.SourceSlug!.Trim()}'."));
+                continue;
+            }
+            if (source.DeletedAt is not null)
+            {
+                errors.Add(new($"{at}.source", $"{source.ShortName} ('{source.Slug}') has been deleted; undelete it to cite it."));
+                continue;
+            }
+            if (c.Footnote is { } gone && hints is not null && source.Footnotes.All(f => f.Number != gone))
+            {
+                // Restoring a citation whose footnote the document no longer has: the place proposes one again.
+                c.Footnote = null;
+            }
+            if (c.Footnote is { } chosen && source.Footnotes.All(f => f.Number != chosen))
+            {
+                var has = source.Footnotes.Count == 0 ? "it has no footnotes" : $"its footnotes run from 1 to {source.Footnotes.Max(f => f.Number)}";
+                errors.Add(new($"{at}.footnote", $"{source.ShortName} has no footnote {chosen}: {has}."));
+                continue;
+            }
+            if (!StanceText.TryParse(string.IsNullOrWhiteSpace(c.Stance) ? "supports" : c.Stance.Trim(), out var stance))
+            {
+                continue; // already refused by DraftRules
+            }
+            if (!texts.TryGetValue(source.Id, out var text))
+            {
+                text = texts[source.Id] = AnchorableText.FromHtml(source.BodyHtml);
+            }
+
+            var (quote, prefix, suffix) = (c.Quote, c.Prefix, c.Suffix);
+            if (hints is not null && i < hints.Count && hints[i].SourceId == source.Id)
+            {
+                // Restoring: look for the words where they were, then elsewhere, as re-anchoring does.
+                var h = hints[i];
+                var again = Reanchoring.Reanchor(text.Text, new TextAnchor(h.Start, h.End, h.Exact, h.Prefix, h.Suffix));
+                if (again.Status is AnchorStatus.Exact or AnchorStatus.Moved)
+                {
+                    (quote, prefix, suffix) = (again.Anchor!.Exact, again.Anchor.Prefix, again.Anchor.Suffix);
+                }
+            }
+
+            var anchor = CitationAnchoring.Anchor(text, quote, prefix, suffix);
+            Anchored? anchored = null;
+            switch (anchor.Anchoring.Outcome)
+            {
+                case AnchorOutcome.Found:
+                    anchored = new(i, c, source, anchor.Anchor, null, anchor.ProposedFootnote, stance);
+                    break;
+                case AnchorOutcome.NotFound when anchor.Anchoring.Candidates.Count == 0:
+                    var orphan = current.FirstOrDefault(p => p.SourceId == source.Id && p.NeedsReview && SameWords(p.Exact, quote));
+                    if (orphan is not null)
+                    {
+                        anchored = new(i, c, source, null, orphan, orphan.FootnoteId is { } fid ? source.Footnotes.FirstOrDefault(f => f.Id == fid)?.Number : null, stance);
+                    }
+                    else
+                    {
+                        errors.Add(new($"{at}.quote", $"These words are not in {source.ShortName}'s text. Copy them from the document exactly as they stand."));
+                    }
+                    break;
+                case AnchorOutcome.NotFound:
+                    errors.Add(new(
+                        $"{at}.quote",
+                        $"These words occur {Times(anchor.Anchoring.Candidates.Count)} in {source.ShortName}, but never with the words given before or after them; "
+                        + "correct the prefix or suffix, or pick one of the places below.",
+                        anchor.Anchoring.Candidates));
+                    break;
+                default:
+                    errors.Add(new(
+                        $"{at}.quote",
+                        $"These words occur {Times(anchor.Anchoring.Candidates.Count)} in {source.ShortName}; add a few words right before them (prefix) "
+                        + "or right after them (suffix) to say which place you mean.",
+                        anchor.Anchoring.Candidates));
+                    break;
+            }
+            if (anchored is null)
+            {
+                continue;
+            }
+            var key = anchored.Kept is { } k ? (source.Id, k.Id, 0, 0) : (source.Id, 0L, anchored.Anchor!.Start, anchored.Anchor.End);
+            if (seen.TryGetValue(key, out var earlier))
+            {
+                errors.Add(new($"{at}.quote", $"Citation {earlier + 1} already quotes these words of {source.ShortName}."));
+                continue;
+            }
+            seen[key] = i;
+            result.Add(anchored);
+        }
+        return result;
+    }
+
+    /// <summary>The confirmed passages already at the anchored spans, so citations of the same words share one.</summary>
+    private async Task<Dictionary<(int, int, int), Passage>> PassagesAsync(List<Anchored> anchored, CancellationToken ct)
+    {
+        var spans = anchored.Where(a => a.Anchor is not null).ToList();
+        if (spans.Count == 0)
+        {
+            return [];
+        }
+        var sourceIds = spans.Select(a => a.Source.Id).Distinct().ToList();
+        var starts = spans.Select(a => a.Anchor!.Start).Distinct().ToList();
+        var found = await db.Passages.IgnoreQueryFilters()
+            .Where(p => sourceIds.Contains(p.SourceId) && starts.Contains(p.Start) && !p.NeedsReview)
+            .ToListAsync(ct);
+        return found.ToDictionary(p => (p.SourceId, p.Start, p.End));
+    }
+
+    private async Task<string> ChooseSlugAsync(ClaimDraft draft, Claim? claim, List<FieldError> errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(draft.Slug))
+        {
+            if (claim is not null)
+            {
+                return claim.Slug;
+            }
+            // Derived from the statement: the first free one of slug, slug-2, … slug-50 (one indexed lookup).
+            var stem = DraftRules.SlugFrom(draft.Statement!);
+            var candidates = Enumerable.Range(1, 50).Select(n => n == 1 ? stem : $"{stem}-{n}").ToList();
+            var taken = await db.Claims.IgnoreQueryFilters().Where(c => candidates.Contains(c.Slug)).Select(c => c.Slug).ToListAsync(ct);
+            return candidates.FirstOrDefault(s => !taken.Contains(s)) ?? $"{stem}-{Guid.NewGuid().ToString("N")[..8]}";
+        }
+        var slug = draft.Slug.Trim();
+        if (slug != claim?.Slug)
+        {
+            var other = await db.Claims.IgnoreQueryFilters().Where(c => c.Slug == slug).Select(c => new { c.DeletedAt }).FirstOrDefaultAsync(ct);
+            if (other is not null)
+            {
+                errors.Add(new("slug", other.DeletedAt is null
+                    ? $"Another claim already uses the slug '{slug}'."
+                    : $"A deleted claim uses the slug '{slug}'; undelete it, or choose another slug."));
+            }
+        }
+        return slug;
+    }
+
+    private async Task<List<Topic>> FindTopicsAsync(ClaimDraft draft, List<FieldError> errors, CancellationToken ct)
+    {
+        var wanted = draft.Topics.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList();
+        var topics = await db.Topics.Where(t => wanted.Contains(t.Slug)).ToListAsync(ct);
+        foreach (var (slug, i) in draft.Topics.Select((t, i) => (t?.Trim(), i)))
+        {
+            if (!string.IsNullOrEmpty(slug) && topics.All(t => t.Slug != slug) && !errors.Any(e => e.Field == $"topics[{i}]"))
+            {
+                errors.Add(new($"topics[{i}]", $"There is no topic '{DraftRules.Shorten(slug)}'."));
+            }
+        }
+        return topics;
+    }
+
+    private static Footnote? FootnoteOf(Source source, int? number) =>
+        number is { } n ? source.Footnotes.FirstOrDefault(f => f.Number == n) : null;
+
+    private static bool SameWords(string a, string b) =>
+        string.Equals(WhiteSpace().Replace(a.Trim(), " "), WhiteSpace().Replace(b.Trim(), " "), StringComparison.Ordinal);
+
+    private static string Times(int n) => n switch { 1 => "once", 2 => "twice", _ => $"{n} times" };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static Figure? SafeFigure(string? text)
+    {
+        try
+        {
+            return Figure.ParseOptional(text);
+        }
+        catch (FigureFormatException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}

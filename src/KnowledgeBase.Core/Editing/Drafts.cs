@@ -1,0 +1,104 @@
+namespace KnowledgeBase.Core.Editing;
+
+/// <summary>
+/// A claim as an editor (or an API client) submits it. Everything is text as typed, so every refusal can be reported
+/// next to its field; nothing here is trusted until <see cref="ClaimEditing"/> has checked it.
+/// </summary>
+public sealed class ClaimDraft
+{
+    /// <summary>Lowercase words joined by hyphens; left blank on create, it is derived from the statement.</summary>
+    public string? Slug { get; set; }
+    public string? Statement { get; set; }
+
+    /// <summary>The claim's figure as a phrase ("about 10,000 troops"); optional.</summary>
+    public string? Figure { get; set; }
+
+    /// <summary>Topic slugs; at least one.</summary>
+    public List<string> Topics { get; set; } = [];
+
+    /// <summary>At least one.</summary>
+    public List<CitationDraft> Citations { get; set; } = [];
+
+    /// <summary>An agreement flag slug ("agree", "partial", "conflict", "single-source") to show instead of the derived one; blank for none.</summary>
+    public string? OverrideFlag { get; set; }
+
+    /// <summary>Why the flag is overridden; required with <see cref="OverrideFlag"/>.</summary>
+    public string? OverrideReason { get; set; }
+}
+
+/// <summary>One citation of a claim draft: which document, the quoted words, and how they bear on the claim.</summary>
+public sealed class CitationDraft
+{
+    /// <summary>The source, by id or by slug (one is enough; with both, the id wins).</summary>
+    public int? SourceId { get; set; }
+    public string? SourceSlug { get; set; }
+
+    /// <summary>The words, pasted or selected from the document; white space need not match exactly.</summary>
+    public string? Quote { get; set; }
+
+    /// <summary>Words right before the quote, to single out one occurrence when the quote occurs more than once.</summary>
+    public string? Prefix { get; set; }
+
+    /// <summary>Words right after the quote, likewise.</summary>
+    public string? Suffix { get; set; }
+
+    /// <summary>A stance slug: "supports", "supports-in-part", "contradicts" or "mentions".</summary>
+    public string? Stance { get; set; } = "supports";
+
+    /// <summary>Whom the sentence names as its source ("Washington estimates"); optional.</summary>
+    public string? Attribution { get; set; }
+
+    /// <summary>The figure as this document states it, as a phrase; optional.</summary>
+    public string? Figure { get; set; }
+
+    /// <summary>
+    /// The footnote number backing the quote. Leave it empty to take the one the document proposes (the footnote the
+    /// quote lies in, or whose marker closes its sentence); set it to override with another footnote of the document.
+    /// </summary>
+    public int? Footnote { get; set; }
+}
+
+/// <summary>A source as an editor submits it: its metadata, its Markdown body with footnotes, and what each footnote cites.</summary>
+public sealed class SourceDraft
+{
+    public string? Slug { get; set; }
+    public string? Title { get; set; }
+
+    /// <summary>How rationales name it: "USIP".</summary>
+    public string? ShortName { get; set; }
+    public List<string> Authors { get; set; } = [];
+    public string? Publisher { get; set; }
+
+    /// <summary>"analysis", "commentary", "report", …</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>ISO 8601, possibly partial: "2024", "2024-11", "2024-12-05".</summary>
+    public string? Published { get; set; }
+
+    /// <summary>An absolute http(s) URL; optional.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>When the text was retrieved, yyyy-mm-dd; optional.</summary>
+    public string? Retrieved { get; set; }
+    public string? EditorialNote { get; set; }
+
+    /// <summary>CommonMark with footnotes ("text.[^1]" … "[^1]: note"), labelled 1, 2, … in order of first reference.</summary>
+    public string? BodyMarkdown { get; set; }
+
+    /// <summary>What each footnote cites, by footnote number; a footnote without an entry cites nothing recorded.</summary>
+    public Dictionary<int, CitedWorkDraft> Footnotes { get; set; } = [];
+}
+
+/// <summary>The work a footnote cites.</summary>
+public sealed class CitedWorkDraft
+{
+    public string? Authors { get; set; }
+    public string? Title { get; set; }
+    public string? Outlet { get; set; }
+
+    /// <summary>ISO 8601, possibly partial.</summary>
+    public string? Published { get; set; }
+
+    /// <summary>An absolute http(s) URL.</summary>
+    public string? Url { get; set; }
+}

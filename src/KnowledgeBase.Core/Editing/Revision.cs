@@ -1,0 +1,98 @@
+using KnowledgeBase.Core.Agreement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace KnowledgeBase.Core.Editing;
+
+/// <summary>What a revision belongs to.</summary>
+public enum RevisionEntity
+{
+    Claim,
+    Source,
+}
+
+/// <summary>What the save that stored a revision did.</summary>
+public enum RevisionAction
+{
+    Created,
+    Updated,
+    Deleted,
+    Undeleted,
+    Restored,
+
+    /// <summary>The state an entity had before its first edit, when it came from the seed import (which keeps no history).</summary>
+    Imported,
+}
+
+public static class RevisionText
+{
+    public static string ToSlug(this RevisionEntity entity) => entity switch
+    {
+        RevisionEntity.Claim => "claim",
+        RevisionEntity.Source => "source",
+        _ => throw new ArgumentOutOfRangeException(nameof(entity)),
+    };
+
+    public static string ToSlug(this RevisionAction action) => action switch
+    {
+        RevisionAction.Created => "created",
+        RevisionAction.Updated => "updated",
+        RevisionAction.Deleted => "deleted",
+        RevisionAction.Undeleted => "undeleted",
+        RevisionAction.Restored => "restored",
+        RevisionAction.Imported => "imported",
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    public static bool TryParse(string? slug, out RevisionEntity entity) => EnumSlugs.TryParse(slug, ToSlug, out entity);
+
+    public static bool TryParse(string? slug, out RevisionAction action) => EnumSlugs.TryParse(slug, ToSlug, out action);
+}
+
+/// <summary>
+/// One save of a claim or a source: who, when, what they did and why, and the complete editable state after it
+/// (a <see cref="ClaimSnapshot"/> or <see cref="SourceSnapshot"/> as JSON), so any two revisions can be compared and
+/// any one restored. Numbers run 1, 2, … per entity.
+/// </summary>
+public sealed class Revision
+{
+    public long Id { get; set; }
+    public RevisionEntity EntityType { get; set; }
+    public long EntityId { get; set; }
+    public int Number { get; set; }
+    public RevisionAction Action { get; set; }
+
+    /// <summary>The snapshot as JSON (a jsonb column).</summary>
+    public required string Snapshot { get; set; }
+
+    /// <summary>The editor's user id; null for the seed import.</summary>
+    public string? AuthorId { get; set; }
+    public required string AuthorName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? Comment { get; set; }
+}
+
+internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
+{
+    private static readonly ValueConverter<RevisionEntity, string> EntityConverter = new(e => e.ToSlug(), s => ParseEntity(s));
+    private static readonly ValueConverter<RevisionAction, string> ActionConverter = new(a => a.ToSlug(), s => ParseAction(s));
+
+    private static RevisionEntity ParseEntity(string slug) =>
+        RevisionText.TryParse(slug, out RevisionEntity e) ? e : throw new InvalidOperationException($"Unknown revision entity '{slug}'.");
+
+    private static RevisionAction ParseAction(string slug) =>
+        RevisionText.TryParse(slug, out RevisionAction a) ? a : throw new InvalidOperationException($"Unknown revision action '{slug}'.");
+
+    public void Configure(EntityTypeBuilder<Revision> builder)
+    {
+        builder.Property(r => r.EntityType).HasConversion(EntityConverter).HasMaxLength(16);
+        builder.Property(r => r.Action).HasConversion(ActionConverter).HasMaxLength(16);
+        builder.Property(r => r.Snapshot).HasColumnType("jsonb");
+        builder.Property(r => r.AuthorId).HasMaxLength(EditLimits.AuthorId);
+        builder.Property(r => r.AuthorName).HasMaxLength(EditLimits.AuthorName);
+        builder.Property(r => r.Comment).HasMaxLength(EditLimits.Comment);
+        // Numbers are unique per entity; the history page walks them newest first on the same index.
+        builder.HasIndex(r => new { r.EntityType, r.EntityId, r.Number }).IsUnique();
+    }
+}

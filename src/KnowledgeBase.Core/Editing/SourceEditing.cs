@@ -1,0 +1,407 @@
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Anchoring;
+using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Sources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace KnowledgeBase.Core.Editing;
+
+/// <summary>A source as the editor opens it: its state, the token to save with, and whether it is deleted.</summary>
+public sealed record EditableSource(int Id, uint Version, SourceSnapshot Snapshot, DateTimeOffset? DeletedAt, int LatestRevision);
+
+/// <summary>A body rendered for the live preview: its HTML (null if it cannot be rendered), its footnote numbers, any refusals.</summary>
+public sealed record BodyPreview(string? Html, IReadOnlyList<int> FootnoteNumbers, IReadOnlyList<FieldError> Errors);
+
+/// <summary>
+/// The one write path for sources. A save checks every field, renders the body once (sanitized HTML and the canonical
+/// text quotes anchor into), and re-anchors every passage quoted from the source, so no citation is lost: the same
+/// words found again move silently, approximate or missing words are flagged for review. Agreement verdicts of the
+/// claims citing the source are derived again. Source, footnotes, passages, claims and a revision are written in one
+/// transaction, against the version the editor started from.
+/// </summary>
+public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
+{
+    private const string SourceSlugIndex = "ix_sources_slug";
+
+    /// <summary>Renders a body as the source page would show it, for the editor's live preview; no database access.</summary>
+    public static BodyPreview PreviewBody(string? markdown)
+    {
+        var (errors, body) = DraftRules.Check(new SourceDraft
+        {
+            Slug = "preview", Title = "preview", ShortName = "preview", Publisher = "preview", Kind = "preview", Published = "2000",
+            BodyMarkdown = markdown,
+        });
+        if (body is not null)
+        {
+            return new BodyPreview(body.Rendered.Html, body.Footnotes.Select(f => f.Number).ToList(), []);
+        }
+        // Without metadata, what the footnotes cite is not the preview's business.
+        var bodyErrors = errors.Where(e => e.Field == "bodyMarkdown").ToList();
+        string? html = null;
+        if (bodyErrors.Count == 0 && markdown is not null)
+        {
+            html = SourceRenderer.Render(markdown).Html;
+        }
+        return new BodyPreview(html, [], bodyErrors);
+    }
+
+    public async Task<EditableSource?> FindAsync(int id, CancellationToken ct = default)
+    {
+        var source = await db.Sources.IgnoreQueryFilters().AsNoTracking().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
+        return source is null
+            ? null
+            : new EditableSource(id, source.Version, Snapshot(source), source.DeletedAt, await Revisions.LatestNumberAsync(db, RevisionEntity.Source, id, ct));
+    }
+
+    public async Task<EditResult<SourceSnapshot>> CreateAsync(SourceDraft draft, Editor editor, string? comment = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(editor);
+        editor.EnsureValid();
+        var (errors, body) = Check(draft, comment);
+        if (errors.Count > 0)
+        {
+            return new EditResult<SourceSnapshot>.Invalid(errors);
+        }
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await SlugErrorAsync(draft.Slug!.Trim(), null, ct) is { } taken)
+        {
+            return new EditResult<SourceSnapshot>.Invalid([taken]);
+        }
+        var now = clock.GetUtcNow();
+        var source = new Source
+        {
+            Slug = "", Title = "", ShortName = "", Publisher = "", Kind = "", Published = "", BodyMarkdown = "", BodyHtml = "",
+            CanonicalText = "", CreatedAt = now,
+        };
+        Apply(source, draft, body!, now);
+        db.Sources.Add(source);
+        return await CommitAsync(source, 0, RevisionAction.Created, editor, comment, null, transaction, null, ct);
+    }
+
+    /// <summary>Saves new metadata and body; every passage quoted from the source is re-anchored (see <see cref="PassageReanchoring"/>).</summary>
+    public async Task<EditResult<SourceSnapshot>> UpdateAsync(
+        int id, SourceDraft draft, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default) =>
+        await SaveAsync(id, draft, expectedVersion, RevisionAction.Updated, editor, comment, ct);
+
+    /// <summary>Writes an earlier revision's state back as a new revision ("restored"), re-anchoring passages like any save.</summary>
+    public async Task<EditResult<SourceSnapshot>> RestoreAsync(
+        int id, int revisionNumber, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
+    {
+        var revision = await db.Revisions.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.EntityType == RevisionEntity.Source && r.EntityId == id && r.Number == revisionNumber, ct);
+        if (revision is null)
+        {
+            return await db.Sources.IgnoreQueryFilters().AnyAsync(s => s.Id == id, ct)
+                ? new EditResult<SourceSnapshot>.Invalid([new("revision", $"This source has no revision {revisionNumber}.")])
+                : new EditResult<SourceSnapshot>.NotFound();
+        }
+        var draft = SnapshotJson.Read<SourceSnapshot>(revision.Snapshot).ToDraft();
+        return await SaveAsync(
+            id, draft, expectedVersion, RevisionAction.Restored, editor,
+            string.IsNullOrWhiteSpace(comment) ? $"Restored revision {revisionNumber}." : comment, ct);
+    }
+
+    /// <summary>Soft delete; refused while a live claim cites the source (its citations would point nowhere).</summary>
+    public async Task<EditResult<SourceSnapshot>> DeleteAsync(
+        int id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        editor.EnsureValid();
+        if (Revisions.CheckComment(comment) is { } bad)
+        {
+            return new EditResult<SourceSnapshot>.Invalid([bad]);
+        }
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await Revisions.LockSourceAsync(db, id, ct);
+        var source = await db.Sources.IgnoreQueryFilters().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (source is null || source.DeletedAt is not null)
+        {
+            return new EditResult<SourceSnapshot>.NotFound();
+        }
+        if (source.Version != expectedVersion)
+        {
+            return await ConflictAsync(id, ct);
+        }
+        // The lock keeps claim saves from citing the source meanwhile (they share it first).
+        var citing = await db.Citations.Where(c => c.Passage!.SourceId == id).Select(c => c.Claim!.Slug).Distinct().OrderBy(s => s).Take(4).ToListAsync(ct);
+        if (citing.Count > 0)
+        {
+            var count = await db.Citations.Where(c => c.Passage!.SourceId == id).Select(c => c.ClaimId).Distinct().CountAsync(ct);
+            var named = string.Join(", ", citing.Take(3)) + (count > 3 ? ", …" : "");
+            return new EditResult<SourceSnapshot>.Invalid([new("",
+                $"{count} claim{(count == 1 ? "" : "s")} cite{(count == 1 ? "s" : "")} this document ({named}); remove those citations or delete those claims first.")]);
+        }
+        var snapshot = Snapshot(source);
+        var importedAt = source.UpdatedAt;
+        var now = clock.GetUtcNow();
+        source.DeletedAt = now;
+        source.UpdatedAt = now;
+        return await CommitAsync(source, expectedVersion, RevisionAction.Deleted, editor, comment, () => (snapshot, importedAt), transaction, null, ct);
+    }
+
+    public async Task<EditResult<SourceSnapshot>> UndeleteAsync(
+        int id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        editor.EnsureValid();
+        if (Revisions.CheckComment(comment) is { } bad)
+        {
+            return new EditResult<SourceSnapshot>.Invalid([bad]);
+        }
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await Revisions.LockSourceAsync(db, id, ct);
+        var source = await db.Sources.IgnoreQueryFilters().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (source is null)
+        {
+            return new EditResult<SourceSnapshot>.NotFound();
+        }
+        if (source.Version != expectedVersion)
+        {
+            return await ConflictAsync(id, ct);
+        }
+        if (source.DeletedAt is null)
+        {
+            return new EditResult<SourceSnapshot>.Invalid([new("", "This source is not deleted.")]);
+        }
+        var now = clock.GetUtcNow();
+        source.DeletedAt = null;
+        source.UpdatedAt = now;
+        return await CommitAsync(source, expectedVersion, RevisionAction.Undeleted, editor, comment, null, transaction, null, ct);
+    }
+
+    private async Task<EditResult<SourceSnapshot>> SaveAsync(
+        int id, SourceDraft draft, uint expectedVersion, RevisionAction action, Editor editor, string? comment, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(editor);
+        editor.EnsureValid();
+        var (errors, body) = Check(draft, comment);
+        if (errors.Count > 0)
+        {
+            return new EditResult<SourceSnapshot>.Invalid(errors);
+        }
+
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Lock order: the source, then the claims citing it (claim saves share their sources before locking a claim).
+        await Revisions.LockSourceAsync(db, id, ct);
+        var source = await db.Sources.IgnoreQueryFilters().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (source is null || source.DeletedAt is not null)
+        {
+            return new EditResult<SourceSnapshot>.NotFound();
+        }
+        if (source.Version != expectedVersion)
+        {
+            return await ConflictAsync(id, ct);
+        }
+        if (draft.Slug!.Trim() != source.Slug && await SlugErrorAsync(draft.Slug.Trim(), id, ct) is { } taken)
+        {
+            return new EditResult<SourceSnapshot>.Invalid([taken]);
+        }
+
+        var before = Snapshot(source);
+        var importedAt = source.UpdatedAt;
+        var textBefore = AnchorableText.FromHtml(source.BodyHtml);
+        var footnotesBefore = source.Footnotes.ToDictionary(f => f.Number, f => f.Text);
+
+        // Passages nobody cites any more are not kept around to be re-anchored (claim saves cannot cite meanwhile).
+        await db.Passages.IgnoreQueryFilters()
+            .Where(p => p.SourceId == id && !db.Citations.IgnoreQueryFilters().Any(c => c.PassageId == p.Id))
+            .ExecuteDeleteAsync(ct);
+        var claimIds = await db.Citations.IgnoreQueryFilters().Where(c => c.Passage!.SourceId == id).Select(c => c.ClaimId).Distinct().ToListAsync(ct);
+        await Revisions.LockClaimsAsync(db, claimIds, ct);
+        var passages = await db.Passages.IgnoreQueryFilters().Where(p => p.SourceId == id).OrderBy(p => p.Id).ToListAsync(ct);
+
+        var states = PassageReanchoring.Reanchor(
+            textBefore,
+            footnotesBefore,
+            AnchorableText.Of(body!.Rendered),
+            body.Footnotes.ToDictionary(f => f.Number, f => f.Text),
+            passages.Select(p => new PassageState(
+                p.Id, p.Start, p.End, p.Exact, p.Prefix, p.Suffix, p.AnchorStatus, p.NeedsReview, p.PreviousExact,
+                p.FootnoteId is { } fid ? source.Footnotes.FirstOrDefault(f => f.Id == fid)?.Number : null)).ToList());
+
+        var now = clock.GetUtcNow();
+        Apply(source, draft, body, now);
+
+        // Spans are unique among confirmed passages, and passages may trade places: the first write parks the moving
+        // ones on spans no text has (negative, one per passage), the second puts them where they go.
+        foreach (var (passage, state) in passages.Zip(states))
+        {
+            if (passage.Start != state.Start || passage.End != state.End || passage.NeedsReview != state.NeedsReview)
+            {
+                passage.Start = passage.End = (int)-passage.Id;
+            }
+        }
+
+        async Task<ReanchorReport> ReanchorAsync()
+        {
+            foreach (var (passage, state) in passages.Zip(states))
+            {
+                passage.Start = state.Start;
+                passage.End = state.End;
+                passage.Exact = state.Exact;
+                passage.Prefix = state.Prefix;
+                passage.Suffix = state.Suffix;
+                passage.AnchorStatus = state.Status;
+                passage.NeedsReview = state.NeedsReview;
+                passage.PreviousExact = state.PreviousExact;
+                passage.Footnote = state.Footnote is { } n ? source.Footnotes.First(f => f.Number == n) : null;
+                passage.FootnoteId = passage.Footnote?.Id;
+            }
+            await db.SaveChangesAsync(ct);
+            await DeriveVerdictsAsync(claimIds, ct);
+            return new ReanchorReport(
+                states.Count(s => s.Status == AnchorStatus.Exact && !s.NeedsReview),
+                states.Count(s => s.Status == AnchorStatus.Moved && !s.NeedsReview),
+                states.Count(s => s.Status == AnchorStatus.Fuzzy),
+                states.Count(s => s.Status == AnchorStatus.Orphaned),
+                states.Where(s => s.NeedsReview).Select(s => s.Id).ToList());
+        }
+
+        return await CommitAsync(source, expectedVersion, action, editor, comment, () => (before, importedAt), transaction, ReanchorAsync, ct);
+    }
+
+    /// <summary>Derives again the verdicts of the claims citing the source (deleted ones too, so an undelete shows the truth).</summary>
+    private async Task DeriveVerdictsAsync(List<long> claimIds, CancellationToken ct)
+    {
+        if (claimIds.Count == 0)
+        {
+            return;
+        }
+        var claims = await db.Claims.IgnoreQueryFilters().Where(c => claimIds.Contains(c.Id)).ToListAsync(ct);
+        var evidence = await db.Citations.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => claimIds.Contains(c.ClaimId))
+            .OrderBy(c => c.ClaimId).ThenBy(c => c.Position)
+            .Select(c => new
+            {
+                c.ClaimId, c.Passage!.Source!.Slug, c.Passage.Source.ShortName, c.Stance, c.Figure, c.Passage.Exact,
+                Footnote = c.Passage.Footnote == null ? null : (int?)c.Passage.Footnote.Number,
+            })
+            .ToListAsync(ct);
+        var byClaim = evidence.ToLookup(e => e.ClaimId);
+        foreach (var claim in claims)
+        {
+            var verdict = AgreementRule.Evaluate(byClaim[claim.Id]
+                .Select(e => new CitationEvidence(e.Slug, e.ShortName, e.Stance, SafeFigure(e.Figure), e.Exact, e.Footnote))
+                .ToList());
+            claim.ApplyVerdict(verdict);
+        }
+        // The claims are locked: their versions cannot have moved since they were read.
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Saves the source (checking its version unless it is new), runs <paramref name="afterSource"/> (re-anchoring),
+    /// adds the revision and commits; a version that moved meanwhile rolls everything back into a conflict.
+    /// </summary>
+    private async Task<EditResult<SourceSnapshot>> CommitAsync(
+        Source source, uint expectedVersion, RevisionAction action, Editor editor, string? comment,
+        Func<(SourceSnapshot, DateTimeOffset)>? before, IDbContextTransaction transaction, Func<Task<ReanchorReport>>? afterSource,
+        CancellationToken ct)
+    {
+        var entry = db.Entry(source);
+        if (entry.State != EntityState.Added)
+        {
+            // Always write the row, so its xmin moves and the version check runs.
+            entry.Property(s => s.UpdatedAt).IsModified = true;
+            entry.Property(s => s.Version).OriginalValue = expectedVersion;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            var report = afterSource is null ? ReanchorReport.None : await afterSource();
+            var number = await Revisions.AddAsync(
+                db, RevisionEntity.Source, source.Id, action, Snapshot(source), editor, comment, clock.GetUtcNow(), before, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new EditResult<SourceSnapshot>.Saved(source.Id, source.Version, number, report);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(source.Id, ct);
+        }
+        catch (DbUpdateException e) when (Revisions.UniqueViolation(e) == SourceSlugIndex)
+        {
+            return new EditResult<SourceSnapshot>.Invalid([new("slug", $"Another source already uses the slug '{source.Slug}'.")]);
+        }
+    }
+
+    private async Task<EditResult<SourceSnapshot>> ConflictAsync(int id, CancellationToken ct)
+    {
+        var current = await db.Sources.IgnoreQueryFilters().AsNoTracking().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
+        return current is null
+            ? new EditResult<SourceSnapshot>.NotFound()
+            : new EditResult<SourceSnapshot>.Conflict(Snapshot(current), current.Version, await Revisions.LatestNumberAsync(db, RevisionEntity.Source, id, ct));
+    }
+
+    private static (List<FieldError> Errors, PreparedBody? Body) Check(SourceDraft draft, string? comment)
+    {
+        var (errors, body) = DraftRules.Check(draft);
+        if (Revisions.CheckComment(comment) is { } bad)
+        {
+            errors.Add(bad);
+        }
+        return (errors, body);
+    }
+
+    private async Task<FieldError?> SlugErrorAsync(string slug, int? id, CancellationToken ct)
+    {
+        var other = await db.Sources.IgnoreQueryFilters().Where(s => s.Slug == slug && s.Id != id).Select(s => new { s.DeletedAt }).FirstOrDefaultAsync(ct);
+        return other is null
+            ? null
+            : new FieldError("slug", other.DeletedAt is null
+                ? $"Another source already uses the slug '{slug}'."
+                : $"A deleted source uses the slug '{slug}'; undelete it, or choose another slug.");
+    }
+
+    private static void Apply(Source source, SourceDraft draft, PreparedBody body, DateTimeOffset now)
+    {
+        source.Slug = draft.Slug!.Trim();
+        source.Title = draft.Title!.Trim();
+        source.ShortName = draft.ShortName!.Trim();
+        var authors = draft.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
+        if (!source.Authors.SequenceEqual(authors))
+        {
+            source.Authors = authors;
+        }
+        source.Publisher = draft.Publisher!.Trim();
+        source.Kind = draft.Kind!.Trim();
+        source.Published = draft.Published!.Trim();
+        source.Url = Blank(draft.Url);
+        source.Retrieved = Blank(draft.Retrieved) is { } r ? DateOnly.ParseExact(r, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+        source.EditorialNote = Blank(draft.EditorialNote);
+        SourceBodies.ApplyTo(source, draft.BodyMarkdown!, body);
+        source.UpdatedAt = now;
+    }
+
+    internal static SourceSnapshot Snapshot(Source s) => new(
+        s.Slug, s.Title, s.ShortName, [.. s.Authors], s.Publisher, s.Kind, s.Published, s.Url,
+        s.Retrieved?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), s.EditorialNote, s.BodyMarkdown,
+        s.Footnotes.OrderBy(f => f.Number)
+            .Select(f => new FootnoteSnapshot(f.Number, f.Cites.Authors, f.Cites.Title, f.Cites.Outlet, f.Cites.Published, f.Cites.Url))
+            .ToList());
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static Figure? SafeFigure(string? text)
+    {
+        try
+        {
+            return Figure.ParseOptional(text);
+        }
+        catch (FigureFormatException)
+        {
+            return null;
+        }
+    }
+}
