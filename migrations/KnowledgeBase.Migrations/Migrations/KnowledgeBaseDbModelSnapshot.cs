@@ -634,6 +634,42 @@ namespace KnowledgeBase.Migrations.Migrations
                     b.ToTable("sources", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeBase.Core.Sources.SourceSlugHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_source_slug_history");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_source_slug_history_slug");
+
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_source_slug_history_source_id");
+
+                    b.ToTable("source_slug_history", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeBase.Core.Topics.ClaimTopic", b =>
                 {
                     b.Property<int>("TopicId")
@@ -944,6 +980,16 @@ namespace KnowledgeBase.Migrations.Migrations
                     b.Navigation("Footnote");
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("KnowledgeBase.Core.Sources.SourceSlugHistory", b =>
+                {
+                    b.HasOne("KnowledgeBase.Core.Sources.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_source_slug_history_sources_source_id");
                 });
 
             modelBuilder.Entity("KnowledgeBase.Core.Topics.ClaimTopic", b =>

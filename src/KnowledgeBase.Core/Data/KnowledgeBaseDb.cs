@@ -22,6 +22,7 @@ public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options)
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Footnote> Footnotes => Set<Footnote>();
     public DbSet<Passage> Passages => Set<Passage>();
+    public DbSet<SourceSlugHistory> SourceSlugHistory => Set<SourceSlugHistory>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<ClaimTopic> ClaimTopics => Set<ClaimTopic>();

@@ -78,6 +78,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
             Slug = "", Title = "", ShortName = "", Publisher = "", Kind = "", Published = "", BodyMarkdown = "", BodyHtml = "",
             CanonicalText = "", CreatedAt = now,
         };
+        await RecordSlugChangeAsync(source, draft.Slug!.Trim(), now, ct);
         Apply(source, draft, body!, now);
         db.Sources.Add(source);
         return await CommitAsync(source, 0, RevisionAction.Created, editor, comment, null, transaction, null, ct);
@@ -229,6 +230,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
                 p.FootnoteId is { } fid ? source.Footnotes.FirstOrDefault(f => f.Id == fid)?.Number : null)).ToList());
 
         var now = clock.GetUtcNow();
+        await RecordSlugChangeAsync(source, draft.Slug!.Trim(), now, ct);
         Apply(source, draft, body, now);
 
         // Spans are unique among confirmed passages, and passages may trade places: the first write parks the moving
@@ -352,6 +354,19 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
             errors.Add(bad);
         }
         return (errors, body);
+    }
+
+    /// <summary>
+    /// Keeps the old slug so its address redirects, and frees the new slug from any source that used to have it.
+    /// </summary>
+    private async Task RecordSlugChangeAsync(Source source, string newSlug, DateTimeOffset now, CancellationToken ct)
+    {
+        var stale = await db.SourceSlugHistory.Where(h => h.Slug == newSlug || h.Slug == source.Slug).ToListAsync(ct);
+        db.SourceSlugHistory.RemoveRange(stale);
+        if (source.Id != 0 && source.Slug.Length > 0 && source.Slug != newSlug)
+        {
+            db.SourceSlugHistory.Add(new SourceSlugHistory { SourceId = source.Id, Slug = source.Slug, ChangedAt = now });
+        }
     }
 
     private async Task<FieldError?> SlugErrorAsync(string slug, int? id, CancellationToken ct)

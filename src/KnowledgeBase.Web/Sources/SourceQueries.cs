@@ -49,6 +49,13 @@ internal static class SourceQueries
             .ToList();
     }
 
+    /// <summary>The current slug of a source that used to have <paramref name="oldSlug"/>, if any.</summary>
+    public static Task<string?> RenamedToAsync(KnowledgeBaseDb db, string oldSlug, CancellationToken ct) =>
+        db.SourceSlugHistory.AsNoTracking()
+            .Where(h => h.Slug == oldSlug)
+            .Join(db.Sources, h => h.SourceId, s => s.Id, (h, s) => s.Slug)
+            .FirstOrDefaultAsync(ct);
+
     public static Task<List<SourceListItem>> ListAsync(KnowledgeBaseDb db, CancellationToken ct) =>
         db.Sources.AsNoTracking()
             .OrderByDescending(s => s.Published).ThenBy(s => s.Id)
