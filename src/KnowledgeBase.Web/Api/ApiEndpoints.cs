@@ -1,6 +1,7 @@
 using System.Globalization;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Web.Exports;
 using KnowledgeBase.Web.Outlets;
 using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,6 +39,7 @@ public static class ApiEndpoints
             .WithSummary("Every outlet the footnotes cite, most relied-on first.");
         api.MapFallback("{*path}", (string path) => NotFound($"There is no API endpoint '{Prefix}/{path}'."))
             .ExcludeFromDescription();
+        routes.MapExports();
         return routes;
     }
 
