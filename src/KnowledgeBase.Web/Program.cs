@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web;
 using KnowledgeBase.Web.Accounts;
+using KnowledgeBase.Web.Api;
 using KnowledgeBase.Web.Components;
 using KnowledgeBase.Web.Security;
 
@@ -27,6 +28,7 @@ builder.Services.AddScoped<SeedImporter>();
 builder.Services.AddAccounts();
 builder.Services.AddScoped<ClaimEditing>();
 builder.Services.AddScoped<SourceEditing>();
+builder.Services.AddApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -52,6 +55,8 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapApi();
+app.MapOpenApi();
 
 await app.RunAsync();
 return 0;

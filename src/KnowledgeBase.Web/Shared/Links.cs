@@ -86,6 +86,18 @@ public static class Links
     private static string? SizeOrNull(int size) =>
         size == BrowseParameters.DefaultSize ? null : size.ToString(CultureInfo.InvariantCulture);
 
+    // API and exports
+    public const string ApiReference = "/api";
+
+    /// <summary>Every document's and footnote's reference in a format: csl-json, bibtex or ris.</summary>
+    public static string ExportReferences(string format) => $"/exports/references/{format}";
+    public static string ExportSourceReferences(string sourceSlug, string format) => $"/exports/sources/{sourceSlug}/references/{format}";
+    public static string ExportFootnoteReference(string sourceSlug, int number, string format) =>
+        $"/exports/sources/{sourceSlug}/footnotes/{number.ToString(CultureInfo.InvariantCulture)}/{format}";
+
+    /// <summary>Every claim as csv or json.</summary>
+    public static string ExportClaims(string format) => $"/exports/claims.{format}";
+
     // Accounts
     public const string SignInPage = "/account/sign-in";
     public const string SignOut = "/account/sign-out";

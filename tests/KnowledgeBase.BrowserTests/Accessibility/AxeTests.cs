@@ -17,7 +17,7 @@ public sealed class AxeTests(BrowserApp app)
         Links.Compare(), Links.Compare("usip-2024-seoul-response", "idsa-2024-south-korea-response"),
         "/claims", "/claims?flag=partial&sort=agreement&size=5", "/topics/russia-north-korea-ties?flag=single-source&source=idsa-2024-south-korea-response&size=10",
         Links.Outlets(), Links.Outlet("the-korea-times"),
-        Links.SignInPage, Links.AccessDenied,
+        Links.SignInPage, Links.AccessDenied, Links.ApiReference,
     };
 
     [Theory]

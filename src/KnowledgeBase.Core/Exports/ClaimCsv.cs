@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace KnowledgeBase.Core.Exports;
+
+/// <summary>One citation of a claim as a CSV row.</summary>
+public sealed record ClaimCitationRow(
+    long ClaimId, string Slug, string Statement, string Flag, string? ClaimFigure, string? Source, string? Stance, string? Quote,
+    int? Footnote, string? Figure);
+
+/// <summary>Claims as CSV, one row per citation (a claim without citations gets one row), quoted per RFC 4180.</summary>
+public static class ClaimCsv
+{
+    public const string MediaType = "text/csv";
+
+    public static readonly IReadOnlyList<string> Header =
+        ["claim_id", "slug", "statement", "flag", "claim_figure", "source", "stance", "quote", "footnote", "figure"];
+
+    public static string HeaderLine => string.Join(',', Header) + "\r\n";
+
+    public static string Row(ClaimCitationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var fields = new[]
+        {
+            row.ClaimId.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Slug, row.Statement, row.Flag, row.ClaimFigure,
+            row.Source, row.Stance, row.Quote, row.Footnote?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Figure,
+        };
+        return string.Join(',', fields.Select(Quote)) + "\r\n";
+    }
+
+    public static string Write(IEnumerable<ClaimCitationRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var text = new StringBuilder(HeaderLine);
+        foreach (var row in rows)
+        {
+            text.Append(Row(row));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
+    public static string Quote(string? field)
+    {
+        if (string.IsNullOrEmpty(field))
+        {
+            return "";
+        }
+        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    }
+}

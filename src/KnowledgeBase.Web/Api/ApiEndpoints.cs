@@ -1,0 +1,137 @@
+using System.Globalization;
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Data;
+using KnowledgeBase.Web.Exports;
+using KnowledgeBase.Web.Outlets;
+using KnowledgeBase.Web.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KnowledgeBase.Web.Api;
+
+/// <summary>
+/// The public read API under <c>/api/v1</c>: anonymous, CORS-open for GET, rate-limited per client address, every
+/// error an RFC 9457 problem details document.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string Prefix = "/api/v1";
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+    public const string InvalidParameterType = "/api#invalid-parameter";
+    public const string NotFoundType = "/api#not-found";
+
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup(Prefix)
+            .RequireCors(ApiCors.ReadPolicy)
+            .RequireRateLimiting(ApiRateLimit.Policy)
+            .WithTags("Read")
+            .DisableAntiforgery();
+
+        api.MapGet("/claims", ListClaimsAsync).WithName("ListClaims")
+            .WithSummary("Claims, filtered by topic, flag, source and text, keyset-paged by id.");
+        api.MapGet("/claims/{id:long}", GetClaimAsync).WithName("GetClaim")
+            .WithSummary("One claim with its agreement, figure and citations.");
+        api.MapGet("/sources", ListSourcesAsync).WithName("ListSources").WithSummary("The documents, keyset-paged.");
+        api.MapGet("/sources/{slug}", GetSourceAsync).WithName("GetSource").WithSummary("One document with its footnotes.");
+        api.MapGet("/topics", ListTopicsAsync).WithName("ListTopics").WithSummary("Every topic with its claim count.");
+        api.MapGet("/outlets", ListOutletsAsync).WithName("ListOutlets")
+            .WithSummary("Every outlet the footnotes cite, most relied-on first.");
+        api.MapFallback("{*path}", (string path) => NotFound($"There is no API endpoint '{Prefix}/{path}'."))
+            .ExcludeFromDescription();
+        routes.MapExports();
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<ApiPage<ApiClaimSummary>>, ProblemHttpResult>> ListClaimsAsync(
+        KnowledgeBaseDb db, string? topic, string? flag, string? source, string? q, string? cursor, string? limit, CancellationToken ct)
+    {
+        if (ParseLimit(limit) is not { } size)
+        {
+            return Invalid($"limit must be a whole number from 1 to {MaxLimit}.");
+        }
+        var after = 0L;
+        if (cursor is not null && !Cursor.TryDecodeId(cursor, out after))
+        {
+            return Invalid("cursor is not a cursor this API returned: pass the 'next' value of the previous page unchanged.");
+        }
+        AgreementFlag? flagValue = null;
+        if (flag is not null)
+        {
+            if (!AgreementFlagText.TryParse(flag, out var parsed))
+            {
+                return Invalid("flag must be one of single-source, agree, partial, conflict.");
+            }
+            flagValue = parsed;
+        }
+        int? topicId = null;
+        if (topic is not null && (topicId = await ApiQueries.TopicIdAsync(db, topic, ct)) is null)
+        {
+            return Invalid($"There is no topic '{topic}'.");
+        }
+        int? sourceId = null;
+        if (source is not null && (sourceId = await ApiQueries.SourceIdAsync(db, source, ct)) is null)
+        {
+            return Invalid($"There is no source '{source}'.");
+        }
+        var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        if (text is { Length: > 200 })
+        {
+            return Invalid("q must be at most 200 characters.");
+        }
+        var (items, last) = await ApiQueries.ClaimsAsync(db, new ApiClaimFilter(topicId, flagValue, sourceId, text), after, size, ct);
+        return TypedResults.Ok(new ApiPage<ApiClaimSummary>(items, last is { } id ? Cursor.Encode(id) : null, size));
+    }
+
+    internal static async Task<Results<Ok<ApiClaim>, ProblemHttpResult>> GetClaimAsync(KnowledgeBaseDb db, long id, CancellationToken ct) =>
+        await ApiQueries.ClaimAsync(db, id, ct) is { } claim
+            ? TypedResults.Ok(claim)
+            : NotFound($"There is no claim {id.ToString(CultureInfo.InvariantCulture)}.");
+
+    internal static async Task<Results<Ok<ApiPage<ApiSourceSummary>>, ProblemHttpResult>> ListSourcesAsync(
+        KnowledgeBaseDb db, string? cursor, string? limit, CancellationToken ct)
+    {
+        if (ParseLimit(limit) is not { } size)
+        {
+            return Invalid($"limit must be a whole number from 1 to {MaxLimit}.");
+        }
+        var after = 0L;
+        if (cursor is not null && (!Cursor.TryDecodeId(cursor, out after) || after > int.MaxValue))
+        {
+            return Invalid("cursor is not a cursor this API returned: pass the 'next' value of the previous page unchanged.");
+        }
+        var (items, last) = await ApiQueries.SourcesAsync(db, (int)after, size, ct);
+        return TypedResults.Ok(new ApiPage<ApiSourceSummary>(items, last is { } id ? Cursor.Encode(id) : null, size));
+    }
+
+    internal static async Task<Results<Ok<ApiSource>, ProblemHttpResult>> GetSourceAsync(KnowledgeBaseDb db, string slug, CancellationToken ct) =>
+        await ApiQueries.SourceAsync(db, slug, ct) is { } source
+            ? TypedResults.Ok(source)
+            : NotFound($"There is no source '{slug}'.");
+
+    internal static async Task<Ok<List<ApiTopic>>> ListTopicsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
+        TypedResults.Ok(await ApiQueries.TopicsAsync(db, ct));
+
+    internal static async Task<Ok<List<ApiOutlet>>> ListOutletsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
+        TypedResults.Ok((await OutletQueries.ListAsync(db, ct))
+            .Select(o => new ApiOutlet(o.Slug, o.Name, o.Footnotes, o.Claims, Links.Outlet(o.Slug)))
+            .ToList());
+
+    /// <summary>The page size: absent means the default; anything but 1–100 is refused, not clamped silently.</summary>
+    internal static int? ParseLimit(string? limit)
+    {
+        if (limit is null)
+        {
+            return DefaultLimit;
+        }
+        return int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= MaxLimit
+            ? value
+            : null;
+    }
+
+    internal static ProblemHttpResult Invalid(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request parameter", type: InvalidParameterType);
+
+    internal static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found", type: NotFoundType);
+}

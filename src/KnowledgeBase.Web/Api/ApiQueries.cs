@@ -1,0 +1,178 @@
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace KnowledgeBase.Web.Api;
+
+/// <summary>The API's claim filters, resolved to ids.</summary>
+public sealed record ApiClaimFilter(int? TopicId, AgreementFlag? Flag, int? SourceId, string? Text);
+
+/// <summary>
+/// The API's reads. Lists are keyset-paged by id (ascending, so a walk sees every claim once even while claims are
+/// added); every page costs one query for the rows, whatever its depth.
+/// </summary>
+internal static class ApiQueries
+{
+    public static async Task<(IReadOnlyList<ApiClaimSummary> Items, long? Last)> ClaimsAsync(
+        KnowledgeBaseDb db, ApiClaimFilter filter, long after, int limit, CancellationToken ct)
+    {
+        var claims = db.Claims.AsNoTracking().Where(c => c.Id > after);
+        if (filter.Flag is { } flag)
+        {
+            claims = claims.Where(c => c.Agreement == flag);
+        }
+        if (filter.TopicId is { } topicId)
+        {
+            claims = claims.Where(c => db.ClaimTopics.Any(x => x.TopicId == topicId && x.ClaimId == c.Id));
+        }
+        if (filter.SourceId is { } sourceId)
+        {
+            claims = claims.Where(c => c.Citations.Any(x => x.Passage!.SourceId == sourceId));
+        }
+        if (filter.Text is { } text)
+        {
+            claims = claims.Where(c =>
+                EF.Property<NpgsqlTsVector>(c, FullText.VectorProperty).Matches(EF.Functions.WebSearchToTsQuery(FullText.Config, text))
+                || c.Citations.Any(x => EF.Property<NpgsqlTsVector>(x.Passage!, FullText.VectorProperty)
+                    .Matches(EF.Functions.WebSearchToTsQuery(FullText.Config, text))));
+        }
+        var rows = await claims
+            .OrderBy(c => c.Id)
+            .Take(limit + 1)
+            .Select(c => new
+            {
+                c.Id,
+                c.Slug,
+                c.Statement,
+                c.Figure,
+                c.Agreement,
+                Topics = c.Topics.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
+                Sources = c.Citations.Select(x => x.Passage!.Source!.Slug).Distinct().ToList(),
+            })
+            .ToListAsync(ct);
+        var more = rows.Count > limit;
+        var page = rows.Take(limit).Select(r => new ApiClaimSummary(
+            r.Id, r.Slug, r.Statement, ApiFigure.From(r.Figure), r.Agreement.ToSlug(), r.Topics,
+            r.Sources.Order(StringComparer.Ordinal).ToList(), Links.Claim(r.Id, r.Slug))).ToList();
+        return (page, more ? page[^1].Id : null);
+    }
+
+    public static async Task<ApiClaim?> ClaimAsync(KnowledgeBaseDb db, long id, CancellationToken ct)
+    {
+        var row = await db.Claims.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Slug,
+                c.Statement,
+                c.Figure,
+                c.Agreement,
+                c.ComputedAgreement,
+                c.AgreementRationale,
+                c.OverrideAgreement,
+                c.OverrideReason,
+                c.CreatedAt,
+                c.UpdatedAt,
+                Topics = c.Topics.OrderBy(t => t.Name).Select(t => new ApiTopicRef(t.Slug, t.Name)).ToList(),
+                Citations = c.Citations.OrderBy(x => x.Position).Select(x => new
+                {
+                    x.Id,
+                    x.Position,
+                    x.Stance,
+                    x.Attribution,
+                    x.Figure,
+                    SourceSlug = x.Passage!.Source!.Slug,
+                    x.Passage.Source.ShortName,
+                    x.Passage.Source.Title,
+                    x.PassageId,
+                    x.Passage.Exact,
+                    x.Passage.Prefix,
+                    x.Passage.Suffix,
+                    x.Passage.Start,
+                    x.Passage.End,
+                    Footnote = x.Passage.Footnote == null ? null : new
+                    {
+                        x.Passage.Footnote.Number,
+                        x.Passage.Footnote.Text,
+                        x.Passage.Footnote.Cites.Authors,
+                        CitesTitle = x.Passage.Footnote.Cites.Title,
+                        x.Passage.Footnote.Cites.Outlet,
+                        x.Passage.Footnote.Cites.Published,
+                        CitesUrl = x.Passage.Footnote.Cites.Url,
+                    },
+                }).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var agreement = new ApiAgreement(
+            row.Agreement.ToSlug(), row.ComputedAgreement.ToSlug(), row.AgreementRationale,
+            row.OverrideAgreement is { } o ? new ApiOverride(o.ToSlug(), row.OverrideReason ?? "") : null);
+        var citations = row.Citations.Select(x => new ApiCitation(
+            x.Id, x.Position, x.Stance.ToSlug(), x.Attribution, ApiFigure.From(x.Figure),
+            new ApiSourceRef(x.SourceSlug, x.ShortName, x.Title, Links.Source(x.SourceSlug)),
+            x.PassageId,
+            new ApiSelector(x.Exact, x.Prefix, x.Suffix, x.Start, x.End),
+            x.Footnote is { } f
+                ? new ApiFootnote(f.Number, f.Text, new ApiCitedWork(f.Authors, f.CitesTitle, f.Outlet, f.Published, f.CitesUrl), Links.Footnote(x.SourceSlug, f.Number))
+                : null,
+            Links.Passage(x.SourceSlug, x.PassageId))).ToList();
+        return new ApiClaim(row.Id, row.Slug, row.Statement, ApiFigure.From(row.Figure), agreement, row.Topics, citations,
+            row.CreatedAt, row.UpdatedAt, Links.Claim(row.Id, row.Slug));
+    }
+
+    public static async Task<(IReadOnlyList<ApiSourceSummary> Items, int? Last)> SourcesAsync(
+        KnowledgeBaseDb db, int after, int limit, CancellationToken ct)
+    {
+        var rows = await db.Sources.AsNoTracking()
+            .Where(s => s.Id > after)
+            .OrderBy(s => s.Id)
+            .Take(limit + 1)
+            .Select(s => new { s.Id, s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Kind, s.Published, s.Url, s.Retrieved })
+            .ToListAsync(ct);
+        var more = rows.Count > limit;
+        var page = rows.Take(limit).ToList();
+        return (page.Select(s => new ApiSourceSummary(s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Kind, s.Published,
+            s.Url, s.Retrieved, Links.Source(s.Slug))).ToList(), more ? page[^1].Id : null);
+    }
+
+    public static async Task<ApiSource?> SourceAsync(KnowledgeBaseDb db, string slug, CancellationToken ct)
+    {
+        var s = await db.Sources.AsNoTracking()
+            .Where(x => x.Slug == slug)
+            .Select(x => new
+            {
+                x.Slug, x.Title, x.ShortName, x.Authors, x.Publisher, x.Kind, x.Published, x.Url, x.Retrieved, x.EditorialNote, x.UpdatedAt,
+                Footnotes = x.Footnotes.OrderBy(f => f.Number).Select(f => new
+                {
+                    f.Number, f.Text, f.Cites.Authors, f.Cites.Title, f.Cites.Outlet, f.Cites.Published, f.Cites.Url,
+                }).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        return s is null
+            ? null
+            : new ApiSource(s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Kind, s.Published, s.Url, s.Retrieved, s.EditorialNote,
+                s.Footnotes.Select(f => new ApiFootnote(f.Number, f.Text, new ApiCitedWork(f.Authors, f.Title, f.Outlet, f.Published, f.Url),
+                    Links.Footnote(s.Slug, f.Number))).ToList(),
+                s.UpdatedAt, Links.Source(s.Slug));
+    }
+
+    public static Task<List<ApiTopic>> TopicsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
+        db.Topics.AsNoTracking()
+            .OrderBy(t => t.Name)
+            .Select(t => new ApiTopic(t.Slug, t.Name, t.Description, db.ClaimTopics.Count(x => x.TopicId == t.Id), Links.Topic(t.Slug)))
+            .ToListAsync(ct);
+
+    public static Task<int?> TopicIdAsync(KnowledgeBaseDb db, string slug, CancellationToken ct) =>
+        db.Topics.AsNoTracking().Where(t => t.Slug == slug).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);
+
+    public static Task<int?> SourceIdAsync(KnowledgeBaseDb db, string slug, CancellationToken ct) =>
+        db.Sources.AsNoTracking().Where(s => s.Slug == slug).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
+}

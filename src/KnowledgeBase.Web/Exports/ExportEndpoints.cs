@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Exports;
+using KnowledgeBase.Web.Api;
+using KnowledgeBase.Web.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KnowledgeBase.Web.Exports;
+
+/// <summary>
+/// Downloads: references (CSL-JSON, BibTeX, RIS) per footnote, per source and for the whole knowledge base; claims as
+/// CSV (one row per citation) and JSON, streamed a batch at a time.
+/// </summary>
+public static class ExportEndpoints
+{
+    public static readonly IReadOnlyList<string> Formats = ["csl-json", "bibtex", "ris"];
+
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder routes)
+    {
+        var exports = routes.MapGroup("/exports").RequireCors(ApiCors.ReadPolicy).RequireRateLimiting(ApiRateLimit.Policy).WithTags("Exports");
+        exports.MapGet("/references/{format}", async (KnowledgeBaseDb db, string format, CancellationToken ct) =>
+            References(format, "knowledge-base", await ExportQueries.AllReferencesAsync(db, ct)))
+            .WithName("ExportReferences").WithSummary("Every document and every footnote's cited work as references.");
+        exports.MapGet("/sources/{slug}/references/{format}", async (KnowledgeBaseDb db, string slug, string format, CancellationToken ct) =>
+            await ExportQueries.SourceReferencesAsync(db, slug, null, ct) is { } references
+                ? References(format, slug, references)
+                : ApiEndpoints.NotFound($"There is no source '{slug}'."))
+            .WithName("ExportSourceReferences").WithSummary("A document and its footnotes' cited works as references.");
+        exports.MapGet("/sources/{slug}/footnotes/{number:int}/{format}", async (KnowledgeBaseDb db, string slug, int number, string format, CancellationToken ct) =>
+            await ExportQueries.SourceReferencesAsync(db, slug, number, ct) is { } references
+                ? References(format, $"{slug}-fn{number}", references)
+                : ApiEndpoints.NotFound($"There is no footnote {number} in '{slug}'."))
+            .WithName("ExportFootnoteReference").WithSummary("The work one footnote cites as a reference.");
+        exports.MapGet("/claims.csv", ClaimsCsvAsync).WithName("ExportClaimsCsv").WithSummary("Claims as CSV, one row per citation.");
+        exports.MapGet("/claims.json", ClaimsJsonAsync).WithName("ExportClaimsJson").WithSummary("Claims with their citations as JSON.");
+        return routes;
+    }
+
+    private static Results<FileContentHttpResult, ProblemHttpResult> References(string format, string name, IReadOnlyList<Reference> references) =>
+        format switch
+        {
+            "csl-json" => File(CslJson.Write(references), CslJson.MediaType, $"{name}.json"),
+            "bibtex" => File(BibTex.Write(references), BibTex.MediaType, $"{name}.bib"),
+            "ris" => File(Ris.Write(references), Ris.MediaType, $"{name}.ris"),
+            _ => ApiEndpoints.Invalid("format must be one of csl-json, bibtex, ris."),
+        };
+
+    private static FileContentHttpResult File(string text, string mediaType, string fileName) =>
+        TypedResults.File(Encoding.UTF8.GetBytes(text), mediaType + "; charset=utf-8", fileName);
+
+    private static async Task ClaimsCsvAsync(HttpContext context, KnowledgeBaseDb db, CancellationToken ct)
+    {
+        context.Response.ContentType = ClaimCsv.MediaType + "; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=claims.csv";
+        await context.Response.WriteAsync(ClaimCsv.HeaderLine, ct);
+        var after = 0L;
+        while (await ExportQueries.ClaimBatchAsync(db, after, ct) is { Count: > 0 } batch)
+        {
+            var text = new StringBuilder();
+            foreach (var claim in batch)
+            {
+                if (claim.Citations.Count == 0)
+                {
+                    text.Append(ClaimCsv.Row(new ClaimCitationRow(claim.Id, claim.Slug, claim.Statement, claim.Flag, claim.Figure, null, null, null, null, null)));
+                }
+                foreach (var c in claim.Citations)
+                {
+                    text.Append(ClaimCsv.Row(new ClaimCitationRow(claim.Id, claim.Slug, claim.Statement, claim.Flag, claim.Figure, c.Source, c.Stance, c.Quote, c.Footnote, c.Figure)));
+                }
+            }
+            await context.Response.WriteAsync(text.ToString(), ct);
+            after = batch[^1].Id;
+        }
+    }
+
+    private static async Task ClaimsJsonAsync(HttpContext context, KnowledgeBaseDb db, CancellationToken ct)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=claims.json";
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+        writer.WriteStartArray();
+        var after = 0L;
+        while (await ExportQueries.ClaimBatchAsync(db, after, ct) is { Count: > 0 } batch)
+        {
+            foreach (var claim in batch)
+            {
+                JsonSerializer.Serialize(writer, new
+                {
+                    claim.Id,
+                    claim.Slug,
+                    claim.Statement,
+                    Agreement = claim.Flag,
+                    Figure = ApiFigure.From(claim.Figure),
+                    Url = Links.Claim(claim.Id, claim.Slug),
+                    Citations = claim.Citations.Select(c => new
+                    {
+                        c.Source, c.Stance, c.Quote, c.Footnote, c.Attribution, Figure = ApiFigure.From(c.Figure),
+                    }),
+                }, options);
+            }
+            await writer.FlushAsync(ct);
+            after = batch[^1].Id;
+        }
+        writer.WriteEndArray();
+        await writer.FlushAsync(ct);
+    }
+}

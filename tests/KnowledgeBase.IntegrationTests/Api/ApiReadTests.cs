@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text.Json;
+using KnowledgeBase.Testing;
+
+namespace KnowledgeBase.IntegrationTests.Api;
+
+[Collection(AppCollection.Name)]
+public sealed class ApiReadTests(KnowledgeBaseApp app)
+{
+    private readonly HttpClient _client = ApiClient.For(app);
+
+    private async Task<List<JsonElement>> WalkAsync(string url)
+    {
+        var all = new List<JsonElement>();
+        var next = url;
+        for (var pages = 0; pages < 100; pages++)
+        {
+            var page = await _client.GetJsonAsync(next);
+            all.AddRange(page.GetProperty("items").EnumerateArray());
+            if (page.GetProperty("next").ValueKind == JsonValueKind.Null)
+            {
+                return all;
+            }
+            var cursor = page.GetProperty("next").GetString()!;
+            next = url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "cursor=" + Uri.EscapeDataString(cursor);
+        }
+        throw new InvalidOperationException("The walk did not end.");
+    }
+
+    [Fact]
+    public async Task Walking_every_page_returns_every_claim_once()
+    {
+        var claims = await WalkAsync("/api/v1/claims?limit=7");
+        var ids = claims.Select(c => c.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(67, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(ids.Order().ToList(), ids);
+        var expected = await app.QueryAsync(db => Task.FromResult(db.Claims.Select(c => c.Id).OrderBy(id => id).ToList()));
+        Assert.Equal(expected, ids);
+        // The same walk twice gives the same pages.
+        var again = await WalkAsync("/api/v1/claims?limit=7");
+        Assert.Equal(ids, again.Select(c => c.GetProperty("id").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Default_limit_is_20_and_100_is_allowed()
+    {
+        var page = await _client.GetJsonAsync("/api/v1/claims");
+        Assert.Equal(20, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(20, page.GetProperty("limit").GetInt32());
+        var big = await _client.GetJsonAsync("/api/v1/claims?limit=100");
+        Assert.Equal(67, big.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, big.GetProperty("next").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/claims?limit=0")]
+    [InlineData("/api/v1/claims?limit=101")]
+    [InlineData("/api/v1/claims?limit=ten")]
+    [InlineData("/api/v1/claims?cursor=not-a-cursor")]
+    [InlineData("/api/v1/claims?cursor=")]
+    [InlineData("/api/v1/claims?flag=maybe")]
+    [InlineData("/api/v1/claims?topic=no-such-topic")]
+    [InlineData("/api/v1/claims?source=no-such-source")]
+    [InlineData("/api/v1/sources?limit=1000")]
+    [InlineData("/api/v1/sources?cursor=%21%21")]
+    public async Task Bad_parameters_are_400_problems(string url)
+    {
+        var problem = await _client.GetProblemAsync(url, HttpStatusCode.BadRequest);
+        Assert.Equal("/api#invalid-parameter", problem.GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/claims/999999999")]
+    [InlineData("/api/v1/sources/no-such-source")]
+    [InlineData("/api/v1/nothing-here")]
+    public async Task Unknown_things_are_404_problems(string url) =>
+        await _client.GetProblemAsync(url, HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task Filters_by_flag_topic_source_and_text()
+    {
+        var conflict = await WalkAsync("/api/v1/claims?flag=conflict&limit=100");
+        Assert.NotEmpty(conflict);
+        Assert.All(conflict, c => Assert.Equal("conflict", c.GetProperty("agreement").GetString()));
+        Assert.Contains(conflict, c => c.GetProperty("slug").GetString() == "seoul-stance-on-arming-ukraine");
+
+        var both = await WalkAsync("/api/v1/claims?source=usip-2024-seoul-response&limit=10");
+        Assert.All(both, c => Assert.Contains("usip-2024-seoul-response", c.GetProperty("sources").EnumerateArray().Select(s => s.GetString())));
+        var idsa = await WalkAsync("/api/v1/claims?source=idsa-2024-south-korea-response&limit=10");
+        var shared = both.Select(c => c.GetProperty("id").GetInt64()).Intersect(idsa.Select(c => c.GetProperty("id").GetInt64()));
+        Assert.Equal(17, shared.Count());
+
+        var topic = (await _client.GetJsonAsync("/api/v1/topics")).EnumerateArray().First();
+        var inTopic = await WalkAsync($"/api/v1/claims?topic={topic.GetProperty("slug").GetString()}&limit=5");
+        Assert.Equal(topic.GetProperty("claims").GetInt32(), inTopic.Count);
+        Assert.All(inTopic, c => Assert.Contains(topic.GetProperty("slug").GetString(), c.GetProperty("topics").EnumerateArray().Select(s => s.GetString())));
+
+        var kursk = await WalkAsync("/api/v1/claims?q=" + Uri.EscapeDataString("Kursk") + "&limit=100");
+        Assert.Contains(kursk, c => c.GetProperty("slug").GetString() == "troops-in-kursk");
+        Assert.True(kursk.Count < 67);
+    }
+
+    [Fact]
+    public async Task A_claim_has_its_agreement_figure_and_citations()
+    {
+        var id = (await app.ClaimAsync("russia-pays-north-korea")).Id;
+        var claim = await _client.GetJsonAsync($"/api/v1/claims/{id}");
+        Assert.Equal("russia-pays-north-korea", claim.GetProperty("slug").GetString());
+        Assert.Equal("partial", claim.GetProperty("agreement").GetProperty("flag").GetString());
+        Assert.False(string.IsNullOrEmpty(claim.GetProperty("agreement").GetProperty("rationale").GetString()));
+        var citations = claim.GetProperty("citations").EnumerateArray().ToList();
+        Assert.Equal(2, citations.Select(c => c.GetProperty("source").GetProperty("slug").GetString()).Distinct().Count());
+        foreach (var citation in citations)
+        {
+            var selector = citation.GetProperty("selector");
+            Assert.False(string.IsNullOrEmpty(selector.GetProperty("exact").GetString()));
+            Assert.True(selector.GetProperty("end").GetInt32() > selector.GetProperty("start").GetInt32());
+            Assert.Contains(citation.GetProperty("stance").GetString(), new[] { "supports", "supports-in-part", "contradicts", "mentions" });
+        }
+        // MP-IDSA's "$200m a year" rests on footnote 11, a cited work with an outlet.
+        var idsa = citations.Single(c => c.GetProperty("source").GetProperty("slug").GetString() == "idsa-2024-south-korea-response");
+        Assert.Equal(11, idsa.GetProperty("footnote").GetProperty("number").GetInt32());
+        Assert.Equal(JsonValueKind.Object, idsa.GetProperty("footnote").GetProperty("cites").ValueKind);
+        var figure = citations.Select(c => c.GetProperty("figure")).First(f => f.ValueKind == JsonValueKind.Object);
+        var part = figure.GetProperty("parts")[0];
+        Assert.Equal("USD", part.GetProperty("unit").GetString());
+        Assert.True(part.TryGetProperty("approximate", out _));
+        Assert.True(part.TryGetProperty("per", out _));
+        Assert.True(part.TryGetProperty("period", out _));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T", claim.GetProperty("createdAt").GetString());
+    }
+
+    [Fact]
+    public async Task Sources_topics_and_outlets()
+    {
+        var sources = await WalkAsync("/api/v1/sources?limit=1");
+        Assert.Equal(2, sources.Count);
+        var idsa = await _client.GetJsonAsync("/api/v1/sources/idsa-2024-south-korea-response");
+        Assert.Equal("MP-IDSA", idsa.GetProperty("shortName").GetString());
+        Assert.Equal(27, idsa.GetProperty("footnotes").GetArrayLength());
+        Assert.Equal("2024-12-05", idsa.GetProperty("published").GetString());
+        Assert.Equal(JsonValueKind.Array, idsa.GetProperty("authors").ValueKind);
+
+        var topics = await _client.GetJsonAsync("/api/v1/topics");
+        Assert.NotEmpty(topics.EnumerateArray());
+        Assert.All(topics.EnumerateArray(), t => Assert.StartsWith("/topics/", t.GetProperty("url").GetString(), StringComparison.Ordinal));
+
+        var outlets = await _client.GetJsonAsync("/api/v1/outlets");
+        Assert.NotEmpty(outlets.EnumerateArray());
+        Assert.All(outlets.EnumerateArray(), o => Assert.True(o.GetProperty("footnotes").GetInt32() > 0));
+    }
+
+    [Fact]
+    public async Task Any_origin_may_read_but_not_write()
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/topics", UriKind.Relative));
+        get.Headers.Add("Origin", "https://notebook.example");
+        using var got = await _client.SendAsync(get);
+        Assert.Equal(HttpStatusCode.OK, got.StatusCode);
+        Assert.Equal("*", Assert.Single(got.Headers.GetValues("Access-Control-Allow-Origin")));
+
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, new Uri("/api/v1/claims", UriKind.Relative));
+        preflight.Headers.Add("Origin", "https://notebook.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        using var answer = await _client.SendAsync(preflight);
+        Assert.False(answer.Headers.Contains("Access-Control-Allow-Origin"), "a preflight for POST must not be allowed");
+        Assert.False(answer.Headers.TryGetValues("Access-Control-Allow-Methods", out var methods) && methods.Any(m => m.Contains("POST", StringComparison.Ordinal)));
+
+        using var getPreflight = new HttpRequestMessage(HttpMethod.Options, new Uri("/api/v1/claims", UriKind.Relative));
+        getPreflight.Headers.Add("Origin", "https://notebook.example");
+        getPreflight.Headers.Add("Access-Control-Request-Method", "GET");
+        using var allowed = await _client.SendAsync(getPreflight);
+        Assert.Equal("*", Assert.Single(allowed.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_endpoint()
+    {
+        var doc = await _client.GetJsonAsync("/openapi/v1.json");
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var path in new[] { "/api/v1/claims", "/api/v1/claims/{id}", "/api/v1/sources", "/api/v1/sources/{slug}", "/api/v1/topics", "/api/v1/outlets" })
+        {
+            Assert.Contains(path, paths);
+        }
+        var parameters = doc.GetProperty("paths").GetProperty("/api/v1/claims").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(new[] { "topic", "flag", "source", "q", "cursor", "limit" }.Order(), parameters.Order());
+    }
+
+    [Fact]
+    public async Task The_reference_page_describes_the_api()
+    {
+        var page = await PageClient.For(app).GetPageAsync("/api");
+        Assert.Contains("/api/v1/claims", page, StringComparison.Ordinal);
+        Assert.Contains("/openapi/v1.json", page, StringComparison.Ordinal);
+    }
+}

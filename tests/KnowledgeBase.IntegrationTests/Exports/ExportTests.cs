@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using CsvHelper;
+using KnowledgeBase.IntegrationTests.Api;
+using KnowledgeBase.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeBase.IntegrationTests.Exports;
+
+[Collection(AppCollection.Name)]
+public sealed class ExportTests(KnowledgeBaseApp app)
+{
+    private readonly HttpClient _client = ApiClient.For(app);
+
+    private async Task<(string Body, HttpResponseMessage Response)> GetAsync(string url)
+    {
+        var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}: {body}");
+        return (body, response);
+    }
+
+    [Fact]
+    public async Task Claims_csv_has_one_row_per_citation_and_parses()
+    {
+        var (body, response) = await GetAsync("/exports/claims.csv");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        using var reader = CsvReader.FromText(body, new CsvReaderOptions { AllowLineBreaksInQuotes = true });
+        var headers = reader.Headers.ToList();
+        Assert.Equal(["claim_id", "slug", "statement", "flag", "claim_figure", "source", "stance", "quote", "footnote", "figure"], headers);
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read())
+        {
+            Assert.Equal(headers.Count, reader.FieldCount);
+            rows.Add(headers.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => reader.GetString(x.i)));
+        }
+        var citations = await app.QueryAsync(db => db.Citations.CountAsync());
+        Assert.Equal(citations, rows.Count);
+        Assert.Equal(67, rows.Select(r => r["claim_id"]).Distinct().Count());
+        var idsa = rows.Single(r => r["slug"] == "russia-pays-north-korea" && r["source"] == "idsa-2024-south-korea-response");
+        Assert.Equal("partial", idsa["flag"]);
+        Assert.Equal("11", idsa["footnote"]);
+        Assert.False(string.IsNullOrEmpty(idsa["quote"]));
+        var quote = await app.QueryAsync(db => db.Citations.Where(c => c.Claim!.Slug == "russia-pays-north-korea" && c.Passage!.Source!.ShortName == "MP-IDSA")
+            .Select(c => c.Passage!.Exact).SingleAsync());
+        Assert.Equal(quote, idsa["quote"]);
+    }
+
+    [Fact]
+    public async Task Claims_json_lists_every_claim_with_citations()
+    {
+        var (body, _) = await GetAsync("/exports/claims.json");
+        var claims = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(67, claims.GetArrayLength());
+        var kursk = claims.EnumerateArray().Single(c => c.GetProperty("slug").GetString() == "troops-in-kursk");
+        Assert.Equal("agree", kursk.GetProperty("agreement").GetString());
+        Assert.True(kursk.GetProperty("citations").GetArrayLength() >= 2);
+    }
+
+    [Theory]
+    [InlineData("csl-json", "application/vnd.citationstyles.csl+json")]
+    [InlineData("bibtex", "application/x-bibtex")]
+    [InlineData("ris", "application/x-research-info-systems")]
+    public async Task Source_references_cover_the_document_and_its_27_footnotes(string format, string mediaType)
+    {
+        var (body, response) = await GetAsync($"/exports/sources/idsa-2024-south-korea-response/references/{format}");
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var count = format switch
+        {
+            "csl-json" => JsonDocument.Parse(body).RootElement.GetArrayLength(),
+            "bibtex" => body.Split('\n').Count(l => l.StartsWith('@')),
+            _ => body.Split("\r\n").Count(l => l.StartsWith("TY  - ", StringComparison.Ordinal)),
+        };
+        Assert.Equal(28, count);
+    }
+
+    [Fact]
+    public async Task One_footnote_and_the_whole_knowledge_base()
+    {
+        var (one, _) = await GetAsync("/exports/sources/idsa-2024-south-korea-response/footnotes/11/csl-json");
+        var item = Assert.Single(JsonDocument.Parse(one).RootElement.EnumerateArray());
+        Assert.Equal("idsa-2024-south-korea-response-fn11", item.GetProperty("id").GetString());
+        Assert.Equal("article-newspaper", item.GetProperty("type").GetString());
+
+        var (all, _) = await GetAsync("/exports/references/ris");
+        var footnotes = await app.QueryAsync(db => db.Footnotes.CountAsync());
+        Assert.Equal(footnotes + 2, all.Split("\r\n").Count(l => l.StartsWith("TY  - ", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("/exports/references/endnote", HttpStatusCode.BadRequest)]
+    [InlineData("/exports/sources/no-such-source/references/ris", HttpStatusCode.NotFound)]
+    [InlineData("/exports/sources/idsa-2024-south-korea-response/footnotes/99/ris", HttpStatusCode.NotFound)]
+    public async Task Bad_export_requests_are_problems(string url, HttpStatusCode status) =>
+        await _client.GetProblemAsync(url, status);
+
+    [Fact]
+    public async Task Claim_pages_embed_schema_org_claim_json_ld()
+    {
+        var claim = await app.ClaimAsync("troops-in-kursk");
+        var page = await PageClient.For(app).GetPageAsync($"/claims/{claim.Id}/{claim.Slug}");
+        const string open = "<script type=\"application/ld+json\">";
+        var start = page.IndexOf(open, StringComparison.Ordinal);
+        Assert.True(start >= 0, "no JSON-LD");
+        start += open.Length;
+        var json = page[start..page.IndexOf("</script>", start, StringComparison.Ordinal)];
+        var data = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("Claim", data.GetProperty("@type").GetString());
+        Assert.Equal("https://schema.org", data.GetProperty("@context").GetString());
+        var citations = await app.QueryAsync(db => db.Citations.CountAsync(c => c.ClaimId == claim.Id));
+        Assert.Equal(citations, data.GetProperty("appearance").GetArrayLength());
+        Assert.All(data.GetProperty("appearance").EnumerateArray(), a =>
+        {
+            Assert.Equal("CreativeWork", a.GetProperty("@type").GetString());
+            Assert.False(string.IsNullOrEmpty(a.GetProperty("text").GetString()));
+            Assert.StartsWith("http", a.GetProperty("url").GetString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Source_and_home_pages_link_to_the_downloads()
+    {
+        var source = await PageClient.For(app).GetPageAsync("/sources/usip-2024-seoul-response");
+        Assert.Contains("/exports/sources/usip-2024-seoul-response/references/bibtex", source, StringComparison.Ordinal);
+        var home = await PageClient.For(app).GetPageAsync("/");
+        Assert.Contains("/exports/claims.csv", home, StringComparison.Ordinal);
+        Assert.Contains("/exports/references/csl-json", home, StringComparison.Ordinal);
+    }
+}
