@@ -44,6 +44,17 @@ public sealed class CanonicalLayout
         layout.Visit(root);
         // Trailing separators carry nothing a quote could anchor to.
         layout.Text = layout._text.ToString().TrimEnd('\n');
+        // A last footnote with no text (an image alone, say) starts after separators the trim removed.
+        var length = layout.Text.Length;
+        for (var i = 0; i < layout._footnotes.Count; i++)
+        {
+            var f = layout._footnotes[i];
+            layout._footnotes[i] = f with { Start = Math.Min(f.Start, length), End = Math.Min(f.End, length) };
+        }
+        for (var i = 0; i < layout._markers.Count; i++)
+        {
+            layout._markers[i] = layout._markers[i] with { Offset = Math.Min(layout._markers[i].Offset, length) };
+        }
         return layout;
     }
 
