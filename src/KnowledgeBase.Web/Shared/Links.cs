@@ -109,4 +109,29 @@ public static class Links
 
     public static string AdminUsersPage(string? after) => WithQuery(AdminUsers, ("after", after));
     public static string AdminUser(string id) => $"{AdminUsers}/{Uri.EscapeDataString(id)}";
+
+    // Editing: sources, the review queue, history
+    public const string NewSource = "/edit/sources/new";
+    public const string ReviewQueue = "/edit/review";
+
+    public static string EditSource(int id) => $"/edit/sources/{id.ToString(CultureInfo.InvariantCulture)}";
+    public static string ReviewQueuePage(long? after) => WithQuery(ReviewQueue, ("after", after?.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>A claim's or a source's history ("claims" or "sources"), optionally paged and with two revisions to compare.</summary>
+    public static string History(string kind, long id, int? from = null, int? to = null, int? before = null) =>
+        WithQuery($"/history/{kind}/{id.ToString(CultureInfo.InvariantCulture)}",
+            ("from", from?.ToString(CultureInfo.InvariantCulture)), ("to", to?.ToString(CultureInfo.InvariantCulture)),
+            ("before", before?.ToString(CultureInfo.InvariantCulture)));
+
+    public static string ClaimHistory(long id, int? from = null, int? to = null) => History("claims", id, from, to);
+    public static string SourceHistory(int id, int? from = null, int? to = null) => History("sources", id, from, to);
+
+    /// <summary>A source page after a save, with the counts the editor's message reports.</summary>
+    public static string SourceSaved(string slug, KnowledgeBase.Core.Editing.ReanchorReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return WithQuery(Source(slug), ("saved", "1"),
+            ("exact", report.Exact.ToString(CultureInfo.InvariantCulture)), ("moved", report.Moved.ToString(CultureInfo.InvariantCulture)),
+            ("fuzzy", report.Fuzzy.ToString(CultureInfo.InvariantCulture)), ("orphaned", report.Orphaned.ToString(CultureInfo.InvariantCulture)));
+    }
 }

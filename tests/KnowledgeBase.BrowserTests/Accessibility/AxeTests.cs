@@ -100,6 +100,44 @@ public sealed class AxeTests(BrowserApp app)
         Assert.True(result.Violations.Length == 0, Describe(result.Violations));
     }
 
+    [Fact]
+    public async Task The_editor_pages_have_no_accessibility_violations()
+    {
+        var editor = await app.CreateAccountAsync(Roles.Editor);
+        var source = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Sources, s => s.Slug == "idsa-2024-south-korea-response"));
+        var claim = await app.ClaimAsync("troops-in-kursk");
+        var page = await app.NewPageAsync();
+        var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+        await page.GotoAsync(Links.SignInPage);
+        await page.GetByLabel("Email").FillAsync(editor.Email);
+        await page.GetByLabel("Password").FillAsync(editor.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
+
+        foreach (var url in new[] { Links.NewSource, Links.EditSource(source.Id) })
+        {
+            await page.GotoAsync(url);
+            await page.Locator("[data-interactive]").WaitForAsync();
+            var result = await page.RunAxe(options);
+            Assert.True(result.Violations.Length == 0, url + ": " + Describe(result.Violations));
+        }
+        foreach (var url in new[] { Links.ReviewQueue, Links.ClaimHistory(claim.Id), Links.SourceHistory(source.Id), Links.Source(source.Slug) + "?saved=1&moved=2&fuzzy=1" })
+        {
+            await page.GotoAsync(url);
+            var result = await page.RunAxe(options);
+            Assert.True(result.Violations.Length == 0, url + ": " + Describe(result.Violations));
+        }
+
+        // The new-source form after a refused save: messages next to the fields.
+        await page.GotoAsync(Links.NewSource);
+        await page.Locator("[data-interactive]").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the source" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#slug-error")).ToBeVisibleAsync();
+        var refused = await page.RunAxe(options);
+        Assert.True(refused.Violations.Length == 0, "refused new source: " + Describe(refused.Violations));
+    }
+
     private static string Describe(AxeResultItem[] violations) => string.Join("\n", violations.Select(v =>
         $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target.ToString()))}"));
 }
