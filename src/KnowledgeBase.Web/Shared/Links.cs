@@ -97,4 +97,12 @@ public static class Links
 
     public static string AdminUsersPage(string? after) => WithQuery(AdminUsers, ("after", after));
     public static string AdminUser(string id) => $"{AdminUsers}/{Uri.EscapeDataString(id)}";
+
+    // Claim editing (branch claim-editor).
+    public const string NewClaim = "/edit/claims/new";
+    public static string EditClaim(long id) => $"/edit/claims/{id.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The claim page after a save: it shows that revision's number as a notice.</summary>
+    public static string ClaimSaved(long id, string slug, int revision) =>
+        WithQuery(Claim(id, slug), ("saved", revision.ToString(CultureInfo.InvariantCulture)));
 }
