@@ -94,13 +94,13 @@ internal static class SearchQueries
             WITH q AS (SELECT websearch_to_tsquery('english', @q) AS query),
             by_statement AS (
                 SELECT c.id FROM claims c, q
-                WHERE c.search_vector @@ q.query{claimFilter}{statementSourceFilter}
+                WHERE c.deleted_at IS NULL AND c.search_vector @@ q.query{claimFilter}{statementSourceFilter}
                 ORDER BY c.id DESC LIMIT @cap),
             by_quote AS (
                 SELECT ci.claim_id AS id FROM passages p
                 JOIN citations ci ON ci.passage_id = p.id
                 JOIN claims c ON c.id = ci.claim_id, q
-                WHERE p.search_vector @@ q.query{passageSourceFilter}{claimFilter}
+                WHERE c.deleted_at IS NULL AND p.search_vector @@ q.query{passageSourceFilter}{claimFilter}
                 ORDER BY p.id DESC LIMIT @cap),
             ranked AS (
                 SELECT c.id, (ts_rank(c.search_vector, q.query) + coalesce((

@@ -134,4 +134,12 @@ public static class Links
             ("exact", report.Exact.ToString(CultureInfo.InvariantCulture)), ("moved", report.Moved.ToString(CultureInfo.InvariantCulture)),
             ("fuzzy", report.Fuzzy.ToString(CultureInfo.InvariantCulture)), ("orphaned", report.Orphaned.ToString(CultureInfo.InvariantCulture)));
     }
+
+    // Claim editing (branch claim-editor).
+    public const string NewClaim = "/edit/claims/new";
+    public static string EditClaim(long id) => $"/edit/claims/{id.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The claim page after a save: it shows that revision's number as a notice.</summary>
+    public static string ClaimSaved(long id, string slug, int revision) =>
+        WithQuery(Claim(id, slug), ("saved", revision.ToString(CultureInfo.InvariantCulture)));
 }

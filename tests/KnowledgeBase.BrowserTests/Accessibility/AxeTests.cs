@@ -138,6 +138,24 @@ public sealed class AxeTests(BrowserApp app)
         Assert.True(refused.Violations.Length == 0, "refused new source: " + Describe(refused.Violations));
     }
 
+    [Fact]
+    public async Task The_claim_editor_signed_in_has_no_accessibility_violations()
+    {
+        var editor = await app.CreateAccountAsync(Roles.Editor);
+        var page = await KnowledgeBase.BrowserTests.Editing.Claims.ClaimEditorJourneyTests.SignedInPageAsync(app, editor, Links.NewClaim);
+        var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+
+        var empty = await page.RunAxe(options);
+        Assert.True(empty.Violations.Length == 0, "new claim: " + Describe(empty.Violations));
+
+        // With a live preview and an ambiguous quote's candidates showing.
+        await page.Locator("#citation-0-source").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#citation-0-quote").FillAsync("North Korean troops");
+        await page.Locator("ol.candidates").WaitForAsync();
+        var ambiguous = await page.RunAxe(options);
+        Assert.True(ambiguous.Violations.Length == 0, "ambiguous quote: " + Describe(ambiguous.Violations));
+    }
+
     private static string Describe(AxeResultItem[] violations) => string.Join("\n", violations.Select(v =>
         $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target.ToString()))}"));
 }
