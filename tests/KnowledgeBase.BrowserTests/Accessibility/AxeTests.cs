@@ -124,9 +124,11 @@ public sealed class AxeTests(BrowserApp app)
         }
         foreach (var url in new[] { Links.ReviewQueue, Links.ClaimHistory(claim.Id), Links.SourceHistory(source.Id), Links.Source(source.Slug) + "?saved=1&moved=2&fuzzy=1" })
         {
-            await page.GotoAsync(url);
+            var response = await page.GotoAsync(url);
+            // Leaving an interactive editor page can still be settling; check the page that actually arrived.
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var result = await page.RunAxe(options);
-            Assert.True(result.Violations.Length == 0, url + ": " + Describe(result.Violations));
+            Assert.True(result.Violations.Length == 0, $"{url} (answered {response?.Status}, now at {page.Url}): {Describe(result.Violations)}");
         }
 
         // The new-source form after a refused save: messages next to the fields.
