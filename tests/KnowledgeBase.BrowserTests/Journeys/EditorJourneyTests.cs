@@ -1,9 +1,6 @@
 using KnowledgeBase.Core.Accounts;
-using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Shared;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KnowledgeBase.BrowserTests.Journeys;
@@ -57,22 +54,24 @@ public sealed class EditorJourneyTests(BrowserApp app)
         await Assertions.Expect(page.GetByText("The source was saved.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Talks in Vienna end without a deal" })).ToBeVisibleAsync();
 
-        // The claim editor is another branch's page: the claim citing the new source and an existing document is made here.
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var claims = scope.ServiceProvider.GetRequiredService<ClaimEditing>();
-            var created = await claims.CreateAsync(new ClaimDraft
-            {
-                Statement = "The Vienna talks ended without a sanctions agreement.",
-                Topics = [await app.QueryAsync(db => db.Topics.OrderBy(t => t.Slug).Select(t => t.Slug).FirstAsync())],
-                Citations =
-                [
-                    new CitationDraft { SourceSlug = slug, Quote = Quote, Stance = "supports" },
-                    new CitationDraft { SourceSlug = "usip-2024-seoul-response", Quote = "North Korea has sent approximately 10,000 troops to Russia", Stance = "mentions" },
-                ],
-            }, new Editor(editor.Id, editor.DisplayName));
-            Assert.IsType<EditResult<ClaimSnapshot>.Saved>(created);
-        }
+        // Add a claim citing the new source and an existing document, and watch the flag as the quotes anchor.
+        await page.GotoAsync(Links.NewClaim);
+        await page.Locator("form.claim-editor[data-ready='true']").WaitForAsync();
+        await page.GetByLabel("Statement").FillAsync("The Vienna talks ended without a sanctions agreement.");
+        await page.GetByLabel("North Korean troops in Russia").CheckAsync();
+        await page.Locator("#citation-0-source").SelectOptionAsync(new SelectOptionValue { Label = "Test Wire — Talks in Vienna end without a deal" });
+        await page.Locator("#citation-0-quote").FillAsync(Quote);
+        await Assertions.Expect(page.Locator("#citation-0-status")).ToContainTextAsync("Found in Test Wire");
+        await Assertions.Expect(page.Locator("#citation-0-status")).ToContainTextAsync("Proposed footnote 2");
+        await Assertions.Expect(page.Locator(".agreement-live")).ToContainTextAsync("Single source");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a citation" }).ClickAsync();
+        await page.Locator("#citation-1-source").SelectOptionAsync(new SelectOptionValue { Label = "USIP — How Should Seoul Respond to North Korea's Soldiers in Russia?" });
+        await page.Locator("#citation-1-quote").FillAsync("North Korea has sent approximately 10,000 troops to Russia");
+        await Assertions.Expect(page.Locator("#citation-1-status")).ToContainTextAsync("Found in USIP");
+        await Assertions.Expect(page.Locator(".agreement-live")).ToContainTextAsync("Sources agree");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the claim" }).ClickAsync();
+        await page.WaitForURLAsync("**/claims/*/*saved=1*");
+        await Assertions.Expect(page.Locator(".claim-agreement")).ToContainTextAsync("Sources agree");
 
         // Edit the source so the quote moves: a paragraph goes in before it.
         await page.GotoAsync(Links.Source(slug));
