@@ -26,7 +26,7 @@ public sealed record TestAccount(string Id, string Email, string Password, strin
 /// </summary>
 public static class AccountsTesting
 {
-    private static int s_clients;
+    private static int _clients;
 
     /// <summary>Creates an account; role null makes one with no role.</summary>
     public static async Task<TestAccount> CreateAccountAsync(this KnowledgeBaseApp app, string? role, string? password = null, string? name = null)
@@ -64,7 +64,7 @@ public static class AccountsTesting
             AllowAutoRedirect = false,
             HandleCookies = true,
         });
-        var n = Interlocked.Increment(ref s_clients);
+        var n = Interlocked.Increment(ref _clients);
         client.DefaultRequestHeaders.Add(TestClientAddress.Header, $"127.1.{(n >> 8) & 255}.{n & 255}");
         return client;
     }

@@ -20,10 +20,10 @@ public static class PasswordPolicy
 
     public const string Hint = "At least 8 characters. Any characters; a few unrelated words make a good password. Common passwords are refused.";
 
-    private static readonly Lazy<FrozenSet<string>> s_common = new(LoadCommonPasswords);
+    private static readonly Lazy<FrozenSet<string>> LazyCommonPasswords = new(LoadCommonPasswords);
 
     /// <summary>The list of common passwords (lower case), from the embedded common-passwords.txt.</summary>
-    public static FrozenSet<string> CommonPasswords => s_common.Value;
+    public static FrozenSet<string> CommonPasswords => LazyCommonPasswords.Value;
 
     public static bool IsCommon(string password) =>
         CommonPasswords.Contains(password.Trim().ToLowerInvariant());

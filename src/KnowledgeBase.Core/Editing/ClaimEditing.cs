@@ -364,7 +364,13 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             .Where(c => c.Id == id)
             .Select(c => new
             {
-                c.Slug, c.Statement, c.Figure, c.OverrideAgreement, c.OverrideReason, c.Version, c.DeletedAt,
+                c.Slug,
+                c.Statement,
+                c.Figure,
+                c.OverrideAgreement,
+                c.OverrideReason,
+                c.Version,
+                c.DeletedAt,
                 Topics = c.Topics.Select(t => t.Slug).ToList(),
                 Citations = c.Citations.OrderBy(x => x.Position).Select(x => new CitationSnapshot(
                     x.Passage!.SourceId, x.Passage.Source!.Slug, x.Passage.Exact, x.Passage.Prefix, x.Passage.Suffix, x.Passage.Start, x.Passage.End,

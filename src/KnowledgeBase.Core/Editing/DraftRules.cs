@@ -181,8 +181,11 @@ public static class DraftRules
                 kv => kv.Key,
                 kv => kv.Value is null ? null : new CitedWork
                 {
-                    Authors = kv.Value.Authors, Title = kv.Value.Title, Outlet = kv.Value.Outlet,
-                    Published = kv.Value.Published, Url = kv.Value.Url,
+                    Authors = kv.Value.Authors,
+                    Title = kv.Value.Title,
+                    Outlet = kv.Value.Outlet,
+                    Published = kv.Value.Published,
+                    Url = kv.Value.Url,
                 });
             body = SourceBodies.Prepare(draft.BodyMarkdown, citedWorks, FootnoteWording.Editor, problems);
             foreach (var problem in problems)

@@ -76,7 +76,11 @@ public static class PassageReanchoring
                     // Still the approximate words an editor has not confirmed: they follow, and stay in the queue.
                     results[p.Id] = p with
                     {
-                        Start = anchor!.Start, End = anchor.End, Exact = anchor.Exact, Prefix = anchor.Prefix, Suffix = anchor.Suffix,
+                        Start = anchor!.Start,
+                        End = anchor.End,
+                        Exact = anchor.Exact,
+                        Prefix = anchor.Prefix,
+                        Suffix = anchor.Suffix,
                         Footnote = Footnote(anchor.Start, anchor.End),
                     };
                     break;
@@ -87,15 +91,22 @@ public static class PassageReanchoring
                     // Approximate words, or the same words another passage already stands on: an editor decides.
                     results[p.Id] = p with
                     {
-                        Start = anchor!.Start, End = anchor.End, Exact = anchor.Exact, Prefix = anchor.Prefix, Suffix = anchor.Suffix,
-                        Status = AnchorStatus.Fuzzy, NeedsReview = true, PreviousExact = p.PreviousExact ?? p.Exact,
+                        Start = anchor!.Start,
+                        End = anchor.End,
+                        Exact = anchor.Exact,
+                        Prefix = anchor.Prefix,
+                        Suffix = anchor.Suffix,
+                        Status = AnchorStatus.Fuzzy,
+                        NeedsReview = true,
+                        PreviousExact = p.PreviousExact ?? p.Exact,
                         Footnote = Footnote(anchor.Start, anchor.End),
                     };
                     break;
                 default:
                     results[p.Id] = p with
                     {
-                        Status = AnchorStatus.Orphaned, NeedsReview = true,
+                        Status = AnchorStatus.Orphaned,
+                        NeedsReview = true,
                         Footnote = p.Footnote is { } n ? renumbered.GetValueOrDefault(n) : null,
                     };
                     break;
@@ -106,8 +117,15 @@ public static class PassageReanchoring
 
     private static PassageState Confirmed(PassageState p, TextAnchor anchor, AnchorStatus status, int? footnote) => p with
     {
-        Start = anchor.Start, End = anchor.End, Exact = anchor.Exact, Prefix = anchor.Prefix, Suffix = anchor.Suffix,
-        Status = status, NeedsReview = false, PreviousExact = null, Footnote = footnote,
+        Start = anchor.Start,
+        End = anchor.End,
+        Exact = anchor.Exact,
+        Prefix = anchor.Prefix,
+        Suffix = anchor.Suffix,
+        Status = status,
+        NeedsReview = false,
+        PreviousExact = null,
+        Footnote = footnote,
     };
 
     /// <summary>

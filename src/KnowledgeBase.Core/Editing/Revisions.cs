@@ -57,8 +57,13 @@ internal static class Revisions
             var (old, at) = before();
             db.Revisions.Add(new Revision
             {
-                EntityType = entity, EntityId = id, Number = ++number, Action = RevisionAction.Imported,
-                Snapshot = SnapshotJson.Write(old), AuthorName = ImportAuthor, CreatedAt = at,
+                EntityType = entity,
+                EntityId = id,
+                Number = ++number,
+                Action = RevisionAction.Imported,
+                Snapshot = SnapshotJson.Write(old),
+                AuthorName = ImportAuthor,
+                CreatedAt = at,
                 Comment = "The state before the first edit, as the seed import left it.",
             });
         }

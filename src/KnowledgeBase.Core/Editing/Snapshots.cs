@@ -88,7 +88,11 @@ public sealed record SourceSnapshot(
         BodyMarkdown = BodyMarkdown,
         Footnotes = Footnotes.ToDictionary(f => f.Number, f => new CitedWorkDraft
         {
-            Authors = f.Authors, Title = f.Title, Outlet = f.Outlet, Published = f.Published, Url = f.Url,
+            Authors = f.Authors,
+            Title = f.Title,
+            Outlet = f.Outlet,
+            Published = f.Published,
+            Url = f.Url,
         }),
     };
 }

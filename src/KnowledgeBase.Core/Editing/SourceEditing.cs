@@ -31,7 +31,12 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
     {
         var (errors, body) = DraftRules.Check(new SourceDraft
         {
-            Slug = "preview", Title = "preview", ShortName = "preview", Publisher = "preview", Kind = "preview", Published = "2000",
+            Slug = "preview",
+            Title = "preview",
+            ShortName = "preview",
+            Publisher = "preview",
+            Kind = "preview",
+            Published = "2000",
             BodyMarkdown = markdown,
         });
         if (body is not null)
@@ -75,8 +80,16 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var source = new Source
         {
-            Slug = "", Title = "", ShortName = "", Publisher = "", Kind = "", Published = "", BodyMarkdown = "", BodyHtml = "",
-            CanonicalText = "", CreatedAt = now,
+            Slug = "",
+            Title = "",
+            ShortName = "",
+            Publisher = "",
+            Kind = "",
+            Published = "",
+            BodyMarkdown = "",
+            BodyHtml = "",
+            CanonicalText = "",
+            CreatedAt = now,
         };
         await RecordSlugChangeAsync(source, draft.Slug!.Trim(), now, ct);
         Apply(source, draft, body!, now);
@@ -284,7 +297,12 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
             .OrderBy(c => c.ClaimId).ThenBy(c => c.Position)
             .Select(c => new
             {
-                c.ClaimId, c.Passage!.Source!.Slug, c.Passage.Source.ShortName, c.Stance, c.Figure, c.Passage.Exact,
+                c.ClaimId,
+                c.Passage!.Source!.Slug,
+                c.Passage.Source.ShortName,
+                c.Stance,
+                c.Figure,
+                c.Passage.Exact,
                 Footnote = c.Passage.Footnote == null ? null : (int?)c.Passage.Footnote.Number,
             })
             .ToListAsync(ct);

@@ -93,8 +93,16 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             {
                 source = new Source
                 {
-                    Slug = m.Slug!, Title = m.Title!, ShortName = m.ShortName!, Publisher = m.Publisher!, Kind = m.Kind!,
-                    Published = m.Published!, BodyMarkdown = "", BodyHtml = "", CanonicalText = "", CreatedAt = now,
+                    Slug = m.Slug!,
+                    Title = m.Title!,
+                    ShortName = m.ShortName!,
+                    Publisher = m.Publisher!,
+                    Kind = m.Kind!,
+                    Published = m.Published!,
+                    BodyMarkdown = "",
+                    BodyHtml = "",
+                    CanonicalText = "",
+                    CreatedAt = now,
                 };
                 db.Sources.Add(source);
                 existing[m.Slug!] = source;

@@ -123,8 +123,11 @@ public sealed record SeedPlan(
                 kv => kv.Key,
                 kv => kv.Value is null ? null : new CitedWork
                 {
-                    Authors = kv.Value.Authors, Title = kv.Value.Title, Outlet = kv.Value.Outlet,
-                    Published = kv.Value.Published, Url = kv.Value.Url,
+                    Authors = kv.Value.Authors,
+                    Title = kv.Value.Title,
+                    Outlet = kv.Value.Outlet,
+                    Published = kv.Value.Published,
+                    Url = kv.Value.Url,
                 });
             var problems = new List<SourceBodyProblem>();
             var body = SourceBodies.Prepare(file.Body, citedWorks, FootnoteWording.SeedFiles, problems);

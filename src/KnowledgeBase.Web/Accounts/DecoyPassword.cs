@@ -9,12 +9,12 @@ namespace KnowledgeBase.Web.Accounts;
 /// </summary>
 internal static class DecoyPassword
 {
-    private static readonly EditorUser s_nobody = new() { UserName = "nobody" };
-    private static string? s_hash;
+    private static readonly EditorUser Nobody = new() { UserName = "nobody" };
+    private static string? _hash;
 
     public static void Verify(IPasswordHasher<EditorUser> hasher, string password)
     {
-        s_hash ??= hasher.HashPassword(s_nobody, Guid.NewGuid().ToString());
-        hasher.VerifyHashedPassword(s_nobody, s_hash, password);
+        _hash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(Nobody, _hash, password);
     }
 }

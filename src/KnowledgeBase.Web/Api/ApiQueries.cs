@@ -149,10 +149,26 @@ internal static class ApiQueries
             .Where(x => x.Slug == slug)
             .Select(x => new
             {
-                x.Slug, x.Title, x.ShortName, x.Authors, x.Publisher, x.Kind, x.Published, x.Url, x.Retrieved, x.EditorialNote, x.UpdatedAt,
+                x.Slug,
+                x.Title,
+                x.ShortName,
+                x.Authors,
+                x.Publisher,
+                x.Kind,
+                x.Published,
+                x.Url,
+                x.Retrieved,
+                x.EditorialNote,
+                x.UpdatedAt,
                 Footnotes = x.Footnotes.OrderBy(f => f.Number).Select(f => new
                 {
-                    f.Number, f.Text, f.Cites.Authors, f.Cites.Title, f.Cites.Outlet, f.Cites.Published, f.Cites.Url,
+                    f.Number,
+                    f.Text,
+                    f.Cites.Authors,
+                    f.Cites.Title,
+                    f.Cites.Outlet,
+                    f.Cites.Published,
+                    f.Cites.Url,
                 }).ToList(),
             })
             .SingleOrDefaultAsync(ct);

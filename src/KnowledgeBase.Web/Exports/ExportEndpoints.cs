@@ -96,7 +96,12 @@ public static class ExportEndpoints
                     Url = Links.Claim(claim.Id, claim.Slug),
                     Citations = claim.Citations.Select(c => new
                     {
-                        c.Source, c.Stance, c.Quote, c.Footnote, c.Attribution, Figure = ApiFigure.From(c.Figure),
+                        c.Source,
+                        c.Stance,
+                        c.Quote,
+                        c.Footnote,
+                        c.Attribution,
+                        Figure = ApiFigure.From(c.Figure),
                     }),
                 }, options);
             }

@@ -294,7 +294,12 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
 
         var created = Is<EditResult<SourceSnapshot>.Saved>(await _editing.CreateAsync(new SourceDraft
         {
-            Slug = "scratch", Title = "Scratch", ShortName = "S", Publisher = "P", Kind = "note", Published = "2025",
+            Slug = "scratch",
+            Title = "Scratch",
+            ShortName = "S",
+            Publisher = "P",
+            Kind = "note",
+            Published = "2025",
             BodyMarkdown = "Nothing cites this.",
         }, Ada));
         var deleted = Is<EditResult<SourceSnapshot>.Saved>(await _editing.DeleteAsync((int)created.Id, created.Version, Ada));

@@ -1,8 +1,8 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Web.Compare;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using static KnowledgeBase.UnitTests.Compare.CompareFixtures;
 
 namespace KnowledgeBase.UnitTests.Compare;

@@ -20,13 +20,13 @@ public sealed partial class ClaimEditorJourneyTests(BrowserApp app)
     private const string UsipQuote = "around 8,000 of whom have been deployed to the western region of Kursk";
     private const string IdsaQuote = "an estimated 8,000 North Korean soldiers were reported to have been stationed in the Kursk region of Russia";
 
-    private static int s_contexts;
+    private static int _contexts;
 
     internal static async Task<IPage> SignedInPageAsync(BrowserApp app, TestAccount account, string url)
     {
         // A loopback address of its own for each editor, so these sign-ins never meet the per-address sign-in limit.
         await app.StartBrowserAsync();
-        var n = Interlocked.Increment(ref s_contexts);
+        var n = Interlocked.Increment(ref _contexts);
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.ServerAddress.ToString(),
