@@ -1,4 +1,5 @@
 using KnowledgeBase.Testing;
+using KnowledgeBase.Web.Shared;
 using Microsoft.Playwright;
 
 namespace KnowledgeBase.BrowserTests;
@@ -36,6 +37,32 @@ public sealed class BrowserApp : KnowledgeBaseApp
         await StartBrowserAsync();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress.ToString() });
         return await context.NewPageAsync();
+    }
+
+    private static int _editorContexts;
+
+    /// <summary>
+    /// A browser context of its own, signed in as <paramref name="account"/>, on an editor page once it is connected
+    /// to the server (both editor pages mark themselves data-interactive then).
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(TestAccount account, string url)
+    {
+        // A loopback address of its own for each editor, so these sign-ins never meet the per-address sign-in limit.
+        await StartBrowserAsync();
+        var n = Interlocked.Increment(ref _editorContexts);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = ServerAddress.ToString(),
+            ExtraHTTPHeaders = new Dictionary<string, string> { [TestClientAddress.Header] = $"127.3.{(n >> 8) & 255}.{n & 255}" },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Links.SignIn(url));
+        await page.GetByLabel("Email").FillAsync(account.Email);
+        await page.GetByLabel("Password").FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**" + url);
+        await page.Locator("[data-interactive]").WaitForAsync();
+        return page;
     }
 
     public override async ValueTask DisposeAsync()

@@ -144,7 +144,7 @@ public sealed class AxeTests(BrowserApp app)
     public async Task The_claim_editor_signed_in_has_no_accessibility_violations()
     {
         var editor = await app.CreateAccountAsync(Roles.Editor);
-        var page = await KnowledgeBase.BrowserTests.Editing.Claims.ClaimEditorJourneyTests.SignedInPageAsync(app, editor, Links.NewClaim);
+        var page = await app.SignedInPageAsync(editor, Links.NewClaim);
         var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
 
         var empty = await page.RunAxe(options);

@@ -56,7 +56,7 @@ public sealed class EditorJourneyTests(BrowserApp app)
 
         // Add a claim citing the new source and an existing document, and watch the flag as the quotes anchor.
         await page.GotoAsync(Links.NewClaim);
-        await page.Locator("form.claim-editor[data-ready='true']").WaitForAsync();
+        await page.Locator("form.claim-editor[data-interactive]").WaitForAsync();
         await page.GetByLabel("Statement").FillAsync("The Vienna talks ended without a sanctions agreement.");
         await page.GetByLabel("North Korean troops in Russia").CheckAsync();
         await page.Locator("#citation-0-source").SelectOptionAsync(new SelectOptionValue { Label = "Test Wire — Talks in Vienna end without a deal" });

@@ -20,28 +20,6 @@ public sealed partial class ClaimEditorJourneyTests(BrowserApp app)
     private const string UsipQuote = "around 8,000 of whom have been deployed to the western region of Kursk";
     private const string IdsaQuote = "an estimated 8,000 North Korean soldiers were reported to have been stationed in the Kursk region of Russia";
 
-    private static int _contexts;
-
-    internal static async Task<IPage> SignedInPageAsync(BrowserApp app, TestAccount account, string url)
-    {
-        // A loopback address of its own for each editor, so these sign-ins never meet the per-address sign-in limit.
-        await app.StartBrowserAsync();
-        var n = Interlocked.Increment(ref _contexts);
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.ServerAddress.ToString(),
-            ExtraHTTPHeaders = new Dictionary<string, string> { [TestClientAddress.Header] = $"127.3.{(n >> 8) & 255}.{n & 255}" },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(Links.SignIn(url));
-        await page.GetByLabel("Email").FillAsync(account.Email);
-        await page.GetByLabel("Password").FillAsync(account.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**" + url);
-        await page.Locator("form.claim-editor[data-ready='true']").WaitForAsync();
-        return page;
-    }
-
     private async Task DeleteAsync(long id)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -72,7 +50,7 @@ public sealed partial class ClaimEditorJourneyTests(BrowserApp app)
     public async Task An_editor_adds_a_claim_citing_both_documents_sees_the_flag_live_and_lands_on_the_claim_page()
     {
         var editor = await app.CreateAccountAsync(Roles.Editor);
-        var page = await SignedInPageAsync(app, editor, Links.NewClaim);
+        var page = await app.SignedInPageAsync(editor, Links.NewClaim);
         var statement = $"Thousands of North Korean soldiers are in Kursk ({Guid.NewGuid():N})"[..60];
 
         await page.GetByLabel("Statement").FillAsync(statement);
@@ -112,7 +90,7 @@ public sealed partial class ClaimEditorJourneyTests(BrowserApp app)
     public async Task An_ambiguous_quote_shows_its_candidates_and_picking_one_anchors_it()
     {
         var editor = await app.CreateAccountAsync(Roles.Editor);
-        var page = await SignedInPageAsync(app, editor, Links.NewClaim);
+        var page = await app.SignedInPageAsync(editor, Links.NewClaim);
 
         await page.Locator("#citation-0-source").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.Locator("#citation-0-quote").FillAsync("North Korean troops");
@@ -133,8 +111,8 @@ public sealed partial class ClaimEditorJourneyTests(BrowserApp app)
         var id = await CreateAsync($"A claim two editors edit at once ({Guid.NewGuid():N})");
         try
         {
-            var first = await SignedInPageAsync(app, await app.CreateAccountAsync(Roles.Editor, name: "First Editor"), Links.EditClaim(id));
-            var second = await SignedInPageAsync(app, await app.CreateAccountAsync(Roles.Editor), Links.EditClaim(id));
+            var first = await app.SignedInPageAsync(await app.CreateAccountAsync(Roles.Editor, name: "First Editor"), Links.EditClaim(id));
+            var second = await app.SignedInPageAsync(await app.CreateAccountAsync(Roles.Editor), Links.EditClaim(id));
 
             await first.GetByLabel("Statement").FillAsync("The first editor's statement about Kursk.");
             await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -165,7 +143,7 @@ public sealed partial class ClaimEditorJourneyTests(BrowserApp app)
     public async Task A_refused_save_shows_messages_next_to_the_fields_and_keeps_what_was_typed()
     {
         var editor = await app.CreateAccountAsync(Roles.Editor);
-        var page = await SignedInPageAsync(app, editor, Links.NewClaim);
+        var page = await app.SignedInPageAsync(editor, Links.NewClaim);
 
         await page.Locator("#citation-0-source").SelectOptionAsync(new SelectOptionValue { Index = 2 }); // USIP
         await page.Locator("#citation-0-quote").FillAsync("words that are nowhere in the document at all");
@@ -185,7 +163,7 @@ public sealed partial class ClaimEditorJourneyTests(BrowserApp app)
         var id = await CreateAsync($"A claim to delete and bring back ({Guid.NewGuid():N})");
         try
         {
-            var page = await SignedInPageAsync(app, await app.CreateAccountAsync(Roles.Editor), Links.EditClaim(id));
+            var page = await app.SignedInPageAsync(await app.CreateAccountAsync(Roles.Editor), Links.EditClaim(id));
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Delete…" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete it" }).ClickAsync();
