@@ -1,6 +1,9 @@
 using KnowledgeBase.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using KnowledgeBase.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
 
 namespace KnowledgeBase.Web.Api;
 
@@ -15,6 +18,9 @@ public static class ApiCors
 
 public static class ApiServices
 {
+    /// <summary>The OpenAPI document's name for the write endpoints' token scheme.</summary>
+    public const string BearerScheme = "apiToken";
+
     /// <summary>The API's CORS policies, its token authentication, its rate-limit policies (beside sign-in's) and its OpenAPI document.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
@@ -30,7 +36,31 @@ public static class ApiServices
             options.AddPolicy<string, ApiRateLimit>(ApiRateLimit.Policy);
             options.AddPolicy<string, ApiWriteRateLimit>(ApiWriteRateLimit.Policy);
         });
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "kb_{prefix}_{secret}",
+                    Description = "An API token an administrator issues to an Editor or Admin account; it writes with the account's current role.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any(a => a.Policy == Policies.ApiEditor))
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+                }
+                return Task.CompletedTask;
+            });
+        });
         return services;
     }
 }
