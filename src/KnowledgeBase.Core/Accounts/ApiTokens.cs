@@ -9,7 +9,7 @@ namespace KnowledgeBase.Core.Accounts;
 
 /// <summary>A token as lists show it: never its secret.</summary>
 public sealed record ApiTokenRow(
-    long Id, string Prefix, string Name, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? LastUsedAt,
+    long Id, string Prefix, string Name, string OwnerEmail, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? LastUsedAt,
     DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
 {
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && !(ExpiresAt <= now);
@@ -96,16 +96,21 @@ public sealed class ApiTokens(KnowledgeBaseDb db, TimeProvider clock)
         };
         db.ApiTokens.Add(entity);
         await db.SaveChangesAsync(ct);
-        return new(new IssuedApiToken(new ApiTokenRow(entity.Id, prefix, name, now, null, null, expiresAt, null), token), null, null);
+        return new(new IssuedApiToken(new ApiTokenRow(entity.Id, prefix, name, "", now, null, null, expiresAt, null), token), null, null);
     }
 
-    /// <summary>An account's tokens, newest first (an account has a handful; the index on (user_id, created_at) serves it).</summary>
-    public Task<List<ApiTokenRow>> ListAsync(string userId, CancellationToken ct = default) =>
+    /// <summary>
+    /// An account's tokens (null: everyone's), newest first, in one query; an account has a handful, and the index on
+    /// (user_id, created_at) serves the admin page's list.
+    /// </summary>
+    public Task<List<ApiTokenRow>> ListAsync(string? userId, CancellationToken ct = default) =>
         db.ApiTokens.AsNoTracking()
-            .Where(t => t.UserId == userId)
+            .Where(t => userId == null || t.UserId == userId)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Select(t => new ApiTokenRow(
-                t.Id, t.Prefix, t.Name, t.CreatedAt,
+                t.Id, t.Prefix, t.Name,
+                db.Users.Where(u => u.Id == t.UserId).Select(u => u.Email ?? u.UserName ?? "").FirstOrDefault() ?? "",
+                t.CreatedAt,
                 db.Users.Where(u => u.Id == t.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
                 t.LastUsedAt, t.ExpiresAt, t.RevokedAt))
             .ToListAsync(ct);
