@@ -1,6 +1,6 @@
 using KnowledgeBase.Core.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using KnowledgeBase.Web.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
@@ -31,7 +31,7 @@ public static class ApiServices
         services.AddCors(options => options.AddPolicy(ApiCors.WritePolicy, _ => { }));
         services.AddScoped<ApiTokens>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
-        services.Configure<RateLimiterOptions>(options => 
+        services.Configure<RateLimiterOptions>(options =>
         {
             options.AddPolicy<string, ApiRateLimit>(ApiRateLimit.Policy);
             options.AddPolicy<string, ApiWriteRateLimit>(ApiWriteRateLimit.Policy);
