@@ -45,6 +45,7 @@ public static class ApiWriteEndpoints
             .RequireCors(ApiCors.WritePolicy)
             .RequireRateLimiting(ApiWriteRateLimit.Policy)
             .DisableAntiforgery()
+            .AddEndpointFilter(AuthorizeAgainAsync)
             .WithTags("Write")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -91,18 +92,16 @@ public static class ApiWriteEndpoints
             },
         });
 
+    /// <summary>A change of an existing claim needs If-Match: without it, 428 before the body is even read.</summary>
     private static RouteHandlerBuilder WithPreconditions(this RouteHandlerBuilder builder) => builder
+        .AddEndpointFilter(async (context, next) => IfMatch.Read(context.HttpContext.Request) is null ? PreconditionRequired() : await next(context))
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     internal static async Task<Results<Created<ApiClaim>, ProblemHttpResult>> CreateClaimAsync(
-        HttpContext http, ClaimEditing editing, KnowledgeBaseDb db, IAuthorizationService authorization, CancellationToken ct)
+        HttpContext http, ClaimEditing editing, KnowledgeBaseDb db, CancellationToken ct)
     {
-        if (await RefuseAsync(http, authorization) is { } refused)
-        {
-            return refused;
-        }
         var (input, bad) = await ReadBodyAsync<ApiClaimInput>(http.Request, ct);
         if (bad is not null)
         {
@@ -119,16 +118,9 @@ public static class ApiWriteEndpoints
     }
 
     internal static async Task<Results<Ok<ApiClaim>, ProblemHttpResult>> ReplaceClaimAsync(
-        HttpContext http, long id, ClaimEditing editing, KnowledgeBaseDb db, IAuthorizationService authorization, CancellationToken ct)
+        HttpContext http, long id, ClaimEditing editing, KnowledgeBaseDb db, CancellationToken ct)
     {
-        if (await RefuseAsync(http, authorization) is { } refused)
-        {
-            return refused;
-        }
-        if (IfMatch.Read(http.Request) is not { } ifMatch)
-        {
-            return PreconditionRequired();
-        }
+        var ifMatch = IfMatch.Read(http.Request)!;
         var (input, bad) = await ReadBodyAsync<ApiClaimInput>(http.Request, ct);
         if (bad is not null)
         {
@@ -144,16 +136,9 @@ public static class ApiWriteEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteClaimAsync(
-        HttpContext http, long id, ClaimEditing editing, KnowledgeBaseDb db, IAuthorizationService authorization, CancellationToken ct)
+        HttpContext http, long id, ClaimEditing editing, KnowledgeBaseDb db, CancellationToken ct)
     {
-        if (await RefuseAsync(http, authorization) is { } refused)
-        {
-            return refused;
-        }
-        if (IfMatch.Read(http.Request) is not { } ifMatch)
-        {
-            return PreconditionRequired();
-        }
+        var ifMatch = IfMatch.Read(http.Request)!;
         var (expected, problem) = await ExpectedVersionAsync(http, db, id, ifMatch, ct);
         if (problem is not null)
         {
@@ -164,16 +149,9 @@ public static class ApiWriteEndpoints
     }
 
     internal static async Task<Results<Created<ApiClaim>, ProblemHttpResult>> AddCitationAsync(
-        HttpContext http, long id, ClaimEditing editing, KnowledgeBaseDb db, IAuthorizationService authorization, CancellationToken ct)
+        HttpContext http, long id, ClaimEditing editing, KnowledgeBaseDb db, CancellationToken ct)
     {
-        if (await RefuseAsync(http, authorization) is { } refused)
-        {
-            return refused;
-        }
-        if (IfMatch.Read(http.Request) is not { } ifMatch)
-        {
-            return PreconditionRequired();
-        }
+        var ifMatch = IfMatch.Read(http.Request)!;
         var (input, bad) = await ReadBodyAsync<ApiCitationInput>(http.Request, ct);
         if (bad is not null)
         {
@@ -199,16 +177,9 @@ public static class ApiWriteEndpoints
     }
 
     internal static async Task<Results<Ok<ApiClaim>, ProblemHttpResult>> ReplaceCitationAsync(
-        HttpContext http, long id, long citationId, ClaimEditing editing, KnowledgeBaseDb db, IAuthorizationService authorization, CancellationToken ct)
+        HttpContext http, long id, long citationId, ClaimEditing editing, KnowledgeBaseDb db, CancellationToken ct)
     {
-        if (await RefuseAsync(http, authorization) is { } refused)
-        {
-            return refused;
-        }
-        if (IfMatch.Read(http.Request) is not { } ifMatch)
-        {
-            return PreconditionRequired();
-        }
+        var ifMatch = IfMatch.Read(http.Request)!;
         var (input, bad) = await ReadBodyAsync<ApiCitationInput>(http.Request, ct);
         if (bad is not null)
         {
@@ -226,16 +197,9 @@ public static class ApiWriteEndpoints
     }
 
     internal static async Task<Results<Ok<ApiClaim>, ProblemHttpResult>> RemoveCitationAsync(
-        HttpContext http, long id, long citationId, ClaimEditing editing, KnowledgeBaseDb db, IAuthorizationService authorization, CancellationToken ct)
+        HttpContext http, long id, long citationId, ClaimEditing editing, KnowledgeBaseDb db, CancellationToken ct)
     {
-        if (await RefuseAsync(http, authorization) is { } refused)
-        {
-            return refused;
-        }
-        if (IfMatch.Read(http.Request) is not { } ifMatch)
-        {
-            return PreconditionRequired();
-        }
+        var ifMatch = IfMatch.Read(http.Request)!;
         var (current, index, problem) = await CitationAsync(http, editing, db, id, citationId, ifMatch, ct);
         if (problem is not null)
         {
@@ -257,12 +221,15 @@ public static class ApiWriteEndpoints
     internal static string CitationLocation(long id, long citationId) =>
         $"{ClaimLocation(id)}/citations/{citationId.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>The write policy again, inside the handler: a route mapped without the group's policy still cannot write.</summary>
-    private static async Task<ProblemHttpResult?> RefuseAsync(HttpContext http, IAuthorizationService authorization) =>
-        (await authorization.AuthorizeAsync(http.User, Policies.ApiEditor)).Succeeded
-            ? null
+    /// <summary>The write policy again, right before the handler: should the group's policy ever be lost, nothing is written.</summary>
+    private static async ValueTask<object?> AuthorizeAgainAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var authorization = context.HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
+        return (await authorization.AuthorizeAsync(context.HttpContext.User, Policies.ApiEditor)).Succeeded
+            ? await next(context)
             : TypedResults.Problem("Writing needs an Editor's or Admin's API token.", statusCode: StatusCodes.Status403Forbidden,
                 title: "Forbidden", type: ApiTokenAuthentication.ForbiddenType);
+    }
 
     private static Editor EditorOf(ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", user.DisplayName());

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using KnowledgeBase.Core.Accounts;
@@ -15,14 +14,6 @@ public sealed partial class AdminApiTokensTests(KnowledgeBaseApp app)
 {
     [GeneratedRegex("kb_[0-9a-f]{12}_[A-Za-z0-9_-]{43}")]
     private static partial Regex TokenText();
-
-    /// <summary>An empty claim: an authorized write is refused by validation (400), an unauthorized one by 401 or 403.</summary>
-    private static async Task<HttpStatusCode> WriteWithAsync(KnowledgeBaseApp app, string token)
-    {
-        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
-        using var response = await ApiClient.For(app).WithToken(token).PostAsync(new Uri("/api/v1/claims", UriKind.Relative), content);
-        return response.StatusCode;
-    }
 
     [Fact]
     public async Task An_admin_issues_a_token_shown_once_and_revokes_it()
@@ -48,7 +39,7 @@ public sealed partial class AdminApiTokensTests(KnowledgeBaseApp app)
         Assert.Equal("import script", row.Name);
         Assert.InRange(row.ExpiresAt!.Value, DateTimeOffset.UtcNow.AddDays(29), DateTimeOffset.UtcNow.AddDays(31));
         Assert.NotNull(row.CreatedById);
-        Assert.Equal(HttpStatusCode.BadRequest, await WriteWithAsync(app, token));
+        Assert.Equal(HttpStatusCode.BadRequest, await app.WriteEmptyClaimAsync(token));
 
         // Shown once: the page lists the token by its prefix from now on, never in full.
         using var again = await admin.GetAsync(new Uri(page, UriKind.Relative));
@@ -60,7 +51,7 @@ public sealed partial class AdminApiTokensTests(KnowledgeBaseApp app)
         using var revoked = await admin.SubmitFormAsync(page, "revoke-token", new Dictionary<string, string?> { ["RevokeInput.Prefix"] = row.Prefix });
         Assert.Equal(HttpStatusCode.Found, revoked.StatusCode);
         Assert.Equal($"{page}?done=token-revoked", revoked.Target().PathAndQuery);
-        Assert.Equal(HttpStatusCode.Unauthorized, await WriteWithAsync(app, token));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.WriteEmptyClaimAsync(token));
         var after = await app.QueryAsync(db => db.ApiTokens.AsNoTracking().SingleAsync(t => t.UserId == editor.Id));
         Assert.NotNull(after.RevokedAt);
         using var list = await admin.GetAsync(revoked.Target());

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.IntegrationTests.Api;
 using KnowledgeBase.Testing;
@@ -18,13 +17,6 @@ public sealed class TokenCommandsTests(KnowledgeBaseApp app)
         return (code, output.ToString(), error.ToString());
     }
 
-    private async Task<HttpStatusCode> WriteWithAsync(string token)
-    {
-        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
-        using var response = await ApiClient.For(app).WithToken(token).PostAsync(new Uri("/api/v1/claims", UriKind.Relative), content);
-        return response.StatusCode;
-    }
-
     [Fact]
     public async Task Issue_prints_the_token_once_list_shows_its_prefix_revoke_ends_it()
     {
@@ -35,7 +27,7 @@ public sealed class TokenCommandsTests(KnowledgeBaseApp app)
         var token = output.Trim();
         var prefix = ApiTokens.ParsePrefix(token);
         Assert.NotNull(prefix);
-        Assert.Equal(HttpStatusCode.BadRequest, await WriteWithAsync(token));
+        Assert.Equal(HttpStatusCode.BadRequest, await app.WriteEmptyClaimAsync(token));
 
         var (listed, table, _) = await RunAsync("list", editor.Email);
         Assert.Equal(0, listed);
@@ -45,7 +37,7 @@ public sealed class TokenCommandsTests(KnowledgeBaseApp app)
         Assert.DoesNotContain(token, table, StringComparison.Ordinal);
 
         Assert.Equal(0, (await RunAsync("revoke", $"kb_{prefix}")).Code);
-        Assert.Equal(HttpStatusCode.Unauthorized, await WriteWithAsync(token));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.WriteEmptyClaimAsync(token));
         Assert.Contains("revoked", (await RunAsync("list", editor.Email)).Output, StringComparison.Ordinal);
         Assert.Equal(1, (await RunAsync("revoke", $"kb_{prefix}")).Code);
     }
