@@ -12,8 +12,6 @@ public sealed record ApiTokenRow(
     long Id, string Prefix, string Name, string OwnerEmail, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? LastUsedAt,
     DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
 {
-    public bool IsActive(DateTimeOffset now) => RevokedAt is null && !(ExpiresAt <= now);
-
     public string Status(DateTimeOffset now) =>
         RevokedAt is not null ? "revoked"
         : ExpiresAt <= now ? "expired"
