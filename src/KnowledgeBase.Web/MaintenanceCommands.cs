@@ -8,7 +8,7 @@ namespace KnowledgeBase.Web;
 /// <summary>The launcher's database chores, run by the app itself so they use exactly its configuration.</summary>
 internal static class MaintenanceCommands
 {
-    public static bool IsMaintenance(string[] args) => CommandOf(args) is "migrate" or "seed" or "user";
+    public static bool IsMaintenance(string[] args) => CommandOf(args) is "migrate" or "seed" or "user" or "token";
 
     private static string? CommandOf(string[] args) =>
         args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
@@ -38,6 +38,8 @@ internal static class MaintenanceCommands
                 return await UserCommands.RunAsync(
                     app.Services, args.SkipWhile(a => a != "user").Skip(1).ToList(),
                     Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+            case "token":
+                return await TokenCommands.RunAsync(app.Services, args.SkipWhile(a => a != "token").Skip(1).ToList(), Console.Out, Console.Error);
             default:
                 return null;
         }

@@ -12,7 +12,7 @@ namespace KnowledgeBase.Core.Data;
 
 /// <summary>
 /// The one database context: sources, their footnotes and passages, topics, claims and citations; the accounts
-/// (ASP.NET Core Identity: users, roles) and the DataProtection key ring.
+/// (ASP.NET Core Identity: users, roles), their API tokens and the DataProtection key ring.
 /// </summary>
 public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options)
     : IdentityDbContext<EditorUser, IdentityRole, string>(options), IDataProtectionKeyContext
@@ -30,6 +30,7 @@ public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options)
     public DbSet<SeedImport> SeedImports => Set<SeedImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>The options every host uses: Npgsql, snake_case names, migrations in their own assembly.</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString)

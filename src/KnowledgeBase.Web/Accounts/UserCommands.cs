@@ -115,18 +115,19 @@ internal static class UserCommands
             return 0;
         }
         var table = rows.Select(u => new[] { u.Email, u.DisplayName, u.Role, u.Status(now), u.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }).ToList();
-        string[] header = ["EMAIL", "NAME", "ROLE", "STATUS", "CREATED"];
-        var widths = header.Select((h, i) => Math.Max(h.Length, table.Max(r => r[i].Length))).ToArray();
-        await output.WriteLineAsync(Row(header, widths));
-        foreach (var row in table)
-        {
-            await output.WriteLineAsync(Row(row, widths));
-        }
+        await WriteTableAsync(output, ["EMAIL", "NAME", "ROLE", "STATUS", "CREATED"], table);
         return 0;
     }
 
-    private static string Row(string[] cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
+    /// <summary>A table of padded columns under a header, as `user list` and `token list` print them.</summary>
+    internal static async Task WriteTableAsync(TextWriter output, string[] header, IReadOnlyList<string[]> rows)
+    {
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        foreach (var cells in rows.Prepend(header))
+        {
+            await output.WriteLineAsync(string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
+        }
+    }
 
     private static string ReadHidden(string prompt, TextWriter error)
     {

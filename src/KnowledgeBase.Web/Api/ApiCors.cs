@@ -1,4 +1,9 @@
+using KnowledgeBase.Core.Accounts;
+using KnowledgeBase.Web.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
 
 namespace KnowledgeBase.Web.Api;
 
@@ -6,19 +11,56 @@ namespace KnowledgeBase.Web.Api;
 public static class ApiCors
 {
     public const string ReadPolicy = "api-read";
+
+    /// <summary>Allows no origin: a preflight for a write gets no Access-Control-Allow-* headers, so browsers never send it.</summary>
+    public const string WritePolicy = "api-write";
 }
 
 public static class ApiServices
 {
-    /// <summary>The API's CORS policy, its rate-limit policy (beside sign-in's) and its OpenAPI document.</summary>
+    /// <summary>The OpenAPI document's name for the write endpoints' token scheme.</summary>
+    public const string BearerScheme = "apiToken";
+
+    /// <summary>The API's CORS policies, its token authentication, its rate-limit policies (beside sign-in's) and its OpenAPI document.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddCors(options => options.AddPolicy(ApiCors.ReadPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
-            .WithExposedHeaders("Retry-After")));
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy<string, ApiRateLimit>(ApiRateLimit.Policy));
-        services.AddOpenApi("v1");
+            .WithExposedHeaders("Retry-After", "ETag")));
+        services.AddCors(options => options.AddPolicy(ApiCors.WritePolicy, _ => { }));
+        services.AddScoped<ApiTokens>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        services.Configure<RateLimiterOptions>(options =>
+        {
+            options.AddPolicy<string, ApiRateLimit>(ApiRateLimit.Policy);
+            options.AddPolicy<string, ApiWriteRateLimit>(ApiWriteRateLimit.Policy);
+        });
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "kb_{prefix}_{secret}",
+                    Description = "An API token an administrator issues to an Editor or Admin account; it writes with the account's current role.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any(a => a.Policy == Policies.ApiEditor))
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+                }
+                return Task.CompletedTask;
+            });
+        });
         return services;
     }
 }

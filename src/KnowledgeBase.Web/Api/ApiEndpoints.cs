@@ -5,12 +5,13 @@ using KnowledgeBase.Web.Exports;
 using KnowledgeBase.Web.Outlets;
 using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace KnowledgeBase.Web.Api;
 
 /// <summary>
 /// The public read API under <c>/api/v1</c>: anonymous, CORS-open for GET, rate-limited per client address, every
-/// error an RFC 9457 problem details document.
+/// error an RFC 9457 problem details document. The write endpoints beside it are <see cref="ApiWriteEndpoints"/>.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -31,7 +32,9 @@ public static class ApiEndpoints
         api.MapGet("/claims", ListClaimsAsync).WithName("ListClaims")
             .WithSummary("Claims, filtered by topic, flag, source and text, keyset-paged by id.");
         api.MapGet("/claims/{id:long}", GetClaimAsync).WithName("GetClaim")
-            .WithSummary("One claim with its agreement, figure and citations.");
+            .WithSummary("One claim with its agreement, figure and citations; its ETag is the version to send in If-Match.");
+        api.MapGet("/claims/{id:long}/citations/{citationId:long}", GetCitationAsync).WithName("GetCitation")
+            .WithSummary("One citation of a claim.");
         api.MapGet("/sources", ListSourcesAsync).WithName("ListSources").WithSummary("The documents, keyset-paged.");
         api.MapGet("/sources/{slug}", GetSourceAsync).WithName("GetSource").WithSummary("One document with its footnotes.");
         api.MapGet("/topics", ListTopicsAsync).WithName("ListTopics").WithSummary("Every topic with its claim count.");
@@ -39,6 +42,7 @@ public static class ApiEndpoints
             .WithSummary("Every outlet the footnotes cite, most relied-on first.");
         api.MapFallback("{*path}", (string path) => NotFound($"There is no API endpoint '{Prefix}/{path}'."))
             .ExcludeFromDescription();
+        routes.MapApiWrites();
         routes.MapExports();
         return routes;
     }
@@ -83,10 +87,30 @@ public static class ApiEndpoints
         return TypedResults.Ok(new ApiPage<ApiClaimSummary>(items, last is { } id ? Cursor.Encode(id) : null, size));
     }
 
-    internal static async Task<Results<Ok<ApiClaim>, ProblemHttpResult>> GetClaimAsync(KnowledgeBaseDb db, long id, CancellationToken ct) =>
-        await ApiQueries.ClaimAsync(db, id, ct) is { } claim
-            ? TypedResults.Ok(claim)
-            : NotFound($"There is no claim {id.ToString(CultureInfo.InvariantCulture)}.");
+    /// <summary>A claim with its ETag (its version); If-None-Match with that ETag answers 304 after one primary-key lookup.</summary>
+    internal static async Task<Results<Ok<ApiClaim>, StatusCodeHttpResult, ProblemHttpResult>> GetClaimAsync(
+        HttpContext http, KnowledgeBaseDb db, long id, CancellationToken ct)
+    {
+        var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
+        if (ifNoneMatch.Count > 0 && await ApiQueries.ClaimVersionAsync(db, id, ct) is { } version
+            && ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(ApiWriteEndpoints.ETagOf(version)), useStrongComparison: false)))
+        {
+            ApiWriteEndpoints.SetETag(http, version);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        if (await ApiQueries.ClaimAsync(db, id, ct) is not var (claim, current))
+        {
+            return NotFound($"There is no claim {id.ToString(CultureInfo.InvariantCulture)}.");
+        }
+        ApiWriteEndpoints.SetETag(http, current);
+        return TypedResults.Ok(claim);
+    }
+
+    /// <summary>One citation of a claim (where a new citation's Location points).</summary>
+    internal static async Task<Results<Ok<ApiCitation>, ProblemHttpResult>> GetCitationAsync(KnowledgeBaseDb db, long id, long citationId, CancellationToken ct) =>
+        (await ApiQueries.ClaimAsync(db, id, ct))?.Claim.Citations.FirstOrDefault(c => c.Id == citationId) is { } citation
+            ? TypedResults.Ok(citation)
+            : NotFound($"Claim {id.ToString(CultureInfo.InvariantCulture)} has no citation {citationId.ToString(CultureInfo.InvariantCulture)}.");
 
     internal static async Task<Results<Ok<ApiPage<ApiSourceSummary>>, ProblemHttpResult>> ListSourcesAsync(
         KnowledgeBaseDb db, string? cursor, string? limit, CancellationToken ct)

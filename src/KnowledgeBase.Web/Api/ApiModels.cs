@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Figures;
 
 namespace KnowledgeBase.Web.Api;
@@ -64,3 +65,85 @@ public sealed record ApiSource(
 public sealed record ApiTopic(string Slug, string Name, string Description, int Claims, string Url);
 
 public sealed record ApiOutlet(string Slug, string Name, int Footnotes, int Claims, string Url);
+
+/// <summary>
+/// A claim as a client writes it (POST creates, PUT replaces it whole). The names are the paths validation errors
+/// use: <c>statement</c>, <c>topics[0]</c>, <c>citations[1].quote</c>.
+/// </summary>
+public sealed class ApiClaimInput
+{
+    /// <summary>Lowercase words joined by hyphens; omitted on create, it is derived from the statement; omitted on replace, it is kept.</summary>
+    public string? Slug { get; set; }
+    public string? Statement { get; set; }
+
+    /// <summary>The claim's figure as a phrase ("about 10,000 troops"); optional.</summary>
+    public string? Figure { get; set; }
+
+    /// <summary>Topic slugs; at least one.</summary>
+    public List<string>? Topics { get; set; }
+
+    /// <summary>At least one.</summary>
+    public List<ApiCitationInput>? Citations { get; set; }
+
+    /// <summary>A flag (agree, partial, conflict, single-source) to show instead of the derived one; needs <see cref="OverrideReason"/>.</summary>
+    public string? OverrideFlag { get; set; }
+    public string? OverrideReason { get; set; }
+
+    /// <summary>Why this change was made, recorded on the revision; optional.</summary>
+    public string? Comment { get; set; }
+
+    public ClaimDraft ToDraft() => new()
+    {
+        Slug = Slug,
+        Statement = Statement,
+        Figure = Figure,
+        Topics = Topics ?? [],
+        Citations = [.. (Citations ?? []).Select(c => c?.ToDraft()!)],
+        OverrideFlag = OverrideFlag,
+        OverrideReason = OverrideReason,
+    };
+}
+
+/// <summary>One citation as a client writes it: the document's slug, the quoted words (anchored in its text), and how they bear on the claim.</summary>
+public sealed class ApiCitationInput
+{
+    /// <summary>The document's slug.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>The words exactly as the document has them (white space may differ).</summary>
+    public string? Quote { get; set; }
+
+    /// <summary>Words right before the quote, to single out one place when the words occur more than once.</summary>
+    public string? Prefix { get; set; }
+
+    /// <summary>Words right after the quote, likewise.</summary>
+    public string? Suffix { get; set; }
+
+    /// <summary>supports (the default), supports-in-part, contradicts or mentions.</summary>
+    public string? Stance { get; set; }
+    public string? Attribution { get; set; }
+
+    /// <summary>The figure as this document states it, as a phrase; optional.</summary>
+    public string? Figure { get; set; }
+
+    /// <summary>The footnote backing the quote; omitted, the document's own footnote for that sentence is taken.</summary>
+    public int? Footnote { get; set; }
+
+    /// <summary>On the citation endpoints: why, recorded on the claim's revision; optional.</summary>
+    public string? Comment { get; set; }
+
+    public CitationDraft ToDraft() => new()
+    {
+        SourceSlug = Source,
+        Quote = Quote,
+        Prefix = Prefix,
+        Suffix = Suffix,
+        Stance = Stance ?? "supports",
+        Attribution = Attribution,
+        Figure = Figure,
+        Footnote = Footnote,
+    };
+}
+
+/// <summary>A place an ambiguous quote occurs: offsets in the document's canonical text and the words around it.</summary>
+public sealed record ApiAnchorCandidate(int Start, int End, string Context);

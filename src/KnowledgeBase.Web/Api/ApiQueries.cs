@@ -61,7 +61,8 @@ internal static class ApiQueries
         return (page, more ? page[^1].Id : null);
     }
 
-    public static async Task<ApiClaim?> ClaimAsync(KnowledgeBaseDb db, long id, CancellationToken ct)
+    /// <summary>A claim and its version (xmin, the ETag), in one query with its topics and citations.</summary>
+    public static async Task<(ApiClaim Claim, uint Version)?> ClaimAsync(KnowledgeBaseDb db, long id, CancellationToken ct)
     {
         var row = await db.Claims.AsNoTracking()
             .Where(c => c.Id == id)
@@ -78,6 +79,7 @@ internal static class ApiQueries
                 c.OverrideReason,
                 c.CreatedAt,
                 c.UpdatedAt,
+                c.Version,
                 Topics = c.Topics.OrderBy(t => t.Name).Select(t => new ApiTopicRef(t.Slug, t.Name)).ToList(),
                 Citations = c.Citations.OrderBy(x => x.Position).Select(x => new
                 {
@@ -124,8 +126,8 @@ internal static class ApiQueries
                 ? new ApiFootnote(f.Number, f.Text, new ApiCitedWork(f.Authors, f.CitesTitle, f.Outlet, f.Published, f.CitesUrl), Links.Footnote(x.SourceSlug, f.Number))
                 : null,
             Links.Passage(x.SourceSlug, x.PassageId))).ToList();
-        return new ApiClaim(row.Id, row.Slug, row.Statement, ApiFigure.From(row.Figure), agreement, row.Topics, citations,
-            row.CreatedAt, row.UpdatedAt, Links.Claim(row.Id, row.Slug));
+        return (new ApiClaim(row.Id, row.Slug, row.Statement, ApiFigure.From(row.Figure), agreement, row.Topics, citations,
+            row.CreatedAt, row.UpdatedAt, Links.Claim(row.Id, row.Slug)), row.Version);
     }
 
     public static async Task<(IReadOnlyList<ApiSourceSummary> Items, int? Last)> SourcesAsync(
@@ -185,6 +187,14 @@ internal static class ApiQueries
             .OrderBy(t => t.Name)
             .Select(t => new ApiTopic(t.Slug, t.Name, t.Description, db.ClaimTopics.Count(x => x.TopicId == t.Id), Links.Topic(t.Slug)))
             .ToListAsync(ct);
+
+    /// <summary>A live claim's version alone (one primary-key lookup): enough to answer If-None-Match or If-Match: *.</summary>
+    public static Task<uint?> ClaimVersionAsync(KnowledgeBaseDb db, long id, CancellationToken ct) =>
+        db.Claims.AsNoTracking().Where(c => c.Id == id).Select(c => (uint?)c.Version).SingleOrDefaultAsync(ct);
+
+    /// <summary>A live claim's citation ids in order, as its snapshot lists them.</summary>
+    public static Task<List<long>> CitationIdsAsync(KnowledgeBaseDb db, long claimId, CancellationToken ct) =>
+        db.Citations.AsNoTracking().Where(c => c.ClaimId == claimId).OrderBy(c => c.Position).Select(c => c.Id).ToListAsync(ct);
 
     public static Task<int?> TopicIdAsync(KnowledgeBaseDb db, string slug, CancellationToken ct) =>
         db.Topics.AsNoTracking().Where(t => t.Slug == slug).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);

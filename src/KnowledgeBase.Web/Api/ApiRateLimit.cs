@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Web.Accounts;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -33,11 +34,16 @@ public sealed class ApiRateLimit(IConfiguration configuration) : IRateLimiterPol
                 AutoReplenishment = true,
             });
 
-    private async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    private ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken) =>
+        RejectAsync(context, Window, seconds => $"Anonymous clients may make {_permits} API requests a minute; wait {seconds} seconds.", cancellationToken);
+
+    /// <summary>429 with Retry-After (from the limiter, else the whole window) and a problem details body.</summary>
+    internal static async ValueTask RejectAsync(
+        OnRejectedContext context, TimeSpan window, Func<int, string> detail, CancellationToken cancellationToken)
     {
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : (int)Window.TotalSeconds;
+            : (int)window.TotalSeconds;
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -48,7 +54,31 @@ public sealed class ApiRateLimit(IConfiguration configuration) : IRateLimiterPol
             type = TooManyRequestsType,
             title = "Too many requests",
             status = StatusCodes.Status429TooManyRequests,
-            detail = $"Anonymous clients may make {_permits} API requests a minute; wait {seconds} seconds.",
+            detail = detail(seconds),
         }, cancellationToken: cancellationToken);
     }
+}
+
+/// <summary>
+/// API writes get a fixed window per token (setting <c>Api:WritesPerMinute</c>, default 60), keyed by the token's
+/// public prefix as sent (the limiter runs before authentication; a request without a token-shaped header counts
+/// against its client address). Over it: 429 with Retry-After.
+/// </summary>
+public sealed class ApiWriteRateLimit(IConfiguration configuration) : IRateLimiterPolicy<string>
+{
+    public const string Policy = "api-write";
+    public const int DefaultWritesPerMinute = 60;
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly int _permits = configuration.GetValue("Api:WritesPerMinute", DefaultWritesPerMinute);
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, ct) =>
+        ApiRateLimit.RejectAsync(context, Window, seconds => $"A token may make {_permits} API writes a minute; wait {seconds} seconds.", ct);
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            ApiTokens.ParsePrefix(ApiTokenAuthentication.BearerToken(httpContext.Request)) is { } prefix
+                ? "token:" + prefix
+                : "address:" + SignInRateLimit.ClientKey(httpContext.Connection.RemoteIpAddress),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = _permits, Window = Window, QueueLimit = 0, AutoReplenishment = true });
 }

@@ -88,6 +88,7 @@ public static class Links
 
     // API and exports
     public const string ApiReference = "/api";
+    public const string OpenApiDocument = "/openapi/v1.json";
 
     /// <summary>Every document's and footnote's reference in a format: csl-json, bibtex or ris.</summary>
     public static string ExportReferences(string format) => $"/exports/references/{format}";

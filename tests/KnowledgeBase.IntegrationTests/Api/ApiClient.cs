@@ -36,8 +36,15 @@ internal static class ApiClient
     public static async Task<JsonElement> GetProblemAsync(this HttpClient client, string url, HttpStatusCode status)
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        return await response.ReadProblemAsync(status);
+    }
+
+    /// <summary>Asserts that the answer is an RFC 9457 problem details document of that status, and returns it.</summary>
+    public static async Task<JsonElement> ReadProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"GET {url} answered {(int)response.StatusCode}, not {(int)status}: {body}");
+        var request = response.RequestMessage;
+        Assert.True(response.StatusCode == status, $"{request?.Method} {request?.RequestUri} answered {(int)response.StatusCode}, not {(int)status}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(body).RootElement.Clone();
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
@@ -45,5 +52,16 @@ internal static class ApiClient
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
         return problem;
+    }
+
+    /// <summary>
+    /// Writes an empty claim with the token: validation refuses it (400) once the token is authorized, so nothing is
+    /// written; an unauthorized token gets 401 or 403.
+    /// </summary>
+    public static async Task<HttpStatusCode> WriteEmptyClaimAsync(this WebApplicationFactory<Program> app, string token)
+    {
+        using var content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await For(app).WithToken(token).PostAsync(new Uri("/api/v1/claims", UriKind.Relative), content);
+        return response.StatusCode;
     }
 }

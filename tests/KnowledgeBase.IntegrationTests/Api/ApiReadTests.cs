@@ -186,6 +186,38 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         var parameters = doc.GetProperty("paths").GetProperty("/api/v1/claims").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(new[] { "topic", "flag", "source", "q", "cursor", "limit" }.Order(), parameters.Order());
+
+        // The write endpoints, each with the bearer scheme, its request body and its problems.
+        var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiToken");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        var writes = new[]
+        {
+            ("/api/v1/claims", "post", true), ("/api/v1/claims/{id}", "put", true), ("/api/v1/claims/{id}", "delete", false),
+            ("/api/v1/claims/{id}/citations", "post", true), ("/api/v1/claims/{id}/citations/{citationId}", "put", true),
+            ("/api/v1/claims/{id}/citations/{citationId}", "delete", false),
+        };
+        foreach (var (path, method, hasBody) in writes)
+        {
+            var operation = doc.GetProperty("paths").GetProperty(path).GetProperty(method);
+            var security = operation.GetProperty("security").EnumerateArray().Single();
+            Assert.True(security.TryGetProperty("apiToken", out _), $"{method} {path} names the bearer scheme");
+            var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            Assert.Contains("401", responses);
+            Assert.Contains("403", responses);
+            Assert.Equal(hasBody, operation.TryGetProperty("requestBody", out var body));
+            if (hasBody)
+            {
+                Assert.True(body.GetProperty("content").TryGetProperty("application/json", out _));
+            }
+            if (method != "post" || path != "/api/v1/claims")
+            {
+                Assert.Contains("412", responses);
+                Assert.Contains("428", responses);
+            }
+        }
+        var created = doc.GetProperty("paths").GetProperty("/api/v1/claims").GetProperty("post").GetProperty("responses").GetProperty("201");
+        Assert.True(created.GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.False(doc.GetProperty("paths").GetProperty("/api/v1/claims").GetProperty("get").TryGetProperty("security", out _), "reading needs no token");
     }
 
     [Fact]

@@ -16,7 +16,8 @@ namespace KnowledgeBase.IntegrationTests.Security;
 
 /// <summary>
 /// Every write route of the running app, found from its endpoints rather than from a hand-written list, answered
-/// for each of: nobody, a signed-in account without a role (a Reader), an Editor and an Admin. A write endpoint
+/// for each of: nobody, a signed-in account without a role (a Reader), an Editor and an Admin. API write routes are
+/// answered for the same four with API tokens instead of sessions, and must refuse a session cookie. A write endpoint
 /// added without authorization makes this test fail.
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -107,6 +108,15 @@ public sealed class AuthorizationMatrixTests(KnowledgeBaseApp app)
         return "/" + string.Join("/", segments);
     }
 
+    /// <summary>The API's callers: no token, and the tokens of a Reader, an Editor and an Admin.</summary>
+    private async Task<Dictionary<Who, HttpClient>> TokenClientsAsync() => new()
+    {
+        [Who.Anonymous] = app.CreateHttpsClient(),
+        [Who.Reader] = app.CreateHttpsClient().WithToken((await app.ApiTokenAsync(null)).Token),
+        [Who.Editor] = app.CreateHttpsClient().WithToken((await app.ApiTokenAsync(Roles.Editor)).Token),
+        [Who.Admin] = app.CreateHttpsClient().WithToken((await app.ApiTokenAsync(Roles.Admin)).Token),
+    };
+
     private async Task<Dictionary<Who, HttpClient>> ClientsAsync() => new()
     {
         [Who.Anonymous] = app.CreateHttpsClient(),
@@ -136,6 +146,12 @@ public sealed class AuthorizationMatrixTests(KnowledgeBaseApp app)
         if (route.Method == "GET")
         {
             return await client.GetAsync(uri);
+        }
+        if (route.IsApi)
+        {
+            // The API takes JSON; an empty object is refused by validation or a missing If-Match, once authorized.
+            using var json = new HttpRequestMessage(new HttpMethod(route.Method), uri) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            return await client.SendAsync(json);
         }
         var fields = new List<KeyValuePair<string, string>>();
         if (token is not null)
@@ -193,6 +209,9 @@ public sealed class AuthorizationMatrixTests(KnowledgeBaseApp app)
         Assert.Contains("POST /admin/users/no-such-thing", routes);
         Assert.Contains($"POST {Links.SignOut}", routes);
         Assert.Contains($"POST {Links.SignInPage}", routes);
+        Assert.Contains("POST /api/v1/claims", routes);
+        Assert.Contains("PUT /api/v1/claims/987654321", routes);
+        Assert.Contains("DELETE /api/v1/claims/987654321/citations/987654321", routes);
         // Reading pages bind no form and are not write routes.
         Assert.DoesNotContain("POST /claims", routes);
         Assert.DoesNotContain("GET /search", routes);
@@ -204,6 +223,7 @@ public sealed class AuthorizationMatrixTests(KnowledgeBaseApp app)
         var routes = DiscoverWriteRoutes(app.Services).Where(r => !PublicWrites.Contains(r.Pattern)).ToList();
         Assert.NotEmpty(routes);
         var clients = await ClientsAsync();
+        var apiClients = await TokenClientsAsync();
         var tokens = new Dictionary<Who, string>();
         foreach (var (who, client) in clients)
         {
@@ -216,16 +236,26 @@ public sealed class AuthorizationMatrixTests(KnowledgeBaseApp app)
         {
             foreach (var who in Enum.GetValues<Who>())
             {
-                using var response = await SendAsync(clients[who], route, tokens[who]);
-                var outcome = Classify(response);
-                var expected = Expected(route, who);
-                var ok = outcome == expected;
-                wrong += ok ? 0 : 1;
-                table.Add($"{(ok ? "  " : "✗ ")}{route,-45} {who,-9} → {(int)response.StatusCode} {outcome} (expected {expected})");
+                using var response = await SendAsync(route.IsApi ? apiClients[who] : clients[who], route, tokens[who]);
+                Check(route, $"{who}{(route.IsApi ? " token" : "")}", response, Expected(route, who));
+            }
+            if (route.IsApi)
+            {
+                // A signed-in administrator's session cookie is no API credential: another site could ride on it.
+                using var response = await SendAsync(clients[Who.Admin], route, tokens[Who.Admin]);
+                Check(route, "Admin cookie", response, Outcome.SignIn);
             }
         }
 
         Assert.True(wrong == 0, $"{wrong} of {table.Count} answers are wrong:\n" + string.Join("\n", table));
+
+        void Check(WriteRoute route, string who, HttpResponseMessage response, Outcome expected)
+        {
+            var outcome = Classify(response);
+            var ok = outcome == expected;
+            wrong += ok ? 0 : 1;
+            table.Add($"{(ok ? "  " : "✗ ")}{route,-45} {who,-12} → {(int)response.StatusCode} {outcome} (expected {expected})");
+        }
     }
 
     [Fact]
