@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +14,46 @@ public sealed record SeedImportResult(bool Unchanged, int Topics, int Sources, i
         : $"imported {Topics} topics, {Sources} sources, {Claims} claims, {Citations} citations ({Changes} rows written)";
 }
 
+/// <summary>An import refused before anything was read or written; the message is one line.</summary>
+public sealed class ImportRefusedException(string message) : Exception(message);
+
 /// <summary>
 /// Writes a checked <see cref="SeedPlan"/> in one transaction, matching rows by slug (and passages by their span),
-/// so importing the same files again changes nothing and duplicates nothing.
+/// so importing the same files again changes nothing and duplicates nothing. Seeding (<c>./kb seed</c>) and loading an
+/// export (<c>./kb import</c>) share this one path; an import also requires an empty database and restores the history.
 /// </summary>
 public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
 {
+    /// <summary>Claims are written this many at a time, so the change tracker's work and each batch of inserts stay bounded.</summary>
+    private const int ClaimBatch = 1000;
+
+    /// <summary>Loads an export into an empty database (refused, with nothing written, if it holds any content).</summary>
+    public async Task<SeedImportResult> ImportIntoEmptyAsync(SeedPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return await WriteAsync(plan, requireEmpty: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses a database that holds any source, topic, claim or revision: an import never merges. Callers may check
+    /// before reading the files, to fail fast; the import checks again inside its transaction.
+    /// </summary>
+    public async Task RefuseContentAsync(CancellationToken cancellationToken = default)
+    {
+        var held = new (string Name, bool Any)[]
+        {
+            ("sources", await db.Sources.IgnoreQueryFilters().AnyAsync(cancellationToken)),
+            ("topics", await db.Topics.AnyAsync(cancellationToken)),
+            ("claims", await db.Claims.IgnoreQueryFilters().AnyAsync(cancellationToken)),
+            ("revisions", await db.Revisions.AnyAsync(cancellationToken)),
+        }.Where(t => t.Any).Select(t => t.Name).ToList();
+        if (held.Count > 0)
+        {
+            throw new ImportRefusedException(
+                $"Import refused, nothing was written: the database already holds {string.Join(", ", held)}; import into an empty, migrated database (e.g. after ./kb db reset).");
+        }
+    }
+
     public async Task<SeedImportResult> ImportAsync(string directory, CancellationToken cancellationToken = default)
     {
         var plan = SeedPlan.From(SeedFiles.Read(directory));
@@ -33,11 +68,26 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
         {
             return new SeedImportResult(true, plan.Topics.Count, plan.Sources.Count, plan.Claims.Count, citationCount, 0);
         }
+        if (plan.Revisions.Count > 0)
+        {
+            throw new ImportRefusedException($"Seed refused: {RevisionLine.FileName} (an export's history) is restored only by an import into an empty database.");
+        }
+        return await WriteAsync(plan, requireEmpty: false, cancellationToken);
+    }
 
+    private async Task<SeedImportResult> WriteAsync(SeedPlan plan, bool requireEmpty, CancellationToken cancellationToken)
+    {
+        var citationCount = plan.Claims.Sum(c => c.Citations.Count);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (requireEmpty)
+            {
+                // Checked again inside the transaction, so two imports at once cannot both find the database empty.
+                await db.Database.ExecuteSqlRawAsync("LOCK TABLE sources, claims IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+                await RefuseContentAsync(cancellationToken);
+            }
             var now = clock.GetUtcNow();
             var changes = 0;
 
@@ -45,8 +95,9 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             var sources = await UpsertSourcesAsync(plan, now, cancellationToken);
             changes += await db.SaveChangesAsync(cancellationToken);
 
-            await UpsertClaimsAsync(plan, topics, sources, now, cancellationToken);
+            var claims = await UpsertClaimsAsync(plan, topics, sources, now, cancellationToken);
             changes += await db.SaveChangesAsync(cancellationToken);
+            changes += await AddRevisionsAsync(plan, sources, claims, cancellationToken);
 
             // Passages no citation quotes any more (a source's text changed) are dropped with the old offsets.
             var seededSourceIds = sources.Values.Select(s => s.Id).ToList();
@@ -119,6 +170,8 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             source.Url = m.Url;
             source.Retrieved = m.Retrieved is null ? null : DateOnly.ParseExact(m.Retrieved, "yyyy-MM-dd");
             source.EditorialNote = m.EditorialNote?.Trim();
+            // An editor's deletion stands; an export's deletion is taken over.
+            source.DeletedAt ??= planned.DeletedAt;
             SourceBodies.ApplyTo(source, planned.Body, new PreparedBody(planned.Rendered, planned.Footnotes));
             if (db.Entry(source).State is EntityState.Modified or EntityState.Added)
             {
@@ -128,7 +181,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
         return existing;
     }
 
-    private async Task UpsertClaimsAsync(
+    private async Task<Dictionary<string, Claim>> UpsertClaimsAsync(
         SeedPlan plan, Dictionary<string, Topic> topics, Dictionary<string, Source> sources, DateTimeOffset now, CancellationToken ct)
     {
         var slugs = plan.Claims.Select(c => c.Slug).ToList();
@@ -144,14 +197,23 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
         // Citations share the one confirmed passage of a span; passages awaiting review are left to the editors.
         var passages = await db.Passages.IgnoreQueryFilters().Where(p => sourceIds.Contains(p.SourceId) && !p.NeedsReview)
             .ToDictionaryAsync(p => (p.SourceId, p.Start, p.End), ct);
+        // Passages awaiting review have no span of their own (an orphan keeps old offsets): they are told apart by their words too.
+        var awaiting = (await db.Passages.IgnoreQueryFilters().Where(p => sourceIds.Contains(p.SourceId) && p.NeedsReview).ToListAsync(ct))
+            .GroupBy(p => (p.SourceId, p.Start, p.End, p.Exact)).ToDictionary(g => g.Key, g => g.First());
 
-        foreach (var planned in plan.Claims)
+        foreach (var (planned, i) in plan.Claims.Select((c, i) => (c, i)))
         {
+            if (i > 0 && i % ClaimBatch == 0)
+            {
+                await db.SaveChangesAsync(ct);
+            }
             if (!existing.TryGetValue(planned.Slug, out var claim))
             {
                 claim = new Claim { Slug = planned.Slug, Statement = planned.Statement, CreatedAt = now };
                 db.Claims.Add(claim);
+                existing[planned.Slug] = claim;
             }
+            claim.DeletedAt ??= planned.DeletedAt;
             claim.Statement = planned.Statement;
             claim.Figure = planned.Figure;
 
@@ -164,7 +226,20 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             {
                 var source = sources[c.SourceSlug];
                 var footnoteId = c.Footnote is { } n ? source.Footnotes.First(f => f.Number == n).Id : (int?)null;
-                if (!passages.TryGetValue((source.Id, c.Anchor.Start, c.Anchor.End), out var passage))
+                Passage? passage;
+                if (c.Review is { } review)
+                {
+                    if (!awaiting.TryGetValue((source.Id, c.Anchor.Start, c.Anchor.End, c.Anchor.Exact), out passage))
+                    {
+                        passage = Passage.From(source.Id, c.Anchor);
+                        passage.NeedsReview = true;
+                        passage.AnchorStatus = review.Status;
+                        passage.PreviousExact = review.PreviousExact;
+                        db.Passages.Add(passage);
+                        awaiting[(source.Id, c.Anchor.Start, c.Anchor.End, c.Anchor.Exact)] = passage;
+                    }
+                }
+                else if (!passages.TryGetValue((source.Id, c.Anchor.Start, c.Anchor.End), out passage))
                 {
                     passage = Passage.From(source.Id, c.Anchor);
                     db.Passages.Add(passage);
@@ -203,5 +278,33 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                 claim.UpdatedAt = now;
             }
         }
+        return existing;
+    }
+
+    /// <summary>An export's history, with its slugs mapped to the ids this database gave the claims and sources.</summary>
+    private async Task<int> AddRevisionsAsync(
+        SeedPlan plan, Dictionary<string, Source> sources, Dictionary<string, Claim> claims, CancellationToken ct)
+    {
+        foreach (var r in plan.Revisions)
+        {
+            var snapshot = r.Snapshot.DeepClone().AsObject();
+            foreach (var citation in RevisionLine.Citations(snapshot))
+            {
+                citation["sourceId"] = sources[citation["sourceId"]!.GetValue<string>()].Id;
+            }
+            db.Revisions.Add(new Revision
+            {
+                EntityType = r.Entity,
+                EntityId = r.Entity == RevisionEntity.Claim ? claims[r.Slug].Id : sources[r.Slug].Id,
+                Number = r.Number,
+                Action = r.Action,
+                Snapshot = RevisionLine.Write(snapshot),
+                AuthorId = r.AuthorId,
+                AuthorName = r.AuthorName,
+                CreatedAt = r.CreatedAt,
+                Comment = r.Comment,
+            });
+        }
+        return await db.SaveChangesAsync(ct);
     }
 }
