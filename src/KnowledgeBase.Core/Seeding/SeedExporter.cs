@@ -289,7 +289,7 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
 
     /// <summary>
     /// The shortest context that makes the quote anchor at its place again: none if the words occur once, else the
-    /// fewest words after (then before) it; null if even that fails (the import will then say so).
+    /// fewest words (two or more) after, then before, it; null if even that fails (the import will then say so).
     /// </summary>
     private static Found? Context(AnchorableText document, int start, int end, string exact)
     {
@@ -301,7 +301,8 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
         }
         var text = document.Text;
         string? lastSuffix = null, lastPrefix = null;
-        for (var words = 1; words <= ContextWords; words++)
+        // Two words at least: a lone word reads as noise ("such"), two as a phrase ("such as").
+        for (var words = 2; words <= ContextWords; words++)
         {
             var suffix = WordsAfter(text, end, words);
             if (suffix != lastSuffix && CitationAnchoring.Anchor(document, exact, null, suffix) is var s && At(s))
@@ -319,13 +320,16 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
         return At(both) ? new Found(lastPrefix, lastSuffix, both.ProposedFootnote) : null;
     }
 
-    /// <summary>The text from <paramref name="end"/> through the end of the n-th word after it.</summary>
+    /// <summary>
+    /// The text from <paramref name="end"/> through the n-th word after it, within the paragraph, without the
+    /// punctuation that closes the last word ("such as", not "such as:").
+    /// </summary>
     private static string WordsAfter(string text, int end, int words)
     {
         var i = end;
-        for (var w = 0; w < words && i < text.Length; w++)
+        for (var w = 0; w < words && i < text.Length && text[i] != '\n'; w++)
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            while (i < text.Length && text[i] is not '\n' && char.IsWhiteSpace(text[i]))
             {
                 i++;
             }
@@ -334,16 +338,21 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
                 i++;
             }
         }
-        return text[end..i];
+        var trimmed = i;
+        while (trimmed > end && char.IsPunctuation(text[trimmed - 1]))
+        {
+            trimmed--;
+        }
+        return text[end..(string.IsNullOrWhiteSpace(text[end..trimmed]) ? i : trimmed)];
     }
 
-    /// <summary>The text from the start of the n-th word before <paramref name="start"/> up to it.</summary>
+    /// <summary>Likewise, the n words before <paramref name="start"/>, without the punctuation that opens the first ("United", not "(United").</summary>
     private static string WordsBefore(string text, int start, int words)
     {
         var i = start;
-        for (var w = 0; w < words && i > 0; w++)
+        for (var w = 0; w < words && i > 0 && text[i - 1] != '\n'; w++)
         {
-            while (i > 0 && char.IsWhiteSpace(text[i - 1]))
+            while (i > 0 && text[i - 1] is not '\n' && char.IsWhiteSpace(text[i - 1]))
             {
                 i--;
             }
@@ -352,7 +361,12 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
                 i--;
             }
         }
-        return text[i..start];
+        var trimmed = i;
+        while (trimmed < start && char.IsPunctuation(text[trimmed]))
+        {
+            trimmed++;
+        }
+        return text[(string.IsNullOrWhiteSpace(text[trimmed..start]) ? i : trimmed)..start];
     }
 
     private async Task<int> WriteRevisionsAsync(string folder, Dictionary<int, ExportedSource> sources, CancellationToken ct)

@@ -10,7 +10,8 @@ namespace KnowledgeBase.Core.Seeding;
 /// </summary>
 internal static class SeedYaml
 {
-    private const string Indicators = "-?:,[]{}#&*!|>'\"%@`";
+    /// <summary>YAML's indicators, and '$', which the seed files quote (money: "$394 million") though YAML need not.</summary>
+    private const string Indicators = "-?:,[]{}#&*!|>'\"%@`$";
 
     /// <summary>A scalar for a block context; null writes nothing (an empty value reads back as null).</summary>
     public static string Scalar(string? value, bool quote = false)
