@@ -1,10 +1,10 @@
+using System.Text.Json.Nodes;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
-using System.Text.Json.Nodes;
 
 namespace KnowledgeBase.Core.Seeding;
 
