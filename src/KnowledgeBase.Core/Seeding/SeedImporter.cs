@@ -7,11 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Core.Seeding;
 
-public sealed record SeedImportResult(bool Unchanged, int Topics, int Sources, int Claims, int Citations, int Changes)
+/// <param name="LoadedFromExport">The seed was not applied: the database was loaded from an export, whose edits it would overwrite.</param>
+public sealed record SeedImportResult(bool Unchanged, int Topics, int Sources, int Claims, int Citations, int Changes, bool LoadedFromExport = false)
 {
-    public override string ToString() => Unchanged
-        ? $"seed data unchanged since the last import ({Claims} claims): nothing to do"
-        : $"imported {Topics} topics, {Sources} sources, {Claims} claims, {Citations} citations ({Changes} rows written)";
+    public override string ToString() => LoadedFromExport
+        ? "the database was loaded from an export (import): seed data is not applied over it, nothing to do"
+        : Unchanged
+            ? $"seed data unchanged since the last import ({Claims} claims): nothing to do"
+            : $"imported {Topics} topics, {Sources} sources, {Claims} claims, {Citations} citations ({Changes} rows written)";
 }
 
 /// <summary>An import refused before anything was read or written; the message is one line.</summary>
@@ -24,6 +27,12 @@ public sealed class ImportRefusedException(string message) : Exception(message);
 /// </summary>
 public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
 {
+    /// <summary>
+    /// Marks the content hash an import records, so that seeding (which <c>./kb run</c> does at every start) leaves a
+    /// database loaded from an export alone instead of writing the seed's claims back over the editors' work.
+    /// </summary>
+    private const string ExportHashPrefix = "import:";
+
     /// <summary>Claims are written this many at a time, so the change tracker's work and each batch of inserts stay bounded.</summary>
     private const int ClaimBatch = 1000;
 
@@ -68,6 +77,10 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
         {
             return new SeedImportResult(true, plan.Topics.Count, plan.Sources.Count, plan.Claims.Count, citationCount, 0);
         }
+        if (await db.SeedImports.AnyAsync(s => s.ContentHash.StartsWith(ExportHashPrefix), cancellationToken))
+        {
+            return new SeedImportResult(true, plan.Topics.Count, plan.Sources.Count, plan.Claims.Count, citationCount, 0, LoadedFromExport: true);
+        }
         if (plan.Revisions.Count > 0)
         {
             throw new ImportRefusedException($"Seed refused: {RevisionLine.FileName} (an export's history) is restored only by an import into an empty database.");
@@ -107,7 +120,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                 .ExecuteDeleteAsync(cancellationToken);
 
             var result = new SeedImportResult(false, plan.Topics.Count, plan.Sources.Count, plan.Claims.Count, citationCount, changes);
-            db.SeedImports.Add(new SeedImport { ContentHash = plan.ContentHash, ImportedAt = now, Summary = result.ToString() });
+            db.SeedImports.Add(new SeedImport { ContentHash = (requireEmpty ? ExportHashPrefix : "") + plan.ContentHash, ImportedAt = now, Summary = result.ToString() });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();

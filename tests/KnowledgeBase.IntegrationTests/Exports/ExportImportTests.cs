@@ -251,6 +251,25 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Seeding_a_database_loaded_from_an_export_leaves_the_editors_work_alone()
+    {
+        await EnrichAsync();
+        var folder = NewFolder();
+        await ExportAsync(_seeded.ConnectionString, folder);
+        await using var fresh = await EmptyDatabaseAsync();
+        await ImportAsync(fresh.ConnectionString, folder);
+        var before = await FactsAsync(fresh.ConnectionString);
+
+        // What ./kb run does at every start: the seed would clear the override and confirm the edited quotes again.
+        await using var db = Open(fresh.ConnectionString);
+        var seeded = await new SeedImporter(db, TimeProvider.System).ImportAsync(KnowledgeBaseApp.SeedDirectory);
+
+        Assert.True(seeded.LoadedFromExport);
+        Assert.Equal(0, seeded.Changes);
+        Assert.Equal(before, await FactsAsync(fresh.ConnectionString));
+    }
+
+    [Fact]
     public async Task Import_into_a_database_that_holds_content_is_refused_and_writes_nothing()
     {
         var folder = NewFolder();
