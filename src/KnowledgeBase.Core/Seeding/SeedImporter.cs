@@ -108,8 +108,8 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             var sources = await UpsertSourcesAsync(plan, now, cancellationToken);
             changes += await db.SaveChangesAsync(cancellationToken);
 
-            var claims = await UpsertClaimsAsync(plan, topics, sources, now, cancellationToken);
-            changes += await db.SaveChangesAsync(cancellationToken);
+            var (claims, written) = await UpsertClaimsAsync(plan, topics, sources, now, cancellationToken);
+            changes += written + await db.SaveChangesAsync(cancellationToken);
             changes += await AddRevisionsAsync(plan, sources, claims, cancellationToken);
 
             // Passages no citation quotes any more (a source's text changed) are dropped with the old offsets.
@@ -194,7 +194,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
         return existing;
     }
 
-    private async Task<Dictionary<string, Claim>> UpsertClaimsAsync(
+    private async Task<(Dictionary<string, Claim> Claims, int Written)> UpsertClaimsAsync(
         SeedPlan plan, Dictionary<string, Topic> topics, Dictionary<string, Source> sources, DateTimeOffset now, CancellationToken ct)
     {
         var slugs = plan.Claims.Select(c => c.Slug).ToList();
@@ -214,11 +214,12 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
         var awaiting = (await db.Passages.IgnoreQueryFilters().Where(p => sourceIds.Contains(p.SourceId) && p.NeedsReview).ToListAsync(ct))
             .GroupBy(p => (p.SourceId, p.Start, p.End, p.Exact)).ToDictionary(g => g.Key, g => g.First());
 
+        var written = 0;
         foreach (var (planned, i) in plan.Claims.Select((c, i) => (c, i)))
         {
             if (i > 0 && i % ClaimBatch == 0)
             {
-                await db.SaveChangesAsync(ct);
+                written += await db.SaveChangesAsync(ct);
             }
             if (!existing.TryGetValue(planned.Slug, out var claim))
             {
@@ -291,7 +292,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                 claim.UpdatedAt = now;
             }
         }
-        return existing;
+        return (existing, written);
     }
 
     /// <summary>An export's history, with its slugs mapped to the ids this database gave the claims and sources.</summary>
