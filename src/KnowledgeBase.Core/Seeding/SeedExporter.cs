@@ -55,9 +55,12 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
             SeedExportResult result;
             await using (var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct))
             {
+                // A seed import (or an import of an export) stamps what it adds with its own time: those stamps say
+                // nothing an import would not say again, so only the editors' times are written.
+                var importTimes = (await db.SeedImports.Select(s => s.ImportedAt).ToListAsync(ct)).ToHashSet();
                 var topics = await WriteTopicsAsync(temp, ct);
-                var sources = await WriteSourcesAsync(temp, ct);
-                var (claims, citations) = await WriteClaimsAsync(temp, sources, ct);
+                var sources = await WriteSourcesAsync(temp, importTimes, ct);
+                var (claims, citations) = await WriteClaimsAsync(temp, sources, importTimes, ct);
                 var history = revisions ? await WriteRevisionsAsync(temp, sources, ct) : 0;
                 result = new SeedExportResult(topics, sources.Count, claims, citations, history);
             }
@@ -108,7 +111,7 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
     }
 
     /// <summary>One query per source: each carries its whole body, and sources are few beside claims.</summary>
-    private async Task<Dictionary<int, ExportedSource>> WriteSourcesAsync(string folder, CancellationToken ct)
+    private async Task<Dictionary<int, ExportedSource>> WriteSourcesAsync(string folder, HashSet<DateTimeOffset> importTimes, CancellationToken ct)
     {
         var ids = await db.Sources.IgnoreQueryFilters().OrderBy(s => s.Slug).Select(s => s.Id).ToListAsync(ct);
         var result = new Dictionary<int, ExportedSource>();
@@ -138,10 +141,7 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
             {
                 SeedYaml.Folded(text, 0, "editorial-note", s.EditorialNote);
             }
-            if (s.DeletedAt is { } deleted)
-            {
-                SeedYaml.Line(text, 0, "deleted-at", ExportTime.Write(deleted));
-            }
+            WriteTimes(text, 0, s.CreatedAt, s.UpdatedAt, s.DeletedAt, importTimes);
             var footnotes = s.Footnotes.OrderBy(f => f.Number).ToList();
             if (footnotes.Count > 0)
             {
@@ -163,7 +163,8 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
         return result;
     }
 
-    private async Task<(int Claims, int Citations)> WriteClaimsAsync(string folder, Dictionary<int, ExportedSource> sources, CancellationToken ct)
+    private async Task<(int Claims, int Citations)> WriteClaimsAsync(
+        string folder, Dictionary<int, ExportedSource> sources, HashSet<DateTimeOffset> importTimes, CancellationToken ct)
     {
         await using var writer = Create(Path.Combine(folder, "claims.yaml"));
         await writer.WriteAsync("# Claims of the KnowledgeBase seed data, each with its citations. See README.md.\n");
@@ -182,6 +183,8 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
                     c.Figure,
                     c.OverrideAgreement,
                     c.OverrideReason,
+                    c.CreatedAt,
+                    c.UpdatedAt,
                     c.DeletedAt,
                     Topics = c.Topics.OrderBy(t => t.Id).Select(t => t.Slug).ToList(),
                     Citations = c.Citations.OrderBy(x => x.Position).Select(x => new
@@ -223,10 +226,7 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
                     SeedYaml.Line(text, 4, "flag", flag.ToSlug());
                     SeedYaml.Line(text, 4, "reason", SeedYaml.Scalar(c.OverrideReason));
                 }
-                if (c.DeletedAt is { } deleted)
-                {
-                    SeedYaml.Line(text, 2, "deleted-at", ExportTime.Write(deleted));
-                }
+                WriteTimes(text, 2, c.CreatedAt, c.UpdatedAt, c.DeletedAt, importTimes);
                 text.Append("  citations:\n");
                 foreach (var x in c.Citations)
                 {
@@ -283,6 +283,23 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
             after = batch[^1].Id;
         }
         return (claims, citations);
+    }
+
+    private static void WriteTimes(
+        StringBuilder text, int indent, DateTimeOffset created, DateTimeOffset updated, DateTimeOffset? deleted, HashSet<DateTimeOffset> importTimes)
+    {
+        if (!importTimes.Contains(created))
+        {
+            SeedYaml.Line(text, indent, "created-at", ExportTime.Write(created));
+        }
+        if (!importTimes.Contains(updated))
+        {
+            SeedYaml.Line(text, indent, "updated-at", ExportTime.Write(updated));
+        }
+        if (deleted is { } at)
+        {
+            SeedYaml.Line(text, indent, "deleted-at", ExportTime.Write(at));
+        }
     }
 
     private sealed record Found(string? Prefix, string? Suffix, int? Proposed);

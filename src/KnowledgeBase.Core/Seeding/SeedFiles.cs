@@ -149,6 +149,10 @@ public sealed class SourceFrontMatter
 
     /// <summary>Exports only: when an editor deleted the source (ISO 8601, UTC).</summary>
     public string? DeletedAt { get; set; }
+
+    /// <summary>Exports only: when it was added and last changed, unless by a seed import (ISO 8601, UTC).</summary>
+    public string? CreatedAt { get; set; }
+    public string? UpdatedAt { get; set; }
 }
 
 public sealed class FootnoteEntry
@@ -178,6 +182,10 @@ public sealed class ClaimEntry
 
     /// <summary>Exports only: when an editor deleted the claim (ISO 8601, UTC).</summary>
     public string? DeletedAt { get; set; }
+
+    /// <summary>Exports only: when it was added and last changed, unless by a seed import (ISO 8601, UTC).</summary>
+    public string? CreatedAt { get; set; }
+    public string? UpdatedAt { get; set; }
 }
 
 public sealed class CitationEntry

@@ -166,7 +166,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                     BodyMarkdown = "",
                     BodyHtml = "",
                     CanonicalText = "",
-                    CreatedAt = now,
+                    CreatedAt = planned.Times?.Created ?? now,
                 };
                 db.Sources.Add(source);
                 existing[m.Slug!] = source;
@@ -184,11 +184,11 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             source.Retrieved = m.Retrieved is null ? null : DateOnly.ParseExact(m.Retrieved, "yyyy-MM-dd");
             source.EditorialNote = m.EditorialNote?.Trim();
             // An editor's deletion stands; an export's deletion is taken over.
-            source.DeletedAt ??= planned.DeletedAt;
+            source.DeletedAt ??= planned.Times?.Deleted;
             SourceBodies.ApplyTo(source, planned.Body, new PreparedBody(planned.Rendered, planned.Footnotes));
             if (db.Entry(source).State is EntityState.Modified or EntityState.Added)
             {
-                source.UpdatedAt = now;
+                source.UpdatedAt = planned.Times?.Updated ?? now;
             }
         }
         return existing;
@@ -223,11 +223,11 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             }
             if (!existing.TryGetValue(planned.Slug, out var claim))
             {
-                claim = new Claim { Slug = planned.Slug, Statement = planned.Statement, CreatedAt = now };
+                claim = new Claim { Slug = planned.Slug, Statement = planned.Statement, CreatedAt = planned.Times?.Created ?? now };
                 db.Claims.Add(claim);
                 existing[planned.Slug] = claim;
             }
-            claim.DeletedAt ??= planned.DeletedAt;
+            claim.DeletedAt ??= planned.Times?.Deleted;
             claim.Statement = planned.Statement;
             claim.Figure = planned.Figure;
 
@@ -289,7 +289,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             }
             if (db.Entry(claim).State is EntityState.Modified or EntityState.Added)
             {
-                claim.UpdatedAt = now;
+                claim.UpdatedAt = planned.Times?.Updated ?? now;
             }
         }
         return (existing, written);

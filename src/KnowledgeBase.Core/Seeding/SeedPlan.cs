@@ -11,7 +11,7 @@ namespace KnowledgeBase.Core.Seeding;
 public sealed record PlannedTopic(string Slug, string Name, string Description);
 
 public sealed record PlannedSource(
-    SourceFrontMatter Meta, string Body, RenderedSource Rendered, IReadOnlyList<PreparedFootnote> Footnotes, DateTimeOffset? DeletedAt = null)
+    SourceFrontMatter Meta, string Body, RenderedSource Rendered, IReadOnlyList<PreparedFootnote> Footnotes, PlannedTimes? Times = null)
 {
     public AnchorableText Anchorable { get; } = AnchorableText.Of(Rendered);
 }
@@ -19,6 +19,9 @@ public sealed record PlannedSource(
 /// <param name="Review">Set for a passage awaiting review: its anchor is the stored selector, not a fresh anchoring.</param>
 public sealed record PlannedCitation(
     string SourceSlug, TextAnchor Anchor, int? Footnote, Stance Stance, string? Attribution, string? Figure, PlannedReview? Review = null);
+
+/// <summary>An export's timestamps of a claim or source; each null when the import's own time is to be used.</summary>
+public sealed record PlannedTimes(DateTimeOffset? Created, DateTimeOffset? Updated, DateTimeOffset? Deleted);
 
 /// <summary>How a passage awaiting review was left: fuzzy (with the words cited before) or orphaned.</summary>
 public sealed record PlannedReview(AnchorStatus Status, string? PreviousExact);
@@ -36,7 +39,7 @@ public sealed record PlannedClaim(
     IReadOnlyList<PlannedCitation> Citations,
     AgreementVerdict Verdict,
     (AgreementFlag Flag, string Reason)? Override,
-    DateTimeOffset? DeletedAt = null);
+    PlannedTimes? Times = null);
 
 /// <summary>
 /// Seed files checked in full and turned into what the importer writes. Every quote is anchored in its source's
@@ -197,7 +200,7 @@ public sealed record SeedPlan(
             {
                 errors.Add($"{where}: url '{m.Url}' must be an absolute http(s) URL.");
             }
-            var deletedAt = DeletedAt(m.DeletedAt, where, errors);
+            var times = Times(m.CreatedAt, m.UpdatedAt, m.DeletedAt, where, errors);
 
             var citedWorks = (m.Footnotes ?? []).ToDictionary(
                 kv => kv.Key,
@@ -216,7 +219,7 @@ public sealed record SeedPlan(
             {
                 continue;
             }
-            result.Add(new PlannedSource(m, file.Body, body.Rendered, body.Footnotes, deletedAt));
+            result.Add(new PlannedSource(m, file.Body, body.Rendered, body.Footnotes, times));
         }
         return result;
     }
@@ -252,7 +255,7 @@ public sealed record SeedPlan(
                 errors.Add($"{where}: unknown topic '{t}'.");
             }
             CheckFigure(c.Figure, where, errors);
-            var deletedAt = DeletedAt(c.DeletedAt, where, errors);
+            var times = Times(c.CreatedAt, c.UpdatedAt, c.DeletedAt, where, errors);
 
             (AgreementFlag, string)? overridden = null;
             if (c.AgreementOverride is { } o)
@@ -333,7 +336,7 @@ public sealed record SeedPlan(
             if (errors.Count == before)
             {
                 result.Add(new PlannedClaim(
-                    c.Slug!, c.Statement!.Trim(), topics, Blank(c.Figure), citations, AgreementRule.Evaluate(evidence), overridden, deletedAt));
+                    c.Slug!, c.Statement!.Trim(), topics, Blank(c.Figure), citations, AgreementRule.Evaluate(evidence), overridden, times));
             }
         }
         return result;
@@ -362,18 +365,26 @@ public sealed record SeedPlan(
         }
     }
 
-    private static DateTimeOffset? DeletedAt(string? text, string where, List<string> errors)
+    private static PlannedTimes? Times(string? created, string? updated, string? deleted, string where, List<string> errors)
     {
-        if (text is null)
+        if (created is null && updated is null && deleted is null)
         {
             return null;
         }
-        if (ExportTime.TryRead(text, out var at))
+        DateTimeOffset? Read(string? text, string field)
         {
-            return at;
+            if (text is null)
+            {
+                return null;
+            }
+            if (ExportTime.TryRead(text, out var at))
+            {
+                return at;
+            }
+            errors.Add($"{where}: {field} '{text}' is not a UTC timestamp (2026-12-01T09:30:00.000000Z).");
+            return null;
         }
-        errors.Add($"{where}: deleted-at '{text}' is not a UTC timestamp (2026-12-01T09:30:00.000000Z).");
-        return null;
+        return new PlannedTimes(Read(created, "created-at"), Read(updated, "updated-at"), Read(deleted, "deleted-at"));
     }
 
     private static void CheckFigure(string? figure, string where, List<string> errors)

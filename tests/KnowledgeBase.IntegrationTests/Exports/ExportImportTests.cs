@@ -143,6 +143,11 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
                 c.OverrideAgreement,
                 c.OverrideReason,
                 c.DeletedAt,
+                c.CreatedAt,
+                c.UpdatedAt,
+                // Times an editor gave (by a save: a revision) survive; the seed import's own are the import's again.
+                Added = db.Revisions.Any(r => r.EntityType == RevisionEntity.Claim && r.EntityId == c.Id && r.Action == RevisionAction.Created),
+                Edited = db.Revisions.Any(r => r.EntityType == RevisionEntity.Claim && r.EntityId == c.Id),
                 Topics = c.Topics.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
                 Citations = c.Citations.OrderBy(x => x.Position).Select(x => new
                 {
@@ -165,15 +170,17 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
             .ToListAsync();
         foreach (var c in claims)
         {
-            facts.Add($"claim {c.Slug}|{c.Statement}|{c.Figure}|{c.Agreement}|{c.ComputedAgreement}|{c.AgreementRationale}|{c.OverrideAgreement}|{c.OverrideReason}|{c.DeletedAt:O}|{string.Join(",", c.Topics)}");
+            facts.Add($"claim {c.Slug}|{(c.Added ? $"{c.CreatedAt:O}" : "added by the import")} {(c.Edited ? $"{c.UpdatedAt:O}" : "as imported")}|{c.Statement}|{c.Figure}|{c.Agreement}|{c.ComputedAgreement}|{c.AgreementRationale}|{c.OverrideAgreement}|{c.OverrideReason}|{c.DeletedAt:O}|{string.Join(",", c.Topics)}");
             // A confirmed passage's status (exact or moved) says how the last edit found it; only review states are kept.
             facts.AddRange(c.Citations.Select(x =>
                 $"  cites {x.Source} {x.Start}-{x.End}|{x.Exact}|{x.Prefix}|{x.Suffix}|{(x.NeedsReview ? x.AnchorStatus.ToString() : "confirmed")}|{x.PreviousExact}|fn {x.Footnote}|{x.Stance}|{x.Attribution}|{x.Figure}"));
         }
         var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking().Include(s => s.Footnotes).OrderBy(s => s.Slug).ToListAsync();
+        var editedSources = await db.Revisions.Where(r => r.EntityType == RevisionEntity.Source).Select(r => (int)r.EntityId).Distinct().ToListAsync();
+        var addedSources = await db.Revisions.Where(r => r.EntityType == RevisionEntity.Source && r.Action == RevisionAction.Created).Select(r => (int)r.EntityId).ToListAsync();
         foreach (var s in sources)
         {
-            facts.Add($"source {s.Slug}|{s.Title}|{s.ShortName}|{string.Join(";", s.Authors)}|{s.Publisher}|{s.Kind}|{s.Published}|{s.Url}|{s.Retrieved}|{s.EditorialNote}|{s.DeletedAt:O}");
+            facts.Add($"source {s.Slug}|{(addedSources.Contains(s.Id) ? $"{s.CreatedAt:O}" : "added by the import")} {(editedSources.Contains(s.Id) ? $"{s.UpdatedAt:O}" : "as imported")}|{s.Title}|{s.ShortName}|{string.Join(";", s.Authors)}|{s.Publisher}|{s.Kind}|{s.Published}|{s.Url}|{s.Retrieved}|{s.EditorialNote}|{s.DeletedAt:O}");
             facts.Add($"  text {s.BodyMarkdown}|{s.BodyHtml}|{s.CanonicalText}");
             facts.AddRange(s.Footnotes.OrderBy(f => f.Number).Select(f =>
                 $"  footnote {f.Number} {f.Start}-{f.End}|{f.Text}|{f.Cites.Authors}|{f.Cites.Title}|{f.Cites.Outlet}|{f.Cites.Published}|{f.Cites.Url}"));
