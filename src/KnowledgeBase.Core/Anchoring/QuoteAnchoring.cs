@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace KnowledgeBase.Core.Anchoring;
@@ -9,12 +10,18 @@ namespace KnowledgeBase.Core.Anchoring;
 /// </summary>
 public static class QuoteAnchoring
 {
+    /// <summary>
+    /// Each document's folded text, kept while its string lives: an import or export anchors thousands of quotes in
+    /// the same few documents, and folding the whole text for each quote would dominate its time.
+    /// </summary>
+    private static readonly ConditionalWeakTable<string, Collapsed> Haystacks = new();
+
     public static AnchorResult Anchor(string text, string exact, string? prefix = null, string? suffix = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(exact);
 
-        var haystack = Collapsed.Of(text);
+        var haystack = Haystacks.GetValue(text, Collapsed.Of);
         var needle = Collapsed.Of(exact.Trim()).Text;
         var wantPrefix = string.IsNullOrWhiteSpace(prefix) ? null : Collapsed.Of(prefix).Text.Trim();
         var wantSuffix = string.IsNullOrWhiteSpace(suffix) ? null : Collapsed.Of(suffix).Text.Trim();

@@ -8,13 +8,17 @@ namespace KnowledgeBase.Core.Seeding;
 
 /// <summary>
 /// The seed-data folder as written by editors: <c>sources/*.md</c> (YAML front matter + Markdown body),
-/// <c>topics.yaml</c> and <c>claims.yaml</c>. See seed-data/README.md for the format.
+/// <c>topics.yaml</c> and <c>claims.yaml</c>, and, in an export made with its history, <c>revisions.jsonl</c>. See
+/// seed-data/README.md for the format.
 /// </summary>
 public sealed class SeedFiles
 {
     public required IReadOnlyList<SourceFile> Sources { get; init; }
     public required IReadOnlyList<TopicEntry> Topics { get; init; }
     public required IReadOnlyList<ClaimEntry> Claims { get; init; }
+
+    /// <summary>The lines of <c>revisions.jsonl</c> (numbered from 1), or none when the folder has no such file.</summary>
+    public IReadOnlyList<(int Line, string Json)> Revisions { get; init; } = [];
 
     /// <summary>A digest of every file, so an unchanged folder is recognised and not imported twice.</summary>
     public required string ContentHash { get; init; }
@@ -99,6 +103,19 @@ public sealed class SeedFiles
             }
         }
 
+        var revisions = new List<(int, string)>();
+        var revisionsPath = Path.Combine(directory, RevisionLine.FileName);
+        if (File.Exists(revisionsPath))
+        {
+            foreach (var (line, i) in ReadText(revisionsPath).Split('\n').Select((l, i) => (l, i + 1)))
+            {
+                if (line.Length > 0)
+                {
+                    revisions.Add((i, line));
+                }
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new SeedImportException(errors);
@@ -108,6 +125,7 @@ public sealed class SeedFiles
             Sources = sources,
             Topics = topics ?? [],
             Claims = claims ?? [],
+            Revisions = revisions,
             ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset()),
         };
     }
@@ -128,6 +146,13 @@ public sealed class SourceFrontMatter
     public string? Retrieved { get; set; }
     public string? EditorialNote { get; set; }
     public Dictionary<int, FootnoteEntry>? Footnotes { get; set; }
+
+    /// <summary>Exports only: when an editor deleted the source (ISO 8601, UTC).</summary>
+    public string? DeletedAt { get; set; }
+
+    /// <summary>Exports only: when it was added and last changed, unless by a seed import (ISO 8601, UTC).</summary>
+    public string? CreatedAt { get; set; }
+    public string? UpdatedAt { get; set; }
 }
 
 public sealed class FootnoteEntry
@@ -154,6 +179,13 @@ public sealed class ClaimEntry
     public string? Figure { get; set; }
     public List<CitationEntry>? Citations { get; set; }
     public OverrideEntry? AgreementOverride { get; set; }
+
+    /// <summary>Exports only: when an editor deleted the claim (ISO 8601, UTC).</summary>
+    public string? DeletedAt { get; set; }
+
+    /// <summary>Exports only: when it was added and last changed, unless by a seed import (ISO 8601, UTC).</summary>
+    public string? CreatedAt { get; set; }
+    public string? UpdatedAt { get; set; }
 }
 
 public sealed class CitationEntry
@@ -166,6 +198,29 @@ public sealed class CitationEntry
     public string? Stance { get; set; }
     public string? Figure { get; set; }
     public int? Footnote { get; set; }
+
+    /// <summary>Exports only: the footnote was picked by an editor, so it is taken as given (none when absent), not checked against the quote's place.</summary>
+    public bool? FootnoteChosen { get; set; }
+
+    /// <summary>Exports only: the passage awaits review (re-anchoring found its words only approximately, or not at all).</summary>
+    public ReviewEntry? Review { get; set; }
+}
+
+/// <summary>
+/// A passage awaiting review, as stored: it cannot be anchored again by its quote (an orphan's words are gone from
+/// the text), so its selector is kept as it is.
+/// </summary>
+public sealed class ReviewEntry
+{
+    /// <summary><c>fuzzy</c> or <c>orphaned</c>.</summary>
+    public string? Status { get; set; }
+    public int? Start { get; set; }
+    public int? End { get; set; }
+    public string? Prefix { get; set; }
+    public string? Suffix { get; set; }
+
+    /// <summary>For a fuzzy passage: the words as they were cited before the document changed.</summary>
+    public string? CitedQuote { get; set; }
 }
 
 public sealed class OverrideEntry

@@ -1,24 +1,68 @@
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Core.Seeding;
 
-public sealed record SeedImportResult(bool Unchanged, int Topics, int Sources, int Claims, int Citations, int Changes)
+/// <param name="LoadedFromExport">The seed was not applied: the database was loaded from an export, whose edits it would overwrite.</param>
+public sealed record SeedImportResult(bool Unchanged, int Topics, int Sources, int Claims, int Citations, int Changes, bool LoadedFromExport = false)
 {
-    public override string ToString() => Unchanged
-        ? $"seed data unchanged since the last import ({Claims} claims): nothing to do"
-        : $"imported {Topics} topics, {Sources} sources, {Claims} claims, {Citations} citations ({Changes} rows written)";
+    public override string ToString() => LoadedFromExport
+        ? "the database was loaded from an export (import): seed data is not applied over it, nothing to do"
+        : Unchanged
+            ? $"seed data unchanged since the last import ({Claims} claims): nothing to do"
+            : $"imported {Topics} topics, {Sources} sources, {Claims} claims, {Citations} citations ({Changes} rows written)";
 }
+
+/// <summary>An import refused before anything was read or written; the message is one line.</summary>
+public sealed class ImportRefusedException(string message) : Exception(message);
 
 /// <summary>
 /// Writes a checked <see cref="SeedPlan"/> in one transaction, matching rows by slug (and passages by their span),
-/// so importing the same files again changes nothing and duplicates nothing.
+/// so importing the same files again changes nothing and duplicates nothing. Seeding (<c>./kb seed</c>) and loading an
+/// export (<c>./kb import</c>) share this one path; an import also requires an empty database and restores the history.
 /// </summary>
 public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
 {
+    /// <summary>
+    /// Marks the content hash an import records, so that seeding (which <c>./kb run</c> does at every start) leaves a
+    /// database loaded from an export alone instead of writing the seed's claims back over the editors' work.
+    /// </summary>
+    private const string ExportHashPrefix = "import:";
+
+    /// <summary>Claims are written this many at a time, so the change tracker's work and each batch of inserts stay bounded.</summary>
+    private const int ClaimBatch = 1000;
+
+    /// <summary>Loads an export into an empty database (refused, with nothing written, if it holds any content).</summary>
+    public async Task<SeedImportResult> ImportIntoEmptyAsync(SeedPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return await WriteAsync(plan, requireEmpty: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses a database that holds any source, topic, claim or revision: an import never merges. Callers may check
+    /// before reading the files, to fail fast; the import checks again inside its transaction.
+    /// </summary>
+    public async Task RefuseContentAsync(CancellationToken cancellationToken = default)
+    {
+        var held = new (string Name, bool Any)[]
+        {
+            ("sources", await db.Sources.IgnoreQueryFilters().AnyAsync(cancellationToken)),
+            ("topics", await db.Topics.AnyAsync(cancellationToken)),
+            ("claims", await db.Claims.IgnoreQueryFilters().AnyAsync(cancellationToken)),
+            ("revisions", await db.Revisions.AnyAsync(cancellationToken)),
+        }.Where(t => t.Any).Select(t => t.Name).ToList();
+        if (held.Count > 0)
+        {
+            throw new ImportRefusedException(
+                $"Import refused, nothing was written: the database already holds {string.Join(", ", held)}; import into an empty, migrated database (e.g. after ./kb db reset).");
+        }
+    }
+
     public async Task<SeedImportResult> ImportAsync(string directory, CancellationToken cancellationToken = default)
     {
         var plan = SeedPlan.From(SeedFiles.Read(directory));
@@ -33,11 +77,30 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
         {
             return new SeedImportResult(true, plan.Topics.Count, plan.Sources.Count, plan.Claims.Count, citationCount, 0);
         }
+        if (await db.SeedImports.AnyAsync(s => s.ContentHash.StartsWith(ExportHashPrefix), cancellationToken))
+        {
+            return new SeedImportResult(true, plan.Topics.Count, plan.Sources.Count, plan.Claims.Count, citationCount, 0, LoadedFromExport: true);
+        }
+        if (plan.Revisions.Count > 0)
+        {
+            throw new ImportRefusedException($"Seed refused: {RevisionLine.FileName} (an export's history) is restored only by an import into an empty database.");
+        }
+        return await WriteAsync(plan, requireEmpty: false, cancellationToken);
+    }
 
+    private async Task<SeedImportResult> WriteAsync(SeedPlan plan, bool requireEmpty, CancellationToken cancellationToken)
+    {
+        var citationCount = plan.Claims.Sum(c => c.Citations.Count);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (requireEmpty)
+            {
+                // Checked again inside the transaction, so two imports at once cannot both find the database empty.
+                await db.Database.ExecuteSqlRawAsync("LOCK TABLE sources, claims IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+                await RefuseContentAsync(cancellationToken);
+            }
             var now = clock.GetUtcNow();
             var changes = 0;
 
@@ -45,8 +108,9 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             var sources = await UpsertSourcesAsync(plan, now, cancellationToken);
             changes += await db.SaveChangesAsync(cancellationToken);
 
-            await UpsertClaimsAsync(plan, topics, sources, now, cancellationToken);
-            changes += await db.SaveChangesAsync(cancellationToken);
+            var (claims, written) = await UpsertClaimsAsync(plan, topics, sources, now, cancellationToken);
+            changes += written + await db.SaveChangesAsync(cancellationToken);
+            changes += await AddRevisionsAsync(plan, sources, claims, cancellationToken);
 
             // Passages no citation quotes any more (a source's text changed) are dropped with the old offsets.
             var seededSourceIds = sources.Values.Select(s => s.Id).ToList();
@@ -56,7 +120,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                 .ExecuteDeleteAsync(cancellationToken);
 
             var result = new SeedImportResult(false, plan.Topics.Count, plan.Sources.Count, plan.Claims.Count, citationCount, changes);
-            db.SeedImports.Add(new SeedImport { ContentHash = plan.ContentHash, ImportedAt = now, Summary = result.ToString() });
+            db.SeedImports.Add(new SeedImport { ContentHash = (requireEmpty ? ExportHashPrefix : "") + plan.ContentHash, ImportedAt = now, Summary = result.ToString() });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -102,7 +166,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                     BodyMarkdown = "",
                     BodyHtml = "",
                     CanonicalText = "",
-                    CreatedAt = now,
+                    CreatedAt = planned.Times?.Created ?? now,
                 };
                 db.Sources.Add(source);
                 existing[m.Slug!] = source;
@@ -119,16 +183,18 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             source.Url = m.Url;
             source.Retrieved = m.Retrieved is null ? null : DateOnly.ParseExact(m.Retrieved, "yyyy-MM-dd");
             source.EditorialNote = m.EditorialNote?.Trim();
+            // An editor's deletion stands; an export's deletion is taken over.
+            source.DeletedAt ??= planned.Times?.Deleted;
             SourceBodies.ApplyTo(source, planned.Body, new PreparedBody(planned.Rendered, planned.Footnotes));
             if (db.Entry(source).State is EntityState.Modified or EntityState.Added)
             {
-                source.UpdatedAt = now;
+                source.UpdatedAt = planned.Times?.Updated ?? now;
             }
         }
         return existing;
     }
 
-    private async Task UpsertClaimsAsync(
+    private async Task<(Dictionary<string, Claim> Claims, int Written)> UpsertClaimsAsync(
         SeedPlan plan, Dictionary<string, Topic> topics, Dictionary<string, Source> sources, DateTimeOffset now, CancellationToken ct)
     {
         var slugs = plan.Claims.Select(c => c.Slug).ToList();
@@ -144,14 +210,24 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
         // Citations share the one confirmed passage of a span; passages awaiting review are left to the editors.
         var passages = await db.Passages.IgnoreQueryFilters().Where(p => sourceIds.Contains(p.SourceId) && !p.NeedsReview)
             .ToDictionaryAsync(p => (p.SourceId, p.Start, p.End), ct);
+        // Passages awaiting review have no span of their own (an orphan keeps old offsets): they are told apart by their words too.
+        var awaiting = (await db.Passages.IgnoreQueryFilters().Where(p => sourceIds.Contains(p.SourceId) && p.NeedsReview).ToListAsync(ct))
+            .GroupBy(p => (p.SourceId, p.Start, p.End, p.Exact)).ToDictionary(g => g.Key, g => g.First());
 
-        foreach (var planned in plan.Claims)
+        var written = 0;
+        foreach (var (planned, i) in plan.Claims.Select((c, i) => (c, i)))
         {
+            if (i > 0 && i % ClaimBatch == 0)
+            {
+                written += await db.SaveChangesAsync(ct);
+            }
             if (!existing.TryGetValue(planned.Slug, out var claim))
             {
-                claim = new Claim { Slug = planned.Slug, Statement = planned.Statement, CreatedAt = now };
+                claim = new Claim { Slug = planned.Slug, Statement = planned.Statement, CreatedAt = planned.Times?.Created ?? now };
                 db.Claims.Add(claim);
+                existing[planned.Slug] = claim;
             }
+            claim.DeletedAt ??= planned.Times?.Deleted;
             claim.Statement = planned.Statement;
             claim.Figure = planned.Figure;
 
@@ -164,7 +240,20 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             {
                 var source = sources[c.SourceSlug];
                 var footnoteId = c.Footnote is { } n ? source.Footnotes.First(f => f.Number == n).Id : (int?)null;
-                if (!passages.TryGetValue((source.Id, c.Anchor.Start, c.Anchor.End), out var passage))
+                Passage? passage;
+                if (c.Review is { } review)
+                {
+                    if (!awaiting.TryGetValue((source.Id, c.Anchor.Start, c.Anchor.End, c.Anchor.Exact), out passage))
+                    {
+                        passage = Passage.From(source.Id, c.Anchor);
+                        passage.NeedsReview = true;
+                        passage.AnchorStatus = review.Status;
+                        passage.PreviousExact = review.PreviousExact;
+                        db.Passages.Add(passage);
+                        awaiting[(source.Id, c.Anchor.Start, c.Anchor.End, c.Anchor.Exact)] = passage;
+                    }
+                }
+                else if (!passages.TryGetValue((source.Id, c.Anchor.Start, c.Anchor.End), out passage))
                 {
                     passage = Passage.From(source.Id, c.Anchor);
                     db.Passages.Add(passage);
@@ -200,8 +289,36 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             }
             if (db.Entry(claim).State is EntityState.Modified or EntityState.Added)
             {
-                claim.UpdatedAt = now;
+                claim.UpdatedAt = planned.Times?.Updated ?? now;
             }
         }
+        return (existing, written);
+    }
+
+    /// <summary>An export's history, with its slugs mapped to the ids this database gave the claims and sources.</summary>
+    private async Task<int> AddRevisionsAsync(
+        SeedPlan plan, Dictionary<string, Source> sources, Dictionary<string, Claim> claims, CancellationToken ct)
+    {
+        foreach (var r in plan.Revisions)
+        {
+            var snapshot = r.Snapshot.DeepClone().AsObject();
+            foreach (var citation in RevisionLine.Citations(snapshot))
+            {
+                citation["sourceId"] = sources[citation["sourceId"]!.GetValue<string>()].Id;
+            }
+            db.Revisions.Add(new Revision
+            {
+                EntityType = r.Entity,
+                EntityId = r.Entity == RevisionEntity.Claim ? claims[r.Slug].Id : sources[r.Slug].Id,
+                Number = r.Number,
+                Action = r.Action,
+                Snapshot = RevisionLine.Write(snapshot),
+                AuthorId = r.AuthorId,
+                AuthorName = r.AuthorName,
+                CreatedAt = r.CreatedAt,
+                Comment = r.Comment,
+            });
+        }
+        return await db.SaveChangesAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
@@ -9,12 +10,26 @@ namespace KnowledgeBase.Core.Seeding;
 
 public sealed record PlannedTopic(string Slug, string Name, string Description);
 
-public sealed record PlannedSource(SourceFrontMatter Meta, string Body, RenderedSource Rendered, IReadOnlyList<PreparedFootnote> Footnotes)
+public sealed record PlannedSource(
+    SourceFrontMatter Meta, string Body, RenderedSource Rendered, IReadOnlyList<PreparedFootnote> Footnotes, PlannedTimes? Times = null)
 {
     public AnchorableText Anchorable { get; } = AnchorableText.Of(Rendered);
 }
 
-public sealed record PlannedCitation(string SourceSlug, TextAnchor Anchor, int? Footnote, Stance Stance, string? Attribution, string? Figure);
+/// <param name="Review">Set for a passage awaiting review: its anchor is the stored selector, not a fresh anchoring.</param>
+public sealed record PlannedCitation(
+    string SourceSlug, TextAnchor Anchor, int? Footnote, Stance Stance, string? Attribution, string? Figure, PlannedReview? Review = null);
+
+/// <summary>An export's timestamps of a claim or source; each null when the import's own time is to be used.</summary>
+public sealed record PlannedTimes(DateTimeOffset? Created, DateTimeOffset? Updated, DateTimeOffset? Deleted);
+
+/// <summary>How a passage awaiting review was left: fuzzy (with the words cited before) or orphaned.</summary>
+public sealed record PlannedReview(AnchorStatus Status, string? PreviousExact);
+
+/// <summary>A revision of an export, its snapshot with citations naming their documents by slug (see <see cref="RevisionLine"/>).</summary>
+public sealed record PlannedRevision(
+    RevisionEntity Entity, string Slug, int Number, RevisionAction Action, string? AuthorId, string AuthorName, DateTimeOffset CreatedAt,
+    string? Comment, JsonObject Snapshot);
 
 public sealed record PlannedClaim(
     string Slug,
@@ -23,7 +38,8 @@ public sealed record PlannedClaim(
     string? Figure,
     IReadOnlyList<PlannedCitation> Citations,
     AgreementVerdict Verdict,
-    (AgreementFlag Flag, string Reason)? Override);
+    (AgreementFlag Flag, string Reason)? Override,
+    PlannedTimes? Times = null);
 
 /// <summary>
 /// Seed files checked in full and turned into what the importer writes. Every quote is anchored in its source's
@@ -36,6 +52,9 @@ public sealed record SeedPlan(
     IReadOnlyList<PlannedClaim> Claims,
     string ContentHash)
 {
+    /// <summary>The revision history of an export made with it, in file order; empty for seed data.</summary>
+    public IReadOnlyList<PlannedRevision> Revisions { get; init; } = [];
+
     public static SeedPlan From(SeedFiles files)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -44,12 +63,75 @@ public sealed record SeedPlan(
         var topics = PlanTopics(files.Topics, errors);
         var sources = PlanSources(files.Sources, errors);
         var claims = PlanClaims(files.Claims, topics.Select(t => t.Slug).ToHashSet(), sources.ToDictionary(s => s.Meta.Slug!), errors);
+        var revisions = PlanRevisions(files.Revisions, claims.Select(c => c.Slug).ToHashSet(), sources.Select(s => s.Meta.Slug!).ToHashSet(), errors);
 
         if (errors.Count > 0)
         {
             throw new SeedImportException(errors);
         }
-        return new SeedPlan(topics, sources, claims, files.ContentHash);
+        return new SeedPlan(topics, sources, claims, files.ContentHash) { Revisions = revisions };
+    }
+
+    private static List<PlannedRevision> PlanRevisions(
+        IReadOnlyList<(int Line, string Json)> lines, HashSet<string> claimSlugs, HashSet<string> sourceSlugs, List<string> errors)
+    {
+        var result = new List<PlannedRevision>();
+        var seen = new HashSet<(RevisionEntity, string, int)>();
+        foreach (var (line, json) in lines)
+        {
+            var where = $"{RevisionLine.FileName}: line {line}";
+            RevisionLine? r;
+            try
+            {
+                r = RevisionLine.Parse(json);
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                errors.Add($"{where}: {e.Message}");
+                continue;
+            }
+            if (r is null || r.Snapshot is null || r.Slug is null || r.AuthorName is null)
+            {
+                errors.Add($"{where}: a revision needs entity, slug, number, action, author-name, created-at and snapshot.");
+                continue;
+            }
+            if (!RevisionText.TryParse(r.Entity, out RevisionEntity entity))
+            {
+                errors.Add($"{where}: entity '{r.Entity}' is not claim or source.");
+                continue;
+            }
+            if (!(entity == RevisionEntity.Claim ? claimSlugs : sourceSlugs).Contains(r.Slug))
+            {
+                errors.Add($"{where}: there is no {r.Entity} '{r.Slug}' in the export.");
+                continue;
+            }
+            if (!RevisionText.TryParse(r.Action, out RevisionAction action))
+            {
+                errors.Add($"{where}: action '{r.Action}' is not one of created, updated, deleted, undeleted, restored, imported.");
+                continue;
+            }
+            if (!ExportTime.TryRead(r.CreatedAt, out var at))
+            {
+                errors.Add($"{where}: created-at '{r.CreatedAt}' is not a UTC timestamp (2026-12-01T09:30:00.000000Z).");
+                continue;
+            }
+            if (r.Number < 1 || !seen.Add((entity, r.Slug, r.Number)))
+            {
+                errors.Add($"{where}: {r.Entity} '{r.Slug}' has no revision number {r.Number} to give (numbers run 1, 2, … once each).");
+                continue;
+            }
+            var unknown = entity == RevisionEntity.Claim
+                ? RevisionLine.Citations(r.Snapshot).Select(c => c["sourceId"] is JsonValue v && v.TryGetValue<string>(out var slug) ? slug : null)
+                    .Where(slug => slug is null || !sourceSlugs.Contains(slug)).Select(slug => slug ?? "").ToList()
+                : [];
+            if (unknown.Count > 0)
+            {
+                errors.Add($"{where}: a citation names the document '{unknown[0]}', which the export does not hold.");
+                continue;
+            }
+            result.Add(new PlannedRevision(entity, r.Slug, r.Number, action, r.AuthorId, r.AuthorName, at, r.Comment, r.Snapshot));
+        }
+        return result;
     }
 
     private static List<PlannedTopic> PlanTopics(IReadOnlyList<TopicEntry> entries, List<string> errors)
@@ -118,6 +200,7 @@ public sealed record SeedPlan(
             {
                 errors.Add($"{where}: url '{m.Url}' must be an absolute http(s) URL.");
             }
+            var times = Times(m.CreatedAt, m.UpdatedAt, m.DeletedAt, where, errors);
 
             var citedWorks = (m.Footnotes ?? []).ToDictionary(
                 kv => kv.Key,
@@ -136,7 +219,7 @@ public sealed record SeedPlan(
             {
                 continue;
             }
-            result.Add(new PlannedSource(m, file.Body, body.Rendered, body.Footnotes));
+            result.Add(new PlannedSource(m, file.Body, body.Rendered, body.Footnotes, times));
         }
         return result;
     }
@@ -172,6 +255,7 @@ public sealed record SeedPlan(
                 errors.Add($"{where}: unknown topic '{t}'.");
             }
             CheckFigure(c.Figure, where, errors);
+            var times = Times(c.CreatedAt, c.UpdatedAt, c.DeletedAt, where, errors);
 
             (AgreementFlag, string)? overridden = null;
             if (c.AgreementOverride is { } o)
@@ -215,6 +299,21 @@ public sealed record SeedPlan(
                     errors.Add($"{at}: quote is required.");
                     continue;
                 }
+                if (e.Footnote is { } chosen && (e.FootnoteChosen is true || e.Review is not null) && source.Footnotes.All(f => f.Number != chosen))
+                {
+                    errors.Add($"{at} ({e.Source}): the document has no footnote {chosen}.");
+                    continue;
+                }
+                if (e.Review is { } review)
+                {
+                    if (PlanReview(review, e.Quote, source, at) is not { } kept)
+                    {
+                        continue;
+                    }
+                    citations.Add(new PlannedCitation(e.Source, kept.Anchor, e.Footnote, stance, Blank(e.Attribution), Blank(e.Figure), kept.Review));
+                    evidence.Add(new CitationEvidence(e.Source, source.Meta.ShortName!, stance, SafeFigure(e.Figure), e.Quote, e.Footnote));
+                    continue;
+                }
                 var anchored = CitationAnchoring.Anchor(source.Anchorable, e.Quote, e.Prefix, e.Suffix);
                 if (!anchored.Found)
                 {
@@ -222,7 +321,7 @@ public sealed record SeedPlan(
                     continue;
                 }
                 var anchor = anchored.Anchor!;
-                var located = anchored.ProposedFootnote;
+                var located = e.FootnoteChosen is true ? e.Footnote : anchored.ProposedFootnote;
                 if (e.Footnote is { } given && given != located)
                 {
                     errors.Add(located is null
@@ -236,10 +335,56 @@ public sealed record SeedPlan(
 
             if (errors.Count == before)
             {
-                result.Add(new PlannedClaim(c.Slug!, c.Statement!.Trim(), topics, Blank(c.Figure), citations, AgreementRule.Evaluate(evidence), overridden));
+                result.Add(new PlannedClaim(
+                    c.Slug!, c.Statement!.Trim(), topics, Blank(c.Figure), citations, AgreementRule.Evaluate(evidence), overridden, times));
             }
         }
         return result;
+
+        // A passage awaiting review keeps its stored selector; only what must hold is checked.
+        (TextAnchor Anchor, PlannedReview Review)? PlanReview(ReviewEntry r, string quote, PlannedSource source, string at)
+        {
+            var text = source.Anchorable.Text;
+            if (!AnchorStatusText.TryParse(r.Status, out var status) || status is not (AnchorStatus.Fuzzy or AnchorStatus.Orphaned))
+            {
+                errors.Add($"{at}: review status '{r.Status}' is not fuzzy or orphaned.");
+                return null;
+            }
+            if (r.Start is not { } start || r.End is not { } end || start < 0 || end < start)
+            {
+                errors.Add($"{at}: a passage awaiting review needs its start and end (0 ≤ start ≤ end).");
+                return null;
+            }
+            // A fuzzy passage stands on words of today's text; an orphan's words are gone, its offsets are the old ones.
+            if (status == AnchorStatus.Fuzzy && (end > text.Length || text[start..end] != quote))
+            {
+                errors.Add($"{at} ({source.Meta.Slug}): the fuzzy passage's words are not at {start}–{end}: “{quote}”.");
+                return null;
+            }
+            return (new TextAnchor(start, end, quote, r.Prefix ?? "", r.Suffix ?? ""), new PlannedReview(status, Blank(r.CitedQuote)));
+        }
+    }
+
+    private static PlannedTimes? Times(string? created, string? updated, string? deleted, string where, List<string> errors)
+    {
+        if (created is null && updated is null && deleted is null)
+        {
+            return null;
+        }
+        DateTimeOffset? Read(string? text, string field)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+            if (ExportTime.TryRead(text, out var at))
+            {
+                return at;
+            }
+            errors.Add($"{where}: {field} '{text}' is not a UTC timestamp (2026-12-01T09:30:00.000000Z).");
+            return null;
+        }
+        return new PlannedTimes(Read(created, "created-at"), Read(updated, "updated-at"), Read(deleted, "deleted-at"));
     }
 
     private static void CheckFigure(string? figure, string where, List<string> errors)

@@ -35,6 +35,13 @@ internal static class SourceBody
         {
             link.SetAttribute("href", Links.SourceFragment(sourceSlug, link.GetAttribute("href")!["#".Length..]));
         }
+        foreach (var item in body.QuerySelectorAll($"li[id^='{SourceRenderer.FootnoteIdPrefix}']"))
+        {
+            if (int.TryParse(item.Id![SourceRenderer.FootnoteIdPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                item.AppendChild(CiteLinks(document, sourceSlug, number));
+            }
+        }
         foreach (var group in passages.Where(p => p.FootnoteNumber is not null).GroupBy(p => p.FootnoteNumber!.Value))
         {
             var item = body.QuerySelector($"li#{SourceRenderer.FootnoteIdPrefix}{group.Key.ToString(CultureInfo.InvariantCulture)}");
@@ -62,6 +69,33 @@ internal static class SourceBody
             item.AppendChild(note);
         }
         return body.InnerHtml;
+    }
+
+    /// <summary>
+    /// "Cite: BibTeX · RIS · CSL-JSON" for the work a footnote cites; each link also says, to screen readers, which
+    /// footnote's reference it is, since the same three words repeat under every note.
+    /// </summary>
+    private static AngleSharp.Dom.IElement CiteLinks(AngleSharp.Dom.IDocument document, string sourceSlug, int number)
+    {
+        var line = document.CreateElement("p");
+        line.ClassName = "footnote-cite";
+        line.AppendChild(document.CreateTextNode("Cite: "));
+        foreach (var (format, name, i) in new[] { ("bibtex", "BibTeX", 0), ("ris", "RIS", 1), ("csl-json", "CSL-JSON", 2) })
+        {
+            if (i > 0)
+            {
+                line.AppendChild(document.CreateTextNode(" · "));
+            }
+            var a = document.CreateElement("a");
+            a.SetAttribute("href", Links.ExportFootnoteReference(sourceSlug, number, format));
+            a.TextContent = name;
+            var hidden = document.CreateElement("span");
+            hidden.ClassName = "visually-hidden";
+            hidden.TextContent = $" reference of footnote {number.ToString(CultureInfo.InvariantCulture)}";
+            a.AppendChild(hidden);
+            line.AppendChild(a);
+        }
+        return line;
     }
 
     /// <summary>Turns the passage's anchor into a focusable link showing its number (links cannot nest: inside one it stays).</summary>

@@ -128,4 +128,42 @@ public sealed class ExportTests(KnowledgeBaseApp app)
         Assert.Contains("/exports/claims.csv", home, StringComparison.Ordinal);
         Assert.Contains("/exports/references/csl-json", home, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Every_footnote_on_the_source_page_links_its_reference_in_each_format()
+    {
+        const string Slug = "idsa-2024-south-korea-response";
+        var html = await PageClient.For(app).GetPageAsync($"/sources/{Slug}");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var notes = page.QuerySelectorAll(".source-body li[id^='footnote-']");
+        Assert.Equal(27, notes.Length);
+        var mediaTypes = new Dictionary<string, string>
+        {
+            ["BibTeX"] = "application/x-bibtex",
+            ["RIS"] = "application/x-research-info-systems",
+            ["CSL-JSON"] = "application/vnd.citationstyles.csl+json",
+        };
+        foreach (var note in notes)
+        {
+            var number = note.Id!["footnote-".Length..];
+            var cite = note.QuerySelector("p.footnote-cite");
+            Assert.NotNull(cite);
+            Assert.StartsWith("Cite: BibTeX", cite.TextContent, StringComparison.Ordinal);
+            var links = cite.QuerySelectorAll("a").ToList();
+            Assert.Equal(["BibTeX", "RIS", "CSL-JSON"], links.Select(a => a.FirstChild!.TextContent));
+            // Screen readers hear which footnote each link belongs to.
+            Assert.All(links, a => Assert.EndsWith($"reference of footnote {number}", a.TextContent, StringComparison.Ordinal));
+            // A client of its own per footnote: 81 downloads stay under the anonymous rate limit.
+            var client = ApiClient.For(app);
+            foreach (var link in links)
+            {
+                var href = link.GetAttribute("href")!;
+                Assert.StartsWith($"/exports/sources/{Slug}/footnotes/{number}/", href, StringComparison.Ordinal);
+                using var response = await client.GetAsync(new Uri(href, UriKind.Relative));
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {href} answered {(int)response.StatusCode}");
+                Assert.Equal(mediaTypes[link.FirstChild!.TextContent], response.Content.Headers.ContentType?.MediaType);
+                Assert.Contains($"{Slug}-fn{number}", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+    }
 }

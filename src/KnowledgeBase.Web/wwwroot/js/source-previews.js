@@ -54,7 +54,8 @@
     const number = trigger.textContent.trim();
     const body = document.createElement('div');
     body.append(heading(`Footnote ${number}`));
-    for (const child of Array.from(note.children)) {
+    // The note's "Cite:" download links belong to the page, not to the preview.
+    for (const child of Array.from(note.children).filter((c) => !c.matches('.footnote-cite'))) {
       body.append(cleanCopy(child));
     }
     return { label: `Footnote ${number}`, body, beside: false };
