@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web.Accounts;
+using KnowledgeBase.Web.Benchmarks;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web;
@@ -8,7 +9,7 @@ namespace KnowledgeBase.Web;
 /// <summary>The launcher's database chores, run by the app itself so they use exactly its configuration.</summary>
 internal static class MaintenanceCommands
 {
-    public static bool IsMaintenance(string[] args) => CommandOf(args) is "migrate" or "seed" or "user";
+    public static bool IsMaintenance(string[] args) => CommandOf(args) is "migrate" or "seed" or "user" or BenchSeed.Command;
 
     private static string? CommandOf(string[] args) =>
         args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
@@ -38,6 +39,8 @@ internal static class MaintenanceCommands
                 return await UserCommands.RunAsync(
                     app.Services, args.SkipWhile(a => a != "user").Skip(1).ToList(),
                     Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+            case BenchSeed.Command:
+                return await BenchSeed.RunAsync(app.Services, args.SkipWhile(a => a != BenchSeed.Command).Skip(1).ToList(), Console.Out, Console.Error);
             default:
                 return null;
         }
