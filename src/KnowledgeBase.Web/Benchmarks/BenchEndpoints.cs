@@ -55,9 +55,28 @@ internal static partial class BenchEndpoints
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
         var bench = app.MapGroup("/bench");
         bench.MapGet("/l2/{page}", async (string page, HttpContext context, KnowledgeBaseDb db) =>
-            Pages.TryGetValue(page, out var queries)
-                ? Results.Json(await queries(db, context.Request.Query, context.RequestAborted))
-                : Results.NotFound());
+        {
+            if (!Pages.TryGetValue(page, out var queries))
+            {
+                return Results.NotFound();
+            }
+            // The first visit of an address also records its SQL (copying a few parameters), for L1 and L0 to replay.
+            var key = Key(page, context);
+            object? result = null;
+            if (Captured.ContainsKey(key))
+            {
+                result = await queries(db, context.Request.Query, context.RequestAborted);
+            }
+            else
+            {
+                Captured.TryAdd(key, await BenchCapture.CaptureAsync(async () => result = await queries(db, context.Request.Query, context.RequestAborted)));
+            }
+            return Results.Json(result);
+        });
+        // The addresses L2 has visited: the L1 run replays these, so it never pays for a first capture.
+        bench.MapGet("/captured", () => Results.Text(
+            string.Concat(Captured.Keys.Order(StringComparer.Ordinal).Select(k => "/bench/l1/" + k + "\n")),
+            "text/plain"));
         bench.MapGet("/l1/{page}", async (string page, HttpContext context, KnowledgeBaseDb db) =>
         {
             if (await CommandsAsync(page, context, db) is not { } commands)
@@ -79,7 +98,7 @@ internal static partial class BenchEndpoints
         {
             return null;
         }
-        var key = page + context.Request.QueryString.Value;
+        var key = Key(page, context);
         if (Captured.TryGetValue(key, out var commands))
         {
             return commands;
@@ -87,6 +106,8 @@ internal static partial class BenchEndpoints
         commands = await BenchCapture.CaptureAsync(() => queries(db, context.Request.Query, context.RequestAborted));
         return Captured.GetOrAdd(key, commands);
     }
+
+    private static string Key(string page, HttpContext context) => page + context.Request.QueryString.Value;
 
     private static async Task WriteRowsAsync(NpgsqlDataSource dataSource, IReadOnlyList<CapturedCommand> commands, HttpContext context)
     {
