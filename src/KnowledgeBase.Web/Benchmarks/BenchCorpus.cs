@@ -42,7 +42,7 @@ public sealed record BenchCitation(long PassageId, int Position, Stance Stance, 
 
 public sealed record BenchClaim(
     long Id, string Slug, string Statement, string? Figure, AgreementVerdict Verdict, AgreementFlag? Override, string? OverrideReason,
-    DateTimeOffset CreatedAt, IReadOnlyList<BenchCitation> Citations, IReadOnlyList<int> TopicIds);
+    DateTimeOffset CreatedAt, DateTimeOffset? DeletedAt, IReadOnlyList<BenchCitation> Citations, IReadOnlyList<int> TopicIds);
 
 /// <summary>
 /// The synthetic corpus of the benchmark: deterministic (every row is a pure function of its index and
@@ -68,6 +68,8 @@ public sealed class BenchCorpus
 
     /// <summary>One claim in this many carries a rare term.</summary>
     public const int RareTermEvery = 200;
+
+    public const int DeletedEvery = 1000;
 
     private const int TemplateCount = 256;
     private const int SentencesPerParagraph = CorpusSize.PassagesPerSource / CorpusSize.FootnotesPerSource;
@@ -383,6 +385,8 @@ public sealed class BenchCorpus
             overridden ? AgreementFlag.Partial : null,
             overridden ? "Editors judge the sources' scopes to differ." : null,
             Epoch.AddMinutes(index),
+            // One claim in a thousand is soft-deleted, so the readers' query filters have something to hide.
+            index % DeletedEvery == DeletedEvery - 1 ? Epoch.AddMinutes(index).AddDays(1) : null,
             citations,
             topics);
     }

@@ -108,7 +108,8 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
         new("override_reason", NpgsqlDbType.Text, c => c.OverrideReason),
         new("agreement", NpgsqlDbType.Text, c => (c.Override ?? c.Verdict.Flag).ToSlug()),
         new("created_at", NpgsqlDbType.TimestampTz, c => c.CreatedAt),
-        new("updated_at", NpgsqlDbType.TimestampTz, c => c.CreatedAt));
+        new("updated_at", NpgsqlDbType.TimestampTz, c => c.DeletedAt ?? c.CreatedAt),
+        new("deleted_at", NpgsqlDbType.TimestampTz, c => c.DeletedAt));
 
     private static readonly CopyTable<(BenchClaim Claim, int TopicId)> ClaimTopicTable = new(
         "claim_topics",
