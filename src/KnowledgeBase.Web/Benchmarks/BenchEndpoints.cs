@@ -71,7 +71,8 @@ internal static partial class BenchEndpoints
             {
                 Captured.TryAdd(key, await BenchCapture.CaptureAsync(async () => result = await queries(db, context.Request.Query, context.RequestAborted)));
             }
-            return Results.Json(result);
+            // What the page would answer 404 for (no such topic, claim, source or pair) is a 404 here too.
+            return result is null ? Results.NotFound() : Results.Json(result);
         });
         // The addresses L2 has visited: the L1 run replays these, so it never pays for a first capture.
         bench.MapGet("/captured", () => Results.Text(

@@ -130,6 +130,8 @@ public sealed class BenchCorpusTests(BenchCorpusApp app) : IClassFixture<BenchCo
         Assert.Contains($"/bench/l1/claim?id={claim.Id}", captured, StringComparison.Ordinal);
         using var unknown = await _client.GetAsync(new Uri("/bench/l1/no-such-page", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var missing = await _client.GetAsync(new Uri("/bench/l2/topic?slug=no-such-topic", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 }
 
