@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web.Accounts;
+using KnowledgeBase.Web.Benchmarks;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web;
@@ -8,7 +9,8 @@ namespace KnowledgeBase.Web;
 /// <summary>The launcher's database chores, run by the app itself so they use exactly its configuration.</summary>
 internal static class MaintenanceCommands
 {
-    public static bool IsMaintenance(string[] args) => CommandOf(args) is "migrate" or "seed" or "export" or "import" or "user" or "token";
+    public static bool IsMaintenance(string[] args) =>
+        CommandOf(args) is "migrate" or "seed" or "export" or "import" or "user" or "token" or BenchSeed.Command;
 
     private static string? CommandOf(string[] args) =>
         args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
@@ -42,6 +44,8 @@ internal static class MaintenanceCommands
                     Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
             case "token":
                 return await TokenCommands.RunAsync(app.Services, args.SkipWhile(a => a != "token").Skip(1).ToList(), Console.Out, Console.Error);
+            case BenchSeed.Command:
+                return await BenchSeed.RunAsync(app.Services, args.SkipWhile(a => a != BenchSeed.Command).Skip(1).ToList(), Console.Out, Console.Error);
             default:
                 return null;
         }

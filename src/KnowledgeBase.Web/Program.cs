@@ -4,6 +4,7 @@ using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web;
 using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Api;
+using KnowledgeBase.Web.Benchmarks;
 using KnowledgeBase.Web.Components;
 using KnowledgeBase.Web.Security;
 
@@ -22,7 +23,16 @@ if (MaintenanceCommands.IsMaintenance(args))
     builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
 }
 
-builder.Services.AddDbContextPool<KnowledgeBaseDb>(options => KnowledgeBaseDb.Configure(options, connectionString));
+// Benchmark mode (never on by default) maps the bare /bench layers and lets them capture the SQL EF sends.
+var benchmark = BenchEndpoints.Enabled(builder.Configuration);
+builder.Services.AddDbContextPool<KnowledgeBaseDb>(options =>
+{
+    KnowledgeBaseDb.Configure(options, connectionString);
+    if (benchmark)
+    {
+        options.AddInterceptors(BenchCapture.Interceptor);
+    }
+});
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedImporter>();
 builder.Services.AddAccounts();
@@ -57,6 +67,10 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapApi();
 app.MapOpenApi();
+if (benchmark)
+{
+    app.MapBenchEndpoints(connectionString);
+}
 
 await app.RunAsync();
 return 0;
