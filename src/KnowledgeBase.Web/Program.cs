@@ -6,6 +6,7 @@ using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Api;
 using KnowledgeBase.Web.Components;
 using KnowledgeBase.Web.Security;
+using KnowledgeBase.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,7 +23,9 @@ if (MaintenanceCommands.IsMaintenance(args))
     builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
 }
 
-builder.Services.AddDbContextPool<KnowledgeBaseDb>(options => KnowledgeBaseDb.Configure(options, connectionString));
+builder.Services.AddReadingCache();
+builder.Services.AddDbContextPool<KnowledgeBaseDb>((services, options) =>
+    KnowledgeBaseDb.Configure(options.AddInterceptors(services.GetRequiredService<ContentChanges>()), connectionString));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<SeedImporter>();
 builder.Services.AddAccounts();
@@ -50,6 +53,7 @@ app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReadingCache(app.Configuration);
 app.UseAntiforgery();
 
 app.MapStaticAssets();

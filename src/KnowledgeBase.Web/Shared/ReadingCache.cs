@@ -1,0 +1,84 @@
+using System.Globalization;
+using KnowledgeBase.Core.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace KnowledgeBase.Web.Shared;
+
+/// <summary>
+/// Caching of what readers see, and its invalidation. Anonymous GETs of the reading pages and the read API are kept by
+/// ASP.NET Core's output cache (switch: <c>KnowledgeBase:OutputCache</c>, default on), keyed by path, the whole query
+/// string and the content version; expensive derived artefacts (counts, aggregates) are kept in memory under the same
+/// version. Every committed content change (<see cref="ContentChanges"/>) bumps the version and evicts the output
+/// cache's tag, so an editor's save shows on the next read. Never cached: signed-in users (the default policy skips
+/// authenticated requests), responses that set a cookie, anything but 200, and pages outside <see cref="IsReading"/>
+/// (sign-in, editing, history, admin), which are the only ones with forms carrying antiforgery tokens.
+/// </summary>
+public sealed class ReadingCache(IMemoryCache memory, IServiceProvider services) : IContentChangeObserver
+{
+    public const string SwitchKey = "KnowledgeBase:OutputCache";
+    public const string Tag = "content";
+
+    private long _version;
+
+    /// <summary>Bumped on every committed content change: what every cache entry is keyed by.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>A derived value computed once per content version (and evicted after a while unused, to bound memory).</summary>
+    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> compute)
+    {
+        var versioned = (Version, key);
+        if (memory.TryGetValue(versioned, out T? value) && value is not null)
+        {
+            return value;
+        }
+        value = await compute();
+        memory.Set(versioned, value, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return value;
+    }
+
+    public async ValueTask ContentChangedAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _version);
+        // Entries of older versions can no longer be looked up; evicting them frees their memory now.
+        if (services.GetService<IOutputCacheStore>() is { } store)
+        {
+            await store.EvictByTagAsync(Tag, ct);
+        }
+    }
+
+    /// <summary>The anonymous reading pages and read endpoints; the claims exports stream a whole table and are never buffered.</summary>
+    public static bool IsReading(PathString path) =>
+        path == "/" || path.StartsWithSegments("/topics") || path.StartsWithSegments("/claims") || path.StartsWithSegments("/sources")
+        || path.StartsWithSegments("/outlets") || path.StartsWithSegments("/search") || path.StartsWithSegments("/compare")
+        || path.StartsWithSegments("/api")
+        || (path.StartsWithSegments("/exports") && !path.StartsWithSegments("/exports/claims.csv") && !path.StartsWithSegments("/exports/claims.json"));
+}
+
+public static class ReadingCacheSetup
+{
+    public static IServiceCollection AddReadingCache(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<ReadingCache>();
+        services.AddSingleton<IContentChangeObserver>(sp => sp.GetRequiredService<ReadingCache>());
+        services.AddSingleton<ContentChanges>();
+        services.AddOutputCache(options =>
+        {
+            // Pages are a few tens of kilobytes; the cap keeps the cache within the server's memory budget.
+            options.SizeLimit = 64 * 1024 * 1024;
+            options.MaximumBodySize = 2 * 1024 * 1024;
+            options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+            options.AddBasePolicy(policy => policy
+                .With(context => ReadingCache.IsReading(context.HttpContext.Request.Path))
+                .VaryByValue(context => new KeyValuePair<string, string>(
+                    "v", context.RequestServices.GetRequiredService<ReadingCache>().Version.ToString(CultureInfo.InvariantCulture)))
+                .Tag(ReadingCache.Tag));
+        });
+        return services;
+    }
+
+    /// <summary>Serves and stores cached responses unless <c>KnowledgeBase:OutputCache</c> is false. After authentication, so signed-in users bypass it.</summary>
+    public static IApplicationBuilder UseReadingCache(this IApplicationBuilder app, IConfiguration configuration) =>
+        configuration.GetValue(ReadingCache.SwitchKey, true) ? app.UseOutputCache() : app;
+}
