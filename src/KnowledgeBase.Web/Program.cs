@@ -23,7 +23,6 @@ if (MaintenanceCommands.IsMaintenance(args))
     builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
 }
 
-builder.Services.AddReadingCache();
 builder.Services.AddDbContextPool<KnowledgeBaseDb>((services, options) =>
     KnowledgeBaseDb.Configure(options.AddInterceptors(services.GetRequiredService<ContentChanges>()), connectionString));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -33,6 +32,7 @@ builder.Services.AddScoped<ClaimEditing>();
 builder.Services.AddScoped<SourceEditing>();
 builder.Services.AddApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddReadingCache();
 
 var app = builder.Build();
 

@@ -31,7 +31,7 @@ internal static class ApiQueries
         }
         if (filter.SourceId is { } sourceId)
         {
-            claims = claims.Where(c => c.Citations.Any(x => x.Passage!.SourceId == sourceId));
+            claims = claims.Where(c => c.Citations.Any(x => x.SourceId == sourceId));
         }
         if (filter.Text is { } text)
         {

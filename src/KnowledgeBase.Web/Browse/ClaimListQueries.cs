@@ -158,7 +158,7 @@ internal static class ClaimListQueries
         }
         if (scope.SourceId is { } sourceId)
         {
-            claims = claims.Where(c => c.Citations.Any(x => x.Passage!.SourceId == sourceId));
+            claims = claims.Where(c => c.Citations.Any(x => x.SourceId == sourceId));
         }
         return claims;
     }

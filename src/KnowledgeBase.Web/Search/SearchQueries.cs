@@ -76,7 +76,7 @@ internal static class SearchQueries
         var passageSourceFilter = "";
         if (filters.SourceId is { } sourceId)
         {
-            statementSourceFilter = " AND EXISTS (SELECT 1 FROM citations sc JOIN passages sp ON sp.id = sc.passage_id WHERE sc.claim_id = c.id AND sp.source_id = @source)";
+            statementSourceFilter = " AND EXISTS (SELECT 1 FROM citations sc WHERE sc.claim_id = c.id AND sc.source_id = @source)";
             passageSourceFilter = " AND p.source_id = @source";
             parameters.Add(Int("source", sourceId));
         }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using KnowledgeBase.Core.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeBase.Web.Shared;
 
@@ -47,6 +50,12 @@ public sealed class ReadingCache(IMemoryCache memory, IServiceProvider services)
         }
     }
 
+    /// <summary>An anonymous GET or HEAD of a reading page: what the output cache may store and serve.</summary>
+    public static bool IsCacheable(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.User.Identity?.IsAuthenticated != true
+        && IsReading(context.Request.Path);
+
     /// <summary>The anonymous reading pages and read endpoints; the claims exports stream a whole table and are never buffered.</summary>
     public static bool IsReading(PathString path) =>
         path == "/" || path.StartsWithSegments("/topics") || path.StartsWithSegments("/claims") || path.StartsWithSegments("/sources")
@@ -57,12 +66,15 @@ public sealed class ReadingCache(IMemoryCache memory, IServiceProvider services)
 
 public static class ReadingCacheSetup
 {
+    /// <summary>After AddRazorComponents: it replaces Blazor's antiforgery state provider.</summary>
     public static IServiceCollection AddReadingCache(this IServiceCollection services)
     {
         services.AddMemoryCache();
         services.AddSingleton<ReadingCache>();
         services.AddSingleton<IContentChangeObserver>(sp => sp.GetRequiredService<ReadingCache>());
         services.AddSingleton<ContentChanges>();
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, ReadingAntiforgeryState>());
         services.AddOutputCache(options =>
         {
             // Pages are a few tens of kilobytes; the cap keeps the cache within the server's memory budget.
@@ -70,7 +82,7 @@ public static class ReadingCacheSetup
             options.MaximumBodySize = 2 * 1024 * 1024;
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
             options.AddBasePolicy(policy => policy
-                .With(context => ReadingCache.IsReading(context.HttpContext.Request.Path))
+                .With(context => ReadingCache.IsCacheable(context.HttpContext))
                 .VaryByValue(context => new KeyValuePair<string, string>(
                     "v", context.RequestServices.GetRequiredService<ReadingCache>().Version.ToString(CultureInfo.InvariantCulture)))
                 .Tag(ReadingCache.Tag));
@@ -81,4 +93,30 @@ public static class ReadingCacheSetup
     /// <summary>Serves and stores cached responses unless <c>KnowledgeBase:OutputCache</c> is false. After authentication, so signed-in users bypass it.</summary>
     public static IApplicationBuilder UseReadingCache(this IApplicationBuilder app, IConfiguration configuration) =>
         configuration.GetValue(ReadingCache.SwitchKey, true) ? app.UseOutputCache() : app;
+}
+
+/// <summary>
+/// Antiforgery tokens only where a form can use them. Blazor's own provider persists a token into every server-rendered
+/// page (and sets the antiforgery cookie), which would make every reading page uncacheable — or worse, cache one
+/// reader's token for all. Anonymous reading pages carry no form that posts, so they get none; every other page
+/// (sign-in, admin, history, a signed-in reader's header with its sign-out form) gets the token as before.
+/// Interactive circuits post nothing over HTTP and need none.
+/// </summary>
+internal sealed class ReadingAntiforgeryState(IHttpContextAccessor accessor, IAntiforgery antiforgery) : AntiforgeryStateProvider
+{
+    private AntiforgeryRequestToken? _token;
+
+    public override AntiforgeryRequestToken? GetAntiforgeryToken()
+    {
+        if (_token is not null)
+        {
+            return _token;
+        }
+        if (accessor.HttpContext is not { } context || context.WebSockets.IsWebSocketRequest || ReadingCache.IsCacheable(context))
+        {
+            return null;
+        }
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return _token = tokens.RequestToken is null ? null : new AntiforgeryRequestToken(tokens.RequestToken, tokens.FormFieldName);
+    }
 }

@@ -31,7 +31,7 @@ internal static class SourceQueries
     {
         var rows = await db.Citations.AsNoTracking()
             // An orphaned passage keeps offsets that no longer point at its words: it waits for review, unmarked.
-            .Where(c => c.Passage!.SourceId == sourceId && c.Passage.AnchorStatus != AnchorStatus.Orphaned)
+            .Where(c => c.SourceId == sourceId && c.Passage!.AnchorStatus != AnchorStatus.Orphaned)
             .OrderBy(c => c.Passage!.Start).ThenBy(c => c.Passage!.End).ThenBy(c => c.ClaimId)
             .Select(c => new
             {

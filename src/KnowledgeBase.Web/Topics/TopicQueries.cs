@@ -57,7 +57,7 @@ internal static class TopicQueries
     /// <summary>How many of the topic's claims carry each flag (cited by the given source, if any): one grouped query.</summary>
     public static Task<Dictionary<AgreementFlag, int>> TopicFlagCountsAsync(KnowledgeBaseDb db, int topicId, int? sourceId, CancellationToken ct) =>
         InTopic(db, topicId, null, sourceId)
-            .GroupBy(x => x.Claim!.Agreement)
+            .GroupBy(x => x.Agreement)
             .Select(g => new { Flag = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Flag, g => g.Count, ct);
 
@@ -66,11 +66,11 @@ internal static class TopicQueries
         var rows = db.ClaimTopics.AsNoTracking().Where(x => x.TopicId == topicId);
         if (flag is { } f)
         {
-            rows = rows.Where(x => x.Claim!.Agreement == f);
+            rows = rows.Where(x => x.Agreement == f);
         }
         if (sourceId is { } s)
         {
-            rows = rows.Where(x => x.Claim!.Citations.Any(c => c.Passage!.SourceId == s));
+            rows = rows.Where(x => db.Citations.Any(c => c.ClaimId == x.ClaimId && c.SourceId == s));
         }
         return rows;
     }
