@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Web.Shared;
+using KnowledgeBase.Web.Topics;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
@@ -180,11 +181,9 @@ internal static class ApiQueries
                 s.UpdatedAt, Links.Source(s.Slug));
     }
 
-    public static Task<List<ApiTopic>> TopicsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        db.Topics.AsNoTracking()
-            .OrderBy(t => t.Name)
-            .Select(t => new ApiTopic(t.Slug, t.Name, t.Description, db.ClaimTopics.Count(x => x.TopicId == t.Id), Links.Topic(t.Slug)))
-            .ToListAsync(ct);
+    /// <summary>The topics with their claim counts, from the pages' cached list.</summary>
+    public static async Task<List<ApiTopic>> TopicsAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        (await TopicQueries.ListAsync(db, cache, ct)).Select(t => new ApiTopic(t.Slug, t.Name, t.Description, t.ClaimCount, Links.Topic(t.Slug))).ToList();
 
     public static Task<int?> TopicIdAsync(KnowledgeBaseDb db, string slug, CancellationToken ct) =>
         db.Topics.AsNoTracking().Where(t => t.Slug == slug).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);

@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Claims;
+using KnowledgeBase.Web.Shared;
 using KnowledgeBase.Web.Topics;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,10 @@ internal static class OutletQueries
     /// Every outlet with its footnote and claim counts, most relied-on first. Two grouped queries by exact name; names
     /// that share a slug are merged, and only then (rarely) a third query counts their distinct claims exactly.
     /// </summary>
-    public static async Task<IReadOnlyList<OutletSummary>> ListAsync(KnowledgeBaseDb db, CancellationToken ct)
+    public static Task<IReadOnlyList<OutletSummary>> ListAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync("outlets", () => ComputeListAsync(db, ct));
+
+    private static async Task<IReadOnlyList<OutletSummary>> ComputeListAsync(KnowledgeBaseDb db, CancellationToken ct)
     {
         var footnotes = await db.Footnotes.AsNoTracking()
             .Where(f => f.Cites.Outlet != null)
@@ -69,7 +73,8 @@ internal static class OutletQueries
             .ToList();
     }
 
-    public static Task<int> ClaimCountAsync(KnowledgeBaseDb db, CancellationToken ct) => db.Claims.CountAsync(ct);
+    public static Task<int> ClaimCountAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync("claims", () => db.Claims.CountAsync(ct));
 
     /// <summary>The outlet with this slug (in any case): its spellings, the claims resting on it, and its footnotes in document order.</summary>
     public static async Task<OutletDetails?> FindAsync(KnowledgeBaseDb db, string requested, CancellationToken ct)

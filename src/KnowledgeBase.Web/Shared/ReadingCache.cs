@@ -27,17 +27,31 @@ public sealed class ReadingCache(IMemoryCache memory, IServiceProvider services)
     /// <summary>Bumped on every committed content change: what every cache entry is keyed by.</summary>
     public long Version => Interlocked.Read(ref _version);
 
-    /// <summary>A derived value computed once per content version (and evicted after a while unused, to bound memory).</summary>
+    /// <summary>At most this many derived values are held (the rest are computed each time), whatever addresses readers try.</summary>
+    public const int MemoryEntries = 10_000;
+
+    /// <summary>
+    /// A derived value computed once per content version: concurrent readers of a missing value share one computation
+    /// (no stampede after an edit); a failed one is forgotten. Entries unused for a while are evicted.
+    /// </summary>
     public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> compute)
     {
         var versioned = (Version, key);
-        if (memory.TryGetValue(versioned, out T? value) && value is not null)
+        var shared = memory.GetOrCreate(versioned, entry =>
         {
-            return value;
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return new Lazy<Task<T>>(compute);
+        })!;
+        try
+        {
+            return await shared.Value;
         }
-        value = await compute();
-        memory.Set(versioned, value, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
-        return value;
+        catch
+        {
+            memory.Remove(versioned);
+            throw;
+        }
     }
 
     public async ValueTask ContentChangedAsync(CancellationToken ct)
@@ -69,7 +83,7 @@ public static class ReadingCacheSetup
     /// <summary>After AddRazorComponents: it replaces Blazor's antiforgery state provider.</summary>
     public static IServiceCollection AddReadingCache(this IServiceCollection services)
     {
-        services.AddMemoryCache();
+        services.AddMemoryCache(options => options.SizeLimit = ReadingCache.MemoryEntries);
         services.AddSingleton<ReadingCache>();
         services.AddSingleton<IContentChangeObserver>(sp => sp.GetRequiredService<ReadingCache>());
         services.AddSingleton<ContentChanges>();
