@@ -1,6 +1,6 @@
+using System.Globalization;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Data;
-using System.Globalization;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
