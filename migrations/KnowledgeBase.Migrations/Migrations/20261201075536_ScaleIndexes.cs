@@ -59,6 +59,9 @@ namespace KnowledgeBase.Migrations.Migrations
                     FOR EACH ROW WHEN (OLD.agreement IS DISTINCT FROM NEW.agreement OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL))
                     EXECUTE FUNCTION claims_to_claim_topics();
 
+                -- An outlet's page finds its footnotes by spelling; EF cannot index a complex property's column.
+                CREATE INDEX ix_footnotes_cites_outlet ON footnotes (cites_outlet);
+
                 UPDATE citations c SET source_id = p.source_id FROM passages p WHERE p.id = c.passage_id;
                 UPDATE claim_topics ct SET agreement = c.agreement, claim_deleted = c.deleted_at IS NOT NULL FROM claims c WHERE c.id = ct.claim_id;
                 """);
@@ -84,6 +87,7 @@ namespace KnowledgeBase.Migrations.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP INDEX ix_footnotes_cites_outlet;
                 DROP TRIGGER claims_to_claim_topics ON claims;
                 DROP FUNCTION claims_to_claim_topics();
                 DROP TRIGGER claim_topics_from_claim ON claim_topics;

@@ -77,7 +77,7 @@ internal static class OutletQueries
         cache.GetOrCreateAsync("claims", () => db.Claims.CountAsync(ct));
 
     /// <summary>The outlet with this slug (in any case): its spellings, the claims resting on it, and its footnotes in document order.</summary>
-    public static async Task<OutletDetails?> FindAsync(KnowledgeBaseDb db, string requested, CancellationToken ct)
+    public static async Task<OutletDetails?> FindAsync(KnowledgeBaseDb db, ReadingCache cache, string requested, CancellationToken ct)
     {
         // "The-Korea-Times" finds the-korea-times: the address is read the way names are.
         var slug = OutletSlug.From(requested);
@@ -85,14 +85,15 @@ internal static class OutletQueries
         {
             return null;
         }
-        var spellings = (await db.Footnotes.AsNoTracking()
+        // Every spelling by slug: a scan of the footnotes, so once per content version.
+        var bySlug = await cache.GetOrCreateAsync("outlet-spellings", async () => (await db.Footnotes.AsNoTracking()
                 .Where(f => f.Cites.Outlet != null)
                 .Select(f => f.Cites.Outlet!)
                 .Distinct()
                 .ToListAsync(ct))
-            .Where(name => OutletSlug.From(name) == slug)
-            .ToList();
-        if (spellings.Count == 0)
+            .GroupBy(OutletSlug.From)
+            .ToDictionary(g => g.Key, g => g.ToList()));
+        if (!bySlug.TryGetValue(slug, out var spellings))
         {
             return null;
         }
