@@ -59,29 +59,35 @@ public static class ClaimListCursor
 /// </summary>
 internal static class ClaimListQueries
 {
-    public static Task<List<FilterOption>> TopicOptionsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new FilterOption(t.Id, t.Slug, t.Name)).ToListAsync(ct);
+    /// <summary>Every topic by name, cached per content version.</summary>
+    public static Task<List<FilterOption>> TopicOptionsAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync("topic-options", () =>
+            db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new FilterOption(t.Id, t.Slug, t.Name)).ToListAsync(ct));
 
     /// <summary>How many documents a source filter offers: a drop-down of twenty thousand is no choice, and no page weight.</summary>
     public const int SourceOptionLimit = 50;
 
     /// <summary>The sources a filter offers, labelled by their short names: see <see cref="OfferedSourcesAsync"/>.</summary>
-    public static async Task<List<FilterOption>> SourceOptionsAsync(KnowledgeBaseDb db, string? selected, CancellationToken ct) =>
-        (await OfferedSourcesAsync(db, selected, ct)).Select(s => new FilterOption(s.Id, s.Slug, s.ShortName)).ToList();
+    public static async Task<List<FilterOption>> SourceOptionsAsync(KnowledgeBaseDb db, ReadingCache cache, string? selected, CancellationToken ct) =>
+        (await OfferedSourcesAsync(db, cache, selected, ct)).Select(s => new FilterOption(s.Id, s.Slug, s.ShortName)).ToList();
 
     /// <summary>
     /// The newest <see cref="SourceOptionLimit"/> sources (the (published, id) index) and the one the address asks for,
-    /// if it exists, newest first, in one query: the filter's choices and the check of the address's slug.
+    /// if it exists, newest first, in one query (cached per content version): the filter's choices and the check of the
+    /// address's slug.
     /// </summary>
-    public static async Task<List<OfferedSource>> OfferedSourcesAsync(KnowledgeBaseDb db, string? selected, CancellationToken ct)
+    public static Task<IReadOnlyList<OfferedSource>> OfferedSourcesAsync(KnowledgeBaseDb db, ReadingCache cache, string? selected, CancellationToken ct)
     {
-        var sources = db.Sources.AsNoTracking();
-        var newest = sources.OrderByDescending(s => s.Published).ThenByDescending(s => s.Id).Take(SourceOptionLimit);
         // Slugs are lower case; the address may not be.
         var slug = selected?.ToLowerInvariant();
-        var offered = string.IsNullOrEmpty(slug) ? newest : newest.Concat(sources.Where(s => s.Slug == slug));
-        var rows = await offered.Select(s => new OfferedSource(s.Id, s.Slug, s.ShortName, s.Title, s.Published)).ToListAsync(ct);
-        return rows.DistinctBy(s => s.Id).OrderByDescending(s => s.Published, StringComparer.Ordinal).ThenByDescending(s => s.Id).ToList();
+        return cache.GetOrCreateAsync<IReadOnlyList<OfferedSource>>($"offered-sources:{slug}", async () =>
+        {
+            var sources = db.Sources.AsNoTracking();
+            var newest = sources.OrderByDescending(s => s.Published).ThenByDescending(s => s.Id).Take(SourceOptionLimit);
+            var offered = string.IsNullOrEmpty(slug) ? newest : newest.Concat(sources.Where(s => s.Slug == slug));
+            var rows = await offered.Select(s => new OfferedSource(s.Id, s.Slug, s.ShortName, s.Title, s.Published)).ToListAsync(ct);
+            return rows.DistinctBy(s => s.Id).OrderByDescending(s => s.Published, StringComparer.Ordinal).ThenByDescending(s => s.Id).ToList();
+        });
     }
 
     public static async Task<ClaimListPage> PageAsync(KnowledgeBaseDb db, ClaimListScope scope, ClaimListKey? after, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -219,13 +220,16 @@ internal static class SearchQueries
     }
 
     /// <summary>Every topic, and the sources a filter offers (the newest and the address's), for the form and to check the slugs in the address.</summary>
-    public static async Task<FilterOptions> FilterOptionsAsync(KnowledgeBaseDb db, string? selectedSource, CancellationToken ct)
+    public static Task<FilterOptions> FilterOptionsAsync(KnowledgeBaseDb db, ReadingCache cache, string? selectedSource, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"search-options:{selectedSource}", () => ComputeFilterOptionsAsync(db, cache, selectedSource, ct));
+
+    private static async Task<FilterOptions> ComputeFilterOptionsAsync(KnowledgeBaseDb db, ReadingCache cache, string? selectedSource, CancellationToken ct)
     {
         var topics = await db.Topics.AsNoTracking()
             .OrderBy(t => t.Name)
             .Select(t => new FilterOption(t.Id, t.Slug, t.Name))
             .ToListAsync(ct);
-        var sources = await Browse.ClaimListQueries.OfferedSourcesAsync(db, selectedSource, ct);
+        var sources = await Browse.ClaimListQueries.OfferedSourcesAsync(db, cache, selectedSource, ct);
         return new FilterOptions(topics, sources.Select(s => new FilterOption(s.Id, s.Slug, s.ShortName + ": " + s.Title)).ToList());
     }
 

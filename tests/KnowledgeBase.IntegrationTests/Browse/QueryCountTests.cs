@@ -15,13 +15,13 @@ public sealed class QueryCountTests(UncachedApp app) : IClassFixture<UncachedApp
 
     public static TheoryData<string, int> Lists => new()
     {
-        // Topic options, source options, the page's keys, the page's claims.
-        { Links.Claims(new ClaimListFilter(Size: 5)), 4 },
-        { Links.Claims(new ClaimListFilter(Sort: ClaimSort.Agreement, Size: 5)), 4 },
-        { Links.Claims(new ClaimListFilter(AgreementFlag.SingleSource, "russia-north-korea-ties", "idsa-2024-south-korea-response", ClaimSort.Oldest, 3)), 4 },
-        // Source options, the page (the topic and its counts per flag are cached per content version).
-        { Links.TopicPage("russia-north-korea-ties", new TopicFilter(AgreementFlag.SingleSource, "idsa-2024-south-korea-response", 3)), 2 },
-        { Links.TopicPage("troop-deployment", new TopicFilter(Size: 4)), 2 },
+        // The page's keys, the page's claims (topic and source options are cached per content version).
+        { Links.Claims(new ClaimListFilter(Size: 5)), 2 },
+        { Links.Claims(new ClaimListFilter(Sort: ClaimSort.Agreement, Size: 5)), 2 },
+        { Links.Claims(new ClaimListFilter(AgreementFlag.SingleSource, "russia-north-korea-ties", "idsa-2024-south-korea-response", ClaimSort.Oldest, 3)), 2 },
+        // The page (the topic, its counts per flag and the source options are cached per content version).
+        { Links.TopicPage("russia-north-korea-ties", new TopicFilter(AgreementFlag.SingleSource, "idsa-2024-south-korea-response", 3)), 1 },
+        { Links.TopicPage("troop-deployment", new TopicFilter(Size: 4)), 1 },
         // Footnotes, claim count, the page (the spellings by slug are cached per content version).
         { Links.Outlet("the-korea-times", size: 2), 3 },
     };
@@ -50,6 +50,7 @@ public sealed class QueryCountTests(UncachedApp app) : IClassFixture<UncachedApp
     [Fact]
     public async Task The_outlets_index_costs_three_queries_once_per_content_version()
     {
+        await WarmUpAsync();
         // Footnotes per outlet, claims per outlet, all claims (no two spellings share a slug in the seed data).
         Assert.Equal(3, await CountAsync(Links.Outlets()));
         Assert.Equal(0, await CountAsync(Links.Outlets()));
@@ -60,6 +61,7 @@ public sealed class QueryCountTests(UncachedApp app) : IClassFixture<UncachedApp
     [InlineData("idsa-2024-south-korea-response")]
     public async Task A_source_page_costs_three_queries_then_one_whatever_its_passages(string slug)
     {
+        await WarmUpAsync();
         // The source; then, once per content version, its cited passages with their claims and the documents to compare with.
         Assert.Equal(3, await CountAsync(Links.Source(slug)));
         Assert.Equal(1, await CountAsync(Links.Source(slug)));
@@ -81,6 +83,9 @@ public sealed class QueryCountTests(UncachedApp app) : IClassFixture<UncachedApp
         }
         Assert.True(pages > 3, "the seed data should span several API pages");
     }
+
+    /// <summary>The app's first request also loads the DataProtection key ring: make it some other page's.</summary>
+    private Task WarmUpAsync() => _client.GetPageAsync("/");
 
     private async Task<int> CountAsync(string url)
     {
