@@ -7,6 +7,7 @@ using KnowledgeBase.Web.Api;
 using KnowledgeBase.Web.Benchmarks;
 using KnowledgeBase.Web.Components;
 using KnowledgeBase.Web.Security;
+using KnowledgeBase.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,9 +26,9 @@ if (MaintenanceCommands.IsMaintenance(args))
 
 // Benchmark mode (never on by default) maps the bare /bench layers and lets them capture the SQL EF sends.
 var benchmark = BenchEndpoints.Enabled(builder.Configuration);
-builder.Services.AddDbContextPool<KnowledgeBaseDb>(options =>
+builder.Services.AddDbContextPool<KnowledgeBaseDb>((services, options) =>
 {
-    KnowledgeBaseDb.Configure(options, connectionString);
+    KnowledgeBaseDb.Configure(options.AddInterceptors(services.GetRequiredService<ContentChanges>()), connectionString);
     if (benchmark)
     {
         options.AddInterceptors(BenchCapture.Interceptor);
@@ -40,6 +41,7 @@ builder.Services.AddScoped<ClaimEditing>();
 builder.Services.AddScoped<SourceEditing>();
 builder.Services.AddApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddReadingCache();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReadingCache(app.Configuration);
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web;
+using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,6 +18,9 @@ public class KnowledgeBaseApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Browser tests need a real socket; HTTP tests are fine with the in-memory test server.</summary>
     protected virtual bool RealServer => false;
+
+    /// <summary>The output cache switch (KnowledgeBase:OutputCache); on, as in production, unless a fixture says otherwise.</summary>
+    protected virtual bool OutputCache => true;
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialised.");
 
@@ -41,6 +45,7 @@ public class KnowledgeBaseApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:KnowledgeBase", Database.ConnectionString);
         builder.UseEnvironment("Development");
+        builder.UseSetting(ReadingCache.SwitchKey, OutputCache ? "true" : "false");
         TestClientAddress.AddTo(builder);
     }
 

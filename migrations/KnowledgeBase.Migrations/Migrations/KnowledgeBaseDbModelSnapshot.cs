@@ -226,6 +226,11 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
+                    b.Property<int>("SourceId")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("source_id");
+
                     b.Property<string>("Stance")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -242,7 +247,13 @@ namespace KnowledgeBase.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_citations_claim_id_passage_id");
 
-                    b.ToTable("citations", (string)null);
+                    b.HasIndex("SourceId", "ClaimId")
+                        .HasDatabaseName("ix_citations_source_id_claim_id");
+
+                    b.ToTable("citations", null, t =>
+                        {
+                            t.HasTrigger("citations_source_id");
+                        });
                 });
 
             modelBuilder.Entity("KnowledgeBase.Core.Claims.Claim", b =>
@@ -338,7 +349,10 @@ namespace KnowledgeBase.Migrations.Migrations
                     b.HasIndex("Agreement", "Id")
                         .HasDatabaseName("ix_claims_agreement_id");
 
-                    b.ToTable("claims", (string)null);
+                    b.ToTable("claims", null, t =>
+                        {
+                            t.HasTrigger("claims_to_claim_topics");
+                        });
                 });
 
             modelBuilder.Entity("KnowledgeBase.Core.Data.SeedImport", b =>
@@ -579,6 +593,9 @@ namespace KnowledgeBase.Migrations.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_passages_source_id");
+
                     b.HasIndex("SourceId", "Start", "End")
                         .IsUnique()
                         .HasDatabaseName("ix_passages_source_id_start_end")
@@ -758,13 +775,32 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("claim_id");
 
+                    b.Property<string>("Agreement")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("agreement");
+
+                    b.Property<bool>("ClaimDeleted")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("claim_deleted");
+
                     b.HasKey("TopicId", "ClaimId")
                         .HasName("pk_claim_topics");
 
                     b.HasIndex("ClaimId")
                         .HasDatabaseName("ix_claim_topics_claim_id");
 
-                    b.ToTable("claim_topics", (string)null);
+                    b.HasIndex("TopicId", "Agreement", "ClaimId")
+                        .HasDatabaseName("ix_claim_topics_topic_id_agreement_claim_id")
+                        .HasFilter("NOT claim_deleted");
+
+                    b.ToTable("claim_topics", null, t =>
+                        {
+                            t.HasTrigger("claim_topics_from_claim");
+                        });
                 });
 
             modelBuilder.Entity("KnowledgeBase.Core.Topics.Topic", b =>

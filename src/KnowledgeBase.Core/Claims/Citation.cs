@@ -11,6 +11,9 @@ public sealed class Citation
     public long PassageId { get; set; }
     public Passage? Passage { get; set; }
 
+    /// <summary>The cited passage's source, copied by the database (trigger) so source filters need no join through passages.</summary>
+    public int SourceId { get; private set; }
+
     /// <summary>Order among the claim's citations.</summary>
     public int Position { get; set; }
 

@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Core.Topics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NpgsqlTypes;
@@ -23,6 +24,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         // Soft delete: readers never see a deleted claim; the editing services opt out with IgnoreQueryFilters.
         builder.HasQueryFilter(c => c.DeletedAt == null);
+        builder.ToTable(t => t.HasTrigger(DerivedByDatabase.ClaimTrigger));
         builder.HasIndex(c => c.Slug).IsUnique();
         // "All claims" filtered by flag, keyset-paged by id.
         builder.HasIndex(c => new { c.Agreement, c.Id });
@@ -38,7 +40,13 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
                 // The topic page walks (topic_id, claim_id) in key order: that is its keyset.
                 j.HasKey(ct => new { ct.TopicId, ct.ClaimId });
                 j.HasIndex(ct => ct.ClaimId);
-                j.HasQueryFilter(ct => ct.Claim!.DeletedAt == null);
+                j.Property(ct => ct.Agreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
+                DerivedByDatabase.Configure(j.Property(ct => ct.Agreement));
+                DerivedByDatabase.Configure(j.Property(ct => ct.ClaimDeleted));
+                j.ToTable(t => t.HasTrigger(DerivedByDatabase.ClaimTopicTrigger));
+                // A topic's ?flag= walk and its counts per flag: one range of a partial index that holds only live claims.
+                j.HasIndex(ct => new { ct.TopicId, ct.Agreement, ct.ClaimId }).HasFilter("NOT claim_deleted");
+                j.HasQueryFilter(ct => !ct.ClaimDeleted);
             });
     }
 }
@@ -52,6 +60,10 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
         builder.Property(c => c.Figure).HasMaxLength(300);
         builder.HasIndex(c => new { c.ClaimId, c.PassageId }).IsUnique();
         builder.HasIndex(c => c.PassageId);
+        DerivedByDatabase.Configure(builder.Property(c => c.SourceId));
+        builder.ToTable(t => t.HasTrigger(DerivedByDatabase.CitationTrigger));
+        // Source filters (topic, all claims, search, API, compare) and the source page: a source's citing claims.
+        builder.HasIndex(c => new { c.SourceId, c.ClaimId });
         builder.HasOne(c => c.Passage).WithMany().HasForeignKey(c => c.PassageId).OnDelete(DeleteBehavior.Restrict);
         // A deleted claim's citations stay (undelete brings them back) but no reader sees them.
         builder.HasQueryFilter(c => c.Claim!.DeletedAt == null);
@@ -69,4 +81,28 @@ internal static class AgreementConversion
 
     private static Stance ParseStance(string slug) =>
         StanceText.TryParse(slug, out var stance) ? stance : throw new InvalidOperationException($"Unknown stance '{slug}'.");
+}
+
+/// <summary>
+/// Columns the database derives from other tables with triggers (created in the ScaleIndexes migration), so every
+/// writer — the editing services, the seed importer, a bulk COPY — keeps them right without code of its own. EF never
+/// writes them and reads them back after each insert or update.
+/// </summary>
+internal static class DerivedByDatabase
+{
+    /// <summary>citations.source_id from the passage's source.</summary>
+    public const string CitationTrigger = "citations_source_id";
+
+    /// <summary>claim_topics.agreement and claim_deleted from the claim, on insert.</summary>
+    public const string ClaimTopicTrigger = "claim_topics_from_claim";
+
+    /// <summary>Copies a claim's new flag or deletion onto its claim_topics rows.</summary>
+    public const string ClaimTrigger = "claims_to_claim_topics";
+
+    public static void Configure(PropertyBuilder property)
+    {
+        property.ValueGeneratedOnAddOrUpdate();
+        property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        property.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+    }
 }

@@ -57,6 +57,8 @@ internal sealed class PassageConfiguration : IEntityTypeConfiguration<Passage>
         // One confirmed passage per span, so citations of the same words share it. Passages awaiting review are
         // outside the rule: an orphan keeps its old offsets, which new text may reuse.
         builder.HasIndex(p => new { p.SourceId, p.Start, p.End }).IsUnique().HasFilter("NOT needs_review");
+        // A source's passages (editing, re-anchoring): the unique index above is partial, so it cannot serve them.
+        builder.HasIndex(p => p.SourceId);
         builder.HasOne(p => p.Footnote).WithMany().HasForeignKey(p => p.FootnoteId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => p.FootnoteId);
         builder.Property(p => p.Prefix).HasMaxLength(64);

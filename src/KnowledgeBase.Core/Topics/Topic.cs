@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,6 +22,12 @@ public sealed class ClaimTopic
     public Topic? Topic { get; set; }
     public long ClaimId { get; set; }
     public Claim? Claim { get; set; }
+
+    /// <summary>The claim's flag, copied by the database (triggers) so a topic's flag filter and counts read one index.</summary>
+    public AgreementFlag Agreement { get; private set; }
+
+    /// <summary>Whether the claim is soft-deleted, copied by the database (triggers): the soft-delete filter without a join.</summary>
+    public bool ClaimDeleted { get; private set; }
 }
 
 internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>

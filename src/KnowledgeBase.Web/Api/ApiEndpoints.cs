@@ -133,11 +133,11 @@ public static class ApiEndpoints
             ? TypedResults.Ok(source)
             : NotFound($"There is no source '{slug}'.");
 
-    internal static async Task<Ok<List<ApiTopic>>> ListTopicsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        TypedResults.Ok(await ApiQueries.TopicsAsync(db, ct));
+    internal static async Task<Ok<List<ApiTopic>>> ListTopicsAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        TypedResults.Ok(await ApiQueries.TopicsAsync(db, cache, ct));
 
-    internal static async Task<Ok<List<ApiOutlet>>> ListOutletsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        TypedResults.Ok((await OutletQueries.ListAsync(db, ct))
+    internal static async Task<Ok<List<ApiOutlet>>> ListOutletsAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        TypedResults.Ok((await OutletQueries.ListAsync(db, cache, ct))
             .Select(o => new ApiOutlet(o.Slug, o.Name, o.Footnotes, o.Claims, Links.Outlet(o.Slug)))
             .ToList());
 

@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Web.Shared;
+using KnowledgeBase.Web.Topics;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
@@ -31,7 +32,7 @@ internal static class ApiQueries
         }
         if (filter.SourceId is { } sourceId)
         {
-            claims = claims.Where(c => c.Citations.Any(x => x.Passage!.SourceId == sourceId));
+            claims = claims.Where(c => c.Citations.Any(x => x.SourceId == sourceId));
         }
         if (filter.Text is { } text)
         {
@@ -182,11 +183,9 @@ internal static class ApiQueries
                 s.UpdatedAt, Links.Source(s.Slug));
     }
 
-    public static Task<List<ApiTopic>> TopicsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        db.Topics.AsNoTracking()
-            .OrderBy(t => t.Name)
-            .Select(t => new ApiTopic(t.Slug, t.Name, t.Description, db.ClaimTopics.Count(x => x.TopicId == t.Id), Links.Topic(t.Slug)))
-            .ToListAsync(ct);
+    /// <summary>The topics with their claim counts, from the pages' cached list.</summary>
+    public static async Task<List<ApiTopic>> TopicsAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        (await TopicQueries.ListAsync(db, cache, ct)).Select(t => new ApiTopic(t.Slug, t.Name, t.Description, t.ClaimCount, Links.Topic(t.Slug))).ToList();
 
     /// <summary>A live claim's version alone (one primary-key lookup): enough to answer If-None-Match or If-Match: *.</summary>
     public static Task<uint?> ClaimVersionAsync(KnowledgeBaseDb db, long id, CancellationToken ct) =>

@@ -38,7 +38,7 @@ public sealed record BenchFootnote(int Id, int Number, string Text, int Start, i
 
 public sealed record BenchPassage(long Id, TextAnchor Anchor, int FootnoteId);
 
-public sealed record BenchCitation(long PassageId, int Position, Stance Stance, string? Figure);
+public sealed record BenchCitation(long PassageId, int SourceId, int Position, Stance Stance, string? Figure);
 
 public sealed record BenchClaim(
     long Id, string Slug, string Statement, string? Figure, AgreementVerdict Verdict, AgreementFlag? Override, string? OverrideReason,
@@ -61,7 +61,7 @@ public sealed record BenchClaim(
 public sealed class BenchCorpus
 {
     /// <summary>Bumped whenever the generated rows change, so a stored corpus of an older shape is rebuilt.</summary>
-    public const int GeneratorVersion = 1;
+    public const int GeneratorVersion = 2;
     public const ulong Seed = 0x6B62_6265_6E63_6831;
     public const string CommonTerm = "ceasefire";
     public const int RareTermCount = 1000;
@@ -356,7 +356,7 @@ public sealed class BenchCorpus
             var (source, passage) = cited[i];
             var stanceRoll = i == 0 ? 0 : rng.Next(100);
             var stance = stanceRoll < 70 ? Stance.Supports : stanceRoll < 85 ? Stance.SupportsInPart : stanceRoll < 95 ? Stance.Contradicts : Stance.Mentions;
-            citations.Add(new BenchCitation(PassageId(source, passage), i, stance, figures[i]));
+            citations.Add(new BenchCitation(PassageId(source, passage), source + 1, i, stance, figures[i]));
             evidence.Add(new CitationEvidence(
                 (source + 1).ToString(CultureInfo.InvariantCulture), SourceShortName(source), stance,
                 Figure.ParseOptional(figures[i]), PassageText(source, passage), passage / SentencesPerParagraph + 1));

@@ -114,13 +114,16 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
     private static readonly CopyTable<(BenchClaim Claim, int TopicId)> ClaimTopicTable = new(
         "claim_topics",
         new("topic_id", NpgsqlDbType.Integer, x => x.TopicId),
-        new("claim_id", NpgsqlDbType.Bigint, x => x.Claim.Id));
+        new("claim_id", NpgsqlDbType.Bigint, x => x.Claim.Id),
+        new("agreement", NpgsqlDbType.Text, x => (x.Claim.Override ?? x.Claim.Verdict.Flag).ToSlug()),
+        new("claim_deleted", NpgsqlDbType.Boolean, x => x.Claim.DeletedAt is not null));
 
     private static readonly CopyTable<(BenchClaim Claim, BenchCitation Citation, long Id)> CitationTable = new(
         "citations",
         new("id", NpgsqlDbType.Bigint, x => x.Id),
         new("claim_id", NpgsqlDbType.Bigint, x => x.Claim.Id),
         new("passage_id", NpgsqlDbType.Bigint, x => x.Citation.PassageId),
+        new("source_id", NpgsqlDbType.Integer, x => x.Citation.SourceId),
         new("position", NpgsqlDbType.Integer, x => x.Citation.Position),
         new("stance", NpgsqlDbType.Text, x => x.Citation.Stance.ToSlug()),
         new("figure", NpgsqlDbType.Text, x => x.Citation.Figure));
@@ -162,12 +165,22 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
         {
             await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
         }
+        // The triggers that keep derived columns (citations.source_id, claim_topics' flag) would look up rows that
+        // other connections are still copying; the corpus writes those columns itself.
+        foreach (var table in Tables)
+        {
+            await ExecuteAsync($"ALTER TABLE {table} DISABLE TRIGGER USER", ct);
+        }
         Done($"dropping {indexes.Count} indexes and {foreignKeys.Count} foreign keys");
 
         await CopyAsync(TopicTable, Enumerable.Range(1, size.Topics), ct);
         await Task.WhenAll(
             Task.Run(() => CopySourcesAsync(corpus, ct), ct),
             Task.Run(() => CopyClaimsAsync(corpus, ct), ct));
+        foreach (var table in Tables)
+        {
+            await ExecuteAsync($"ALTER TABLE {table} ENABLE TRIGGER USER", ct);
+        }
         Done("COPY (search vectors computed as rows arrive)");
 
         // Longest first, two at a time: the machine has two cores and each build is single-threaded.

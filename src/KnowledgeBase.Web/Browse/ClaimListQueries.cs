@@ -11,6 +11,9 @@ namespace KnowledgeBase.Web.Browse;
 /// <summary>A topic or source as a filter offers it.</summary>
 public sealed record FilterOption(int Id, string Slug, string Label);
 
+/// <summary>A source as filters offer it.</summary>
+public sealed record OfferedSource(int Id, string Slug, string ShortName, string Title, string Published);
+
 /// <summary>Where a page of the all-claims list ends: the last claim's flag (used by the agreement order) and id.</summary>
 public sealed record ClaimListKey(AgreementFlag Flag, long Id);
 
@@ -56,15 +59,36 @@ public static class ClaimListCursor
 /// </summary>
 internal static class ClaimListQueries
 {
-    public static Task<List<FilterOption>> TopicOptionsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new FilterOption(t.Id, t.Slug, t.Name)).ToListAsync(ct);
+    /// <summary>Every topic by name, cached per content version.</summary>
+    public static Task<List<FilterOption>> TopicOptionsAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync("topic-options", () =>
+            db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new FilterOption(t.Id, t.Slug, t.Name)).ToListAsync(ct));
 
-    /// <summary>Sources newest first (the (published, id) index), labelled by their short names.</summary>
-    public static Task<List<FilterOption>> SourceOptionsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        db.Sources.AsNoTracking()
-            .OrderByDescending(s => s.Published).ThenBy(s => s.Id)
-            .Select(s => new FilterOption(s.Id, s.Slug, s.ShortName))
-            .ToListAsync(ct);
+    /// <summary>How many documents a source filter offers: a drop-down of twenty thousand is no choice, and no page weight.</summary>
+    public const int SourceOptionLimit = 50;
+
+    /// <summary>The sources a filter offers, labelled by their short names: see <see cref="OfferedSourcesAsync"/>.</summary>
+    public static async Task<List<FilterOption>> SourceOptionsAsync(KnowledgeBaseDb db, ReadingCache cache, string? selected, CancellationToken ct) =>
+        (await OfferedSourcesAsync(db, cache, selected, ct)).Select(s => new FilterOption(s.Id, s.Slug, s.ShortName)).ToList();
+
+    /// <summary>
+    /// The newest <see cref="SourceOptionLimit"/> sources (the (published, id) index) and the one the address asks for,
+    /// if it exists, newest first, in one query (cached per content version): the filter's choices and the check of the
+    /// address's slug.
+    /// </summary>
+    public static Task<IReadOnlyList<OfferedSource>> OfferedSourcesAsync(KnowledgeBaseDb db, ReadingCache cache, string? selected, CancellationToken ct)
+    {
+        // Slugs are lower case; the address may not be.
+        var slug = selected?.ToLowerInvariant();
+        return cache.GetOrCreateAsync<IReadOnlyList<OfferedSource>>($"offered-sources:{slug}", async () =>
+        {
+            var sources = db.Sources.AsNoTracking();
+            var newest = sources.OrderByDescending(s => s.Published).ThenByDescending(s => s.Id).Take(SourceOptionLimit);
+            var offered = string.IsNullOrEmpty(slug) ? newest : newest.Concat(sources.Where(s => s.Slug == slug));
+            var rows = await offered.Select(s => new OfferedSource(s.Id, s.Slug, s.ShortName, s.Title, s.Published)).ToListAsync(ct);
+            return rows.DistinctBy(s => s.Id).OrderByDescending(s => s.Published, StringComparer.Ordinal).ThenByDescending(s => s.Id).ToList();
+        });
+    }
 
     public static async Task<ClaimListPage> PageAsync(KnowledgeBaseDb db, ClaimListScope scope, ClaimListKey? after, CancellationToken ct)
     {
@@ -158,7 +182,7 @@ internal static class ClaimListQueries
         }
         if (scope.SourceId is { } sourceId)
         {
-            claims = claims.Where(c => c.Citations.Any(x => x.Passage!.SourceId == sourceId));
+            claims = claims.Where(c => c.Citations.Any(x => x.SourceId == sourceId));
         }
         return claims;
     }

@@ -87,7 +87,7 @@ internal static class CompareQueries
                 c.OverrideAgreement,
                 c.OverrideReason,
                 Passages = c.Citations.AsQueryable()
-                    .Where(x => x.Passage!.SourceId == leftId || x.Passage.SourceId == rightId)
+                    .Where(x => x.SourceId == leftId || x.SourceId == rightId)
                     .OrderBy(x => x.Passage!.Start).ThenBy(x => x.Id)
                     .Select(sided)
                     .ToList(),
@@ -127,7 +127,7 @@ internal static class CompareQueries
                 c.Agreement,
                 Passages =
                     c.Citations.AsQueryable()
-                        .Where(x => x.Passage!.SourceId == sourceId)
+                        .Where(x => x.SourceId == sourceId)
                         .OrderBy(x => x.Passage!.Start).ThenBy(x => x.Id)
                         .Select(project)
                         .ToList(),
@@ -148,10 +148,10 @@ internal static class CompareQueries
     /// </summary>
     public static Task<List<CompareCandidate>> CandidatesAsync(KnowledgeBaseDb db, int sourceId, int take, CancellationToken ct)
     {
-        var claimIds = db.Citations.Where(c => c.Passage!.SourceId == sourceId).Select(c => c.ClaimId);
+        var claimIds = db.Citations.Where(c => c.SourceId == sourceId).Select(c => c.ClaimId);
         return db.Citations.AsNoTracking()
-            .Where(c => claimIds.Contains(c.ClaimId) && c.Passage!.SourceId != sourceId)
-            .GroupBy(c => c.Passage!.SourceId)
+            .Where(c => claimIds.Contains(c.ClaimId) && c.SourceId != sourceId)
+            .GroupBy(c => c.SourceId)
             .Select(g => new { SourceId = g.Key, Shared = g.Select(c => c.ClaimId).Distinct().Count() })
             .Join(db.Sources, g => g.SourceId, s => s.Id, (g, s) => new { g.Shared, s.Slug, s.ShortName, s.Title, s.Published })
             .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Published).ThenBy(x => x.Slug)
@@ -165,8 +165,8 @@ internal static class CompareQueries
     /// </summary>
     private static IQueryable<ClaimMembership> Membership(KnowledgeBaseDb db, int leftId, int rightId) =>
         db.Citations.AsNoTracking()
-            .Join(db.Passages, c => c.PassageId, p => p.Id, (c, p) => new { c.ClaimId, p.SourceId, p.Start })
-            .Where(x => x.SourceId == leftId || x.SourceId == rightId)
+            .Where(c => c.SourceId == leftId || c.SourceId == rightId)
+            .Join(db.Passages, c => c.PassageId, p => p.Id, (c, p) => new { c.ClaimId, c.SourceId, p.Start })
             .GroupBy(x => x.ClaimId)
             .Select(g => new ClaimMembership
             {
@@ -182,7 +182,7 @@ internal static class CompareQueries
 
     /// <summary>A citation projected as a passage, with whether it is <paramref name="leftId"/>'s.</summary>
     private static Expression<Func<Citation, SidedPassage>> Sided(int leftId) => x => new SidedPassage(
-        x.Passage!.SourceId == leftId,
+        x.SourceId == leftId,
         new ComparedPassage(
             x.Id,
             x.Stance,

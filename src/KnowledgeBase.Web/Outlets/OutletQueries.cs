@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Claims;
+using KnowledgeBase.Web.Shared;
 using KnowledgeBase.Web.Topics;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,10 @@ internal static class OutletQueries
     /// Every outlet with its footnote and claim counts, most relied-on first. Two grouped queries by exact name; names
     /// that share a slug are merged, and only then (rarely) a third query counts their distinct claims exactly.
     /// </summary>
-    public static async Task<IReadOnlyList<OutletSummary>> ListAsync(KnowledgeBaseDb db, CancellationToken ct)
+    public static Task<IReadOnlyList<OutletSummary>> ListAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync("outlets", () => ComputeListAsync(db, ct));
+
+    private static async Task<IReadOnlyList<OutletSummary>> ComputeListAsync(KnowledgeBaseDb db, CancellationToken ct)
     {
         var footnotes = await db.Footnotes.AsNoTracking()
             .Where(f => f.Cites.Outlet != null)
@@ -69,10 +73,11 @@ internal static class OutletQueries
             .ToList();
     }
 
-    public static Task<int> ClaimCountAsync(KnowledgeBaseDb db, CancellationToken ct) => db.Claims.CountAsync(ct);
+    public static Task<int> ClaimCountAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync("claims", () => db.Claims.CountAsync(ct));
 
     /// <summary>The outlet with this slug (in any case): its spellings, the claims resting on it, and its footnotes in document order.</summary>
-    public static async Task<OutletDetails?> FindAsync(KnowledgeBaseDb db, string requested, CancellationToken ct)
+    public static async Task<OutletDetails?> FindAsync(KnowledgeBaseDb db, ReadingCache cache, string requested, CancellationToken ct)
     {
         // "The-Korea-Times" finds the-korea-times: the address is read the way names are.
         var slug = OutletSlug.From(requested);
@@ -80,14 +85,15 @@ internal static class OutletQueries
         {
             return null;
         }
-        var spellings = (await db.Footnotes.AsNoTracking()
+        // Every spelling by slug: a scan of the footnotes, so once per content version.
+        var bySlug = await cache.GetOrCreateAsync("outlet-spellings", async () => (await db.Footnotes.AsNoTracking()
                 .Where(f => f.Cites.Outlet != null)
                 .Select(f => f.Cites.Outlet!)
                 .Distinct()
                 .ToListAsync(ct))
-            .Where(name => OutletSlug.From(name) == slug)
-            .ToList();
-        if (spellings.Count == 0)
+            .GroupBy(OutletSlug.From)
+            .ToDictionary(g => g.Key, g => g.ToList()));
+        if (!bySlug.TryGetValue(slug, out var spellings))
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -25,7 +26,7 @@ public sealed record SourceResult(string Slug, string TitleHeadline, string Shor
 
 public sealed record FilterOption(int Id, string Slug, string Label);
 
-/// <summary>What the filter form offers: every topic and every source, by name.</summary>
+/// <summary>What the filter form offers: every topic and the newest sources, by name.</summary>
 public sealed record FilterOptions(IReadOnlyList<FilterOption> Topics, IReadOnlyList<FilterOption> Sources);
 
 /// <summary>
@@ -38,7 +39,7 @@ internal static class SearchQueries
     public const int PageSize = 20;
 
     /// <summary>
-    /// How many matches each path (by statement, by quote) takes before ranking. A common word at a million claims
+    /// How many matches each path (claims by statement, passages by quote) takes before ranking. A common word at a million claims
     /// matches far more; ranking is then over the newest <see cref="CandidateCap"/> of each, which keeps a page
     /// fast, and the page says so.
     /// </summary>
@@ -76,7 +77,7 @@ internal static class SearchQueries
         var passageSourceFilter = "";
         if (filters.SourceId is { } sourceId)
         {
-            statementSourceFilter = " AND EXISTS (SELECT 1 FROM citations sc JOIN passages sp ON sp.id = sc.passage_id WHERE sc.claim_id = c.id AND sp.source_id = @source)";
+            statementSourceFilter = " AND EXISTS (SELECT 1 FROM citations sc WHERE sc.claim_id = c.id AND sc.source_id = @source)";
             passageSourceFilter = " AND p.source_id = @source";
             parameters.Add(Int("source", sourceId));
         }
@@ -89,19 +90,26 @@ internal static class SearchQueries
         }
 
         // Each path stops at the cap: the planner either walks the primary key backwards checking the vector
-        // (common words) or reads the GIN index (rare words); either way it never ranks every match.
+        // (common words) or reads the GIN index (rare words); either way it never ranks every match. q is NOT
+        // MATERIALIZED so the planner sees the words and can estimate how many rows match: materialized, it could
+        // not, and walked the whole primary key for a rare word (4.8 s at a million claims; 7 ms inlined). Quotes are
+        // capped as passages, before the joins: capped after them, a misestimate made the planner merge-join the whole
+        // citations index (1.2 s for a common word).
         var sql = $"""
-            WITH q AS (SELECT websearch_to_tsquery('english', @q) AS query),
+            WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', @q) AS query),
             by_statement AS (
                 SELECT c.id FROM claims c, q
                 WHERE c.deleted_at IS NULL AND c.search_vector @@ q.query{claimFilter}{statementSourceFilter}
                 ORDER BY c.id DESC LIMIT @cap),
-            by_quote AS (
-                SELECT ci.claim_id AS id FROM passages p
-                JOIN citations ci ON ci.passage_id = p.id
-                JOIN claims c ON c.id = ci.claim_id, q
-                WHERE c.deleted_at IS NULL AND p.search_vector @@ q.query{passageSourceFilter}{claimFilter}
+            quoted AS (
+                SELECT p.id FROM passages p, q
+                WHERE p.search_vector @@ q.query{passageSourceFilter}
                 ORDER BY p.id DESC LIMIT @cap),
+            by_quote AS (
+                SELECT ci.claim_id AS id FROM quoted
+                JOIN citations ci ON ci.passage_id = quoted.id
+                JOIN claims c ON c.id = ci.claim_id
+                WHERE c.deleted_at IS NULL{claimFilter}),
             ranked AS (
                 SELECT c.id, (ts_rank(c.search_vector, q.query) + coalesce((
                     SELECT max(ts_rank(p.search_vector, q.query)) FROM citations ci JOIN passages p ON p.id = ci.passage_id
@@ -109,7 +117,7 @@ internal static class SearchQueries
                 FROM (SELECT id FROM by_statement UNION SELECT id FROM by_quote) k JOIN claims c ON c.id = k.id, q)
             SELECT id, rank,
                 (SELECT count(*) FROM ranked)::int AS total,
-                ((SELECT count(*) FROM by_statement) >= @cap OR (SELECT count(*) FROM by_quote) >= @cap) AS capped
+                ((SELECT count(*) FROM by_statement) >= @cap OR (SELECT count(*) FROM quoted) >= @cap) AS capped
             FROM ranked {keyset}
             ORDER BY rank DESC, id DESC
             LIMIT @take
@@ -148,7 +156,7 @@ internal static class SearchQueries
             return [];
         }
         var sql = $"""
-            WITH q AS (SELECT websearch_to_tsquery('english', @q) AS query)
+            WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', @q) AS query)
             SELECT c.id, c.slug, ts_headline('english', c.statement, q.query, @all) AS statement_headline, c.figure, c.agreement,
                 ARRAY(SELECT s.short_name FROM citations ci JOIN passages p ON p.id = ci.passage_id JOIN sources s ON s.id = p.source_id
                       WHERE ci.claim_id = c.id GROUP BY s.short_name ORDER BY min(ci.position)) AS sources,
@@ -193,7 +201,7 @@ internal static class SearchQueries
     public static async Task<IReadOnlyList<SourceResult>> SourcesAsync(KnowledgeBaseDb db, string text, CancellationToken ct, int limit = SourceLimit)
     {
         const string sql = """
-            WITH q AS (SELECT websearch_to_tsquery('english', @q) AS query),
+            WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', @q) AS query),
             found AS (
                 SELECT s.id FROM sources s, q WHERE s.search_vector @@ q.query ORDER BY s.id DESC LIMIT @cap)
             SELECT s.slug, ts_headline('english', s.title, q.query, @all), s.short_name, s.kind, s.published
@@ -211,18 +219,18 @@ internal static class SearchQueries
         return results;
     }
 
-    /// <summary>Every topic and source for the filter form (and to check the slugs in the address).</summary>
-    public static async Task<FilterOptions> FilterOptionsAsync(KnowledgeBaseDb db, CancellationToken ct)
+    /// <summary>Every topic, and the sources a filter offers (the newest and the address's), for the form and to check the slugs in the address.</summary>
+    public static Task<FilterOptions> FilterOptionsAsync(KnowledgeBaseDb db, ReadingCache cache, string? selectedSource, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"search-options:{selectedSource}", () => ComputeFilterOptionsAsync(db, cache, selectedSource, ct));
+
+    private static async Task<FilterOptions> ComputeFilterOptionsAsync(KnowledgeBaseDb db, ReadingCache cache, string? selectedSource, CancellationToken ct)
     {
         var topics = await db.Topics.AsNoTracking()
             .OrderBy(t => t.Name)
             .Select(t => new FilterOption(t.Id, t.Slug, t.Name))
             .ToListAsync(ct);
-        var sources = await db.Sources.AsNoTracking()
-            .OrderBy(s => s.ShortName).ThenBy(s => s.Id)
-            .Select(s => new FilterOption(s.Id, s.Slug, s.ShortName + ": " + s.Title))
-            .ToListAsync(ct);
-        return new FilterOptions(topics, sources);
+        var sources = await Browse.ClaimListQueries.OfferedSourcesAsync(db, cache, selectedSource, ct);
+        return new FilterOptions(topics, sources.Select(s => new FilterOption(s.Id, s.Slug, s.ShortName + ": " + s.Title)).ToList());
     }
 
     private static AgreementFlag ParseFlag(string slug) =>

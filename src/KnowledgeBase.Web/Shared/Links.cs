@@ -22,6 +22,7 @@ public static class Links
     /// <summary>A passage's entry in its source page's list of cited passages: the claims it backs.</summary>
     public static string PassageClaims(string sourceSlug, long passageId) => SourceFragment(sourceSlug, $"passage-{passageId.ToString(CultureInfo.InvariantCulture)}-claims");
 
+    public static string Sources(string? after = null) => WithQuery("/sources", ("after", after));
     public static string Topic(string slug) => $"/topics/{slug}";
     public static string TopicPage(string slug, string? after) => WithQuery(Topic(slug), ("after", after));
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Claims;
+using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Sources;
@@ -31,7 +33,7 @@ internal static class SourceQueries
     {
         var rows = await db.Citations.AsNoTracking()
             // An orphaned passage keeps offsets that no longer point at its words: it waits for review, unmarked.
-            .Where(c => c.Passage!.SourceId == sourceId && c.Passage.AnchorStatus != AnchorStatus.Orphaned)
+            .Where(c => c.SourceId == sourceId && c.Passage!.AnchorStatus != AnchorStatus.Orphaned)
             .OrderBy(c => c.Passage!.Start).ThenBy(c => c.Passage!.End).ThenBy(c => c.ClaimId)
             .Select(c => new
             {
@@ -56,9 +58,32 @@ internal static class SourceQueries
             .Join(db.Sources, h => h.SourceId, s => s.Id, (h, s) => s.Slug)
             .FirstOrDefaultAsync(ct);
 
-    public static Task<List<SourceListItem>> ListAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        db.Sources.AsNoTracking()
-            .OrderByDescending(s => s.Published).ThenBy(s => s.Id)
-            .Select(s => new SourceListItem(s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Kind, s.Published, s.Passages.Count))
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// A page of the sources, newest first: a backward walk of the (published, id) index from the cursor, so a deep
+    /// page costs what the first does. Cursor: the last row's published date and id.
+    /// </summary>
+    public static async Task<(IReadOnlyList<SourceListItem> Items, string? Next)> ListAsync(KnowledgeBaseDb db, string? after, CancellationToken ct, int pageSize = PageSize)
+    {
+        var sources = db.Sources.AsNoTracking();
+        if (Cursor.Decode(after, 2) is [var published, var idText] && int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            // string.Compare becomes SQL `<`, which compares in the database's collation, as ORDER BY sorts.
+#pragma warning disable CA1309
+            sources = sources.Where(s => string.Compare(s.Published, published) < 0 || (s.Published == published && s.Id < id));
+#pragma warning restore CA1309
+        }
+        var rows = await sources
+            .OrderByDescending(s => s.Published).ThenByDescending(s => s.Id)
+            .Take(pageSize + 1)
+            .Select(s => new { s.Id, Item = new SourceListItem(s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Kind, s.Published, s.Passages.Count) })
             .ToListAsync(ct);
+        var more = rows.Count > pageSize;
+        var page = more ? rows[..pageSize] : rows;
+        return (page.Select(r => r.Item).ToList(), more ? Cursor.Encode(page[^1].Item.Published, page[^1].Id.ToString(CultureInfo.InvariantCulture)) : null);
+    }
+
+    /// <summary>Whether a cursor of the sources index is well formed.</summary>
+    public static bool IsListCursor(string? after) => after is null || Cursor.Decode(after, 2) is [_, var id] && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }

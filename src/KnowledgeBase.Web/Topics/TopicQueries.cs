@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Topics;
 using KnowledgeBase.Web.Claims;
+using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Topics;
@@ -17,17 +18,19 @@ internal static class TopicQueries
 {
     public const int PageSize = 20;
 
-    public static Task<TopicDetails?> FindAsync(KnowledgeBaseDb db, string slug, CancellationToken ct) =>
-        db.Topics.AsNoTracking()
+    /// <summary>A topic with its claim count (an index-only count of the live claims' partial index), cached per content version.</summary>
+    public static Task<TopicDetails?> FindAsync(KnowledgeBaseDb db, ReadingCache cache, string slug, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"topic:{slug}", () => db.Topics.AsNoTracking()
             .Where(t => t.Slug == slug)
             .Select(t => new TopicDetails(t.Id, t.Slug, t.Name, t.Description, db.ClaimTopics.Count(ct => ct.TopicId == t.Id)))
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(ct));
 
-    public static Task<List<TopicListItem>> ListAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        db.Topics.AsNoTracking()
+    /// <summary>Every topic with its claim count: a count over every claim–topic link, so cached per content version.</summary>
+    public static Task<List<TopicListItem>> ListAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync("topics", () => db.Topics.AsNoTracking()
             .OrderBy(t => t.Name)
             .Select(t => new TopicListItem(t.Slug, t.Name, t.Description, db.ClaimTopics.Count(x => x.TopicId == t.Id)))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
 
     /// <summary>
     /// The topic's claims in (topic_id, claim_id) key order, starting after <paramref name="after"/>: the primary key
@@ -54,27 +57,36 @@ internal static class TopicQueries
         return new KeysetPage<ClaimSummary>(items, more ? items[^1].Id : null);
     }
 
-    /// <summary>How many of the topic's claims carry each flag (cited by the given source, if any): one grouped query.</summary>
-    public static Task<Dictionary<AgreementFlag, int>> TopicFlagCountsAsync(KnowledgeBaseDb db, int topicId, int? sourceId, CancellationToken ct) =>
-        InTopic(db, topicId, null, sourceId)
-            .GroupBy(x => x.Claim!.Agreement)
+    /// <summary>
+    /// How many of the topic's claims carry each flag (cited by the given source, if any): one grouped query over the
+    /// (topic, flag, claim) index, cached per content version.
+    /// </summary>
+    public static Task<Dictionary<AgreementFlag, int>> TopicFlagCountsAsync(
+        KnowledgeBaseDb db, ReadingCache cache, int topicId, int? sourceId, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"topic-flags:{topicId}:{sourceId}", () => InTopic(db, topicId, null, sourceId)
+            .GroupBy(x => x.Agreement)
             .Select(g => new { Flag = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Flag, g => g.Count, ct);
+            .ToDictionaryAsync(g => g.Flag, g => g.Count, ct));
 
     private static IQueryable<ClaimTopic> InTopic(KnowledgeBaseDb db, int topicId, AgreementFlag? flag, int? sourceId)
     {
         var rows = db.ClaimTopics.AsNoTracking().Where(x => x.TopicId == topicId);
         if (flag is { } f)
         {
-            rows = rows.Where(x => x.Claim!.Agreement == f);
+            rows = rows.Where(x => x.Agreement == f);
         }
         if (sourceId is { } s)
         {
-            rows = rows.Where(x => x.Claim!.Citations.Any(c => c.Passage!.SourceId == s));
+            rows = rows.Where(x => db.Citations.Any(c => c.ClaimId == x.ClaimId && c.SourceId == s));
         }
         return rows;
     }
 
-    public static Task<Dictionary<AgreementFlag, int>> FlagCountsAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        db.Claims.AsNoTracking().GroupBy(c => c.Agreement).ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
+    /// <summary>Every claim counted by flag (a scan of the (agreement, id) index), cached per content version.</summary>
+    public static Task<Dictionary<AgreementFlag, int>> FlagCountsAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync("flags", () => db.Claims.AsNoTracking().GroupBy(c => c.Agreement).ToDictionaryAsync(g => g.Key, g => g.Count(), ct));
+
+    /// <summary>How many documents there are, cached per content version.</summary>
+    public static Task<int> SourceCountAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync("sources", () => db.Sources.CountAsync(ct));
 }

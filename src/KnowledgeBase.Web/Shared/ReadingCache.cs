@@ -1,0 +1,136 @@
+using System.Globalization;
+using KnowledgeBase.Core.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KnowledgeBase.Web.Shared;
+
+/// <summary>
+/// Caching of what readers see, and its invalidation. Anonymous GETs of the reading pages and the read API are kept by
+/// ASP.NET Core's output cache (switch: <c>KnowledgeBase:OutputCache</c>, default on), keyed by path, the whole query
+/// string and the content version; expensive derived artefacts (counts, aggregates) are kept in memory under the same
+/// version. Every committed content change (<see cref="ContentChanges"/>) bumps the version and evicts the output
+/// cache's tag, so an editor's save shows on the next read. Never cached: signed-in users (the default policy skips
+/// authenticated requests), responses that set a cookie, anything but 200, and pages outside <see cref="IsReading"/>
+/// (sign-in, editing, history, admin), which are the only ones with forms carrying antiforgery tokens.
+/// </summary>
+public sealed class ReadingCache(IMemoryCache memory, IServiceProvider services) : IContentChangeObserver
+{
+    public const string SwitchKey = "KnowledgeBase:OutputCache";
+    public const string Tag = "content";
+
+    private long _version;
+
+    /// <summary>Bumped on every committed content change: what every cache entry is keyed by.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>At most this many derived values are held (the rest are computed each time), whatever addresses readers try.</summary>
+    public const int MemoryEntries = 10_000;
+
+    /// <summary>
+    /// A derived value computed once per content version: concurrent readers of a missing value share one computation
+    /// (no stampede after an edit); a failed one is forgotten. Entries unused for a while are evicted.
+    /// </summary>
+    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> compute)
+    {
+        var versioned = (Version, key);
+        var shared = memory.GetOrCreate(versioned, entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return new Lazy<Task<T>>(compute);
+        })!;
+        try
+        {
+            return await shared.Value;
+        }
+        catch
+        {
+            memory.Remove(versioned);
+            throw;
+        }
+    }
+
+    public async ValueTask ContentChangedAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _version);
+        // Entries of older versions can no longer be looked up; evicting them frees their memory now.
+        if (services.GetService<IOutputCacheStore>() is { } store)
+        {
+            await store.EvictByTagAsync(Tag, ct);
+        }
+    }
+
+    /// <summary>An anonymous GET or HEAD of a reading page: what the output cache may store and serve.</summary>
+    public static bool IsCacheable(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.User.Identity?.IsAuthenticated != true
+        && IsReading(context.Request.Path);
+
+    /// <summary>The anonymous reading pages and read endpoints; the claims exports stream a whole table and are never buffered.</summary>
+    public static bool IsReading(PathString path) =>
+        path == "/" || path.StartsWithSegments("/topics") || path.StartsWithSegments("/claims") || path.StartsWithSegments("/sources")
+        || path.StartsWithSegments("/outlets") || path.StartsWithSegments("/search") || path.StartsWithSegments("/compare")
+        || path.StartsWithSegments("/api")
+        || (path.StartsWithSegments("/exports") && !path.StartsWithSegments("/exports/claims.csv") && !path.StartsWithSegments("/exports/claims.json"));
+}
+
+public static class ReadingCacheSetup
+{
+    /// <summary>After AddRazorComponents: it replaces Blazor's antiforgery state provider.</summary>
+    public static IServiceCollection AddReadingCache(this IServiceCollection services)
+    {
+        services.AddMemoryCache(options => options.SizeLimit = ReadingCache.MemoryEntries);
+        services.AddSingleton<ReadingCache>();
+        services.AddSingleton<IContentChangeObserver>(sp => sp.GetRequiredService<ReadingCache>());
+        services.AddSingleton<ContentChanges>();
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, ReadingAntiforgeryState>());
+        services.AddOutputCache(options =>
+        {
+            // Pages are a few tens of kilobytes; the cap keeps the cache within the server's memory budget.
+            options.SizeLimit = 64 * 1024 * 1024;
+            options.MaximumBodySize = 2 * 1024 * 1024;
+            options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+            options.AddBasePolicy(policy => policy
+                .With(context => ReadingCache.IsCacheable(context.HttpContext))
+                .VaryByValue(context => new KeyValuePair<string, string>(
+                    "v", context.RequestServices.GetRequiredService<ReadingCache>().Version.ToString(CultureInfo.InvariantCulture)))
+                .Tag(ReadingCache.Tag));
+        });
+        return services;
+    }
+
+    /// <summary>Serves and stores cached responses unless <c>KnowledgeBase:OutputCache</c> is false. After authentication, so signed-in users bypass it.</summary>
+    public static IApplicationBuilder UseReadingCache(this IApplicationBuilder app, IConfiguration configuration) =>
+        configuration.GetValue(ReadingCache.SwitchKey, true) ? app.UseOutputCache() : app;
+}
+
+/// <summary>
+/// Antiforgery tokens only where a form can use them. Blazor's own provider persists a token into every server-rendered
+/// page (and sets the antiforgery cookie), which would make every reading page uncacheable — or worse, cache one
+/// reader's token for all. Anonymous reading pages carry no form that posts, so they get none; every other page
+/// (sign-in, admin, history, a signed-in reader's header with its sign-out form) gets the token as before.
+/// Interactive circuits post nothing over HTTP and need none.
+/// </summary>
+internal sealed class ReadingAntiforgeryState(IHttpContextAccessor accessor, IAntiforgery antiforgery) : AntiforgeryStateProvider
+{
+    private AntiforgeryRequestToken? _token;
+
+    public override AntiforgeryRequestToken? GetAntiforgeryToken()
+    {
+        if (_token is not null)
+        {
+            return _token;
+        }
+        if (accessor.HttpContext is not { } context || context.WebSockets.IsWebSocketRequest || ReadingCache.IsCacheable(context))
+        {
+            return null;
+        }
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return _token = tokens.RequestToken is null ? null : new AntiforgeryRequestToken(tokens.RequestToken, tokens.FormFieldName);
+    }
+}
