@@ -60,7 +60,8 @@ public sealed class BrowserApp : KnowledgeBaseApp
         await page.GetByLabel("Email").FillAsync(account.Email);
         await page.GetByLabel("Password").FillAsync(account.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**" + url);
+        // The address is enough here (a busy machine may be slow to fire "load"); readiness is the marker below.
+        await page.WaitForURLAsync("**" + url, new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("[data-interactive]").WaitForAsync();
         return page;
     }
