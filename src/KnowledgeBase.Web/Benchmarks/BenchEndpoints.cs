@@ -221,7 +221,8 @@ internal static partial class BenchEndpoints
         }
         // As on the page: what rests on the body is computed once per content version.
         var (passages, compareWith) = await cache.GetOrCreateAsync($"bench-source-view:{source.Id}", async () =>
-            (await SourceQueries.PassagesAsync(db, source.Id, ct), await CompareQueries.CandidatesAsync(db, source.Id, take: 5, ct)));
+            (await SourceQueries.PassagesAsync(db, source.Id, ct), await CompareQueries.CandidatesAsync(db, source.Id, take: 5, ct)),
+            ReadingCache.SourceViewWeight);
         return new { source, passages, compareWith };
     }
 
