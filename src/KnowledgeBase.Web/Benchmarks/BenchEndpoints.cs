@@ -242,7 +242,7 @@ internal static partial class BenchEndpoints
 
     private static async Task<object?> CompareAsync(KnowledgeBaseDb db, ReadingCache cache, IQueryCollection query, CancellationToken ct)
     {
-        var sources = await CompareQueries.SourcesAsync(db, ct);
+        var sources = await CompareQueries.SourcesAsync(db, cache, Text(query, "left"), Text(query, "right"), ct);
         var left = sources.Find(s => s.Slug == Text(query, "left"));
         var right = sources.Find(s => s.Slug == Text(query, "right"));
         if (left is null || right is null)

@@ -2,7 +2,9 @@ using System.Linq.Expressions;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Web.Browse;
 using KnowledgeBase.Web.Claims;
+using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Compare;
@@ -19,11 +21,21 @@ internal static class CompareQueries
     public const int PageSize = 50;
 
     /// <summary>Every document, newest first: the picker's options, and where the two compared ones come from.</summary>
-    public static Task<List<CompareSource>> SourcesAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        db.Sources.AsNoTracking()
-            .OrderByDescending(s => s.Published).ThenBy(s => s.Id)
-            .Select(s => new CompareSource(s.Id, s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Kind, s.Published))
-            .ToListAsync(ct);
+    public static Task<List<CompareSource>> SourcesAsync(KnowledgeBaseDb db, ReadingCache cache, string? left, string? right, CancellationToken ct)
+    {
+        // Like the other source pickers: the newest documents and the two the address names, not all twenty thousand.
+        var named = new[] { left, right }.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
+        return cache.GetOrCreateAsync($"compare-sources:{string.Join('|', named)}", async () =>
+        {
+            var sources = db.Sources.AsNoTracking();
+            var newest = sources.OrderByDescending(s => s.Published).ThenByDescending(s => s.Id).Take(ClaimListQueries.SourceOptionLimit);
+            var offered = named.Count == 0 ? newest : newest.Concat(sources.Where(s => named.Contains(s.Slug)));
+            var rows = await offered
+                .Select(s => new CompareSource(s.Id, s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Kind, s.Published))
+                .ToListAsync(ct);
+            return rows.DistinctBy(s => s.Id).OrderByDescending(s => s.Published, StringComparer.Ordinal).ThenBy(s => s.Id).ToList();
+        });
+    }
 
     /// <summary>Shared claims per flag and the number of claims each side makes alone: one aggregate query.</summary>
     public static async Task<CompareCounts> CountsAsync(KnowledgeBaseDb db, int leftId, int rightId, CancellationToken ct)

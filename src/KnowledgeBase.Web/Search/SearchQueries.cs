@@ -40,16 +40,12 @@ internal static class SearchQueries
 
     /// <summary>
     /// How many matches each path (claims by statement, passages by quote) takes before ranking. A common word at a million claims
-    /// matches far more; ranking is then over the newest <see cref="CandidateCap"/> of each (or, for a word that is
-    /// neither rare nor common, over its matches among the newest <see cref="RecentWindow"/> ids), which keeps a page
+    /// matches far more; ranking is then over the newest <see cref="CandidateCap"/> of each, which keeps a page
     /// fast, and the page says so.
     /// </summary>
     public const int CandidateCap = 500;
 
     public const int SourceLimit = 10;
-
-    /// <summary>How many of the newest ids each path walks before it turns to the GIN index for older matches.</summary>
-    public const int RecentWindow = 20_000;
 
     /// <summary>How many lexemes the query has after stemming and stop words: 0 means nothing to search for.</summary>
     public static async Task<int> TermCountAsync(KnowledgeBaseDb db, string text, CancellationToken ct)
@@ -66,7 +62,7 @@ internal static class SearchQueries
         KnowledgeBaseDb db, string text, SearchFilters filters, SearchCursor? after, CancellationToken ct, int pageSize = PageSize, int cap = CandidateCap)
     {
         var claimFilter = "";
-        var parameters = new List<NpgsqlParameter> { Text("q", text), Int("cap", cap), Int("take", pageSize + 1), Int("window", RecentWindow), Int("enough", Math.Max(1, cap / 10)) };
+        var parameters = new List<NpgsqlParameter> { Text("q", text), Int("cap", cap), Int("take", pageSize + 1) };
         if (filters.Flag is { } flag)
         {
             claimFilter += " AND c.agreement = @flag";
@@ -93,38 +89,24 @@ internal static class SearchQueries
             parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Bigint) { Value = cursor.Id });
         }
 
-        // Each path stops at the cap and never ranks every match. It looks first among the newest ids (a bounded walk
-        // of the primary key backwards: a common word fills the cap there at once, a middling one finds enough to
-        // rank), and only if that finds under a tenth of the cap reads the GIN index for the older matches ("id + 0"
-        // keeps the planner off the key order and the key range): such a word is rare, so they are few. Left to itself the planner cannot tell a rare word from a common one it has no statistics
-        // for, and walked the whole primary key for a rare word (0.3 s at a million claims). q is NOT MATERIALIZED so
-        // the planner sees the words. Quotes are capped as passages, before the joins: capped after them, a
-        // misestimate made the planner merge-join the whole citations index (1.2 s for a common word).
+        // Each path stops at the cap: the planner either walks the primary key backwards checking the vector
+        // (common words) or reads the GIN index (rare words); either way it never ranks every match. Telling the two
+        // apart needs word statistics that reach rare words: the search vectors' statistics target is raised for
+        // that (migration SearchStatistics; with the default, a rare word walked the whole key: 0.3 s at 1M claims). q is NOT
+        // MATERIALIZED so the planner sees the words and can estimate how many rows match: materialized, it could
+        // not, and walked the whole primary key for a rare word (4.8 s at a million claims; 7 ms inlined). Quotes are
+        // capped as passages, before the joins: capped after them, a misestimate made the planner merge-join the whole
+        // citations index (1.2 s for a common word).
         var sql = $"""
             WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', @q) AS query),
-            recent_statements AS (
-                SELECT c.id FROM claims c, q
-                WHERE c.id > (SELECT max(id) FROM claims) - @window
-                  AND c.deleted_at IS NULL AND c.search_vector @@ q.query{claimFilter}{statementSourceFilter}
-                ORDER BY c.id DESC LIMIT @cap),
             by_statement AS (
-                SELECT id FROM recent_statements
-                UNION ALL
-                (SELECT c.id FROM claims c, q
-                 WHERE (SELECT count(*) FROM recent_statements) < @enough AND c.id + 0 <= (SELECT max(id) FROM claims) - @window
-                   AND c.deleted_at IS NULL AND c.search_vector @@ q.query{claimFilter}{statementSourceFilter}
-                 ORDER BY c.id + 0 DESC LIMIT @cap - (SELECT count(*) FROM recent_statements))),
-            recent_quotes AS (
-                SELECT p.id FROM passages p, q
-                WHERE p.id > (SELECT max(id) FROM passages) - @window AND p.search_vector @@ q.query{passageSourceFilter}
-                ORDER BY p.id DESC LIMIT @cap),
+                SELECT c.id FROM claims c, q
+                WHERE c.deleted_at IS NULL AND c.search_vector @@ q.query{claimFilter}{statementSourceFilter}
+                ORDER BY c.id DESC LIMIT @cap),
             quoted AS (
-                SELECT id FROM recent_quotes
-                UNION ALL
-                (SELECT p.id FROM passages p, q
-                 WHERE (SELECT count(*) FROM recent_quotes) < @enough AND p.id + 0 <= (SELECT max(id) FROM passages) - @window
-                   AND p.search_vector @@ q.query{passageSourceFilter}
-                 ORDER BY p.id + 0 DESC LIMIT @cap - (SELECT count(*) FROM recent_quotes))),
+                SELECT p.id FROM passages p, q
+                WHERE p.search_vector @@ q.query{passageSourceFilter}
+                ORDER BY p.id DESC LIMIT @cap),
             by_quote AS (
                 SELECT ci.claim_id AS id FROM quoted
                 JOIN citations ci ON ci.passage_id = quoted.id
@@ -137,9 +119,7 @@ internal static class SearchQueries
                 FROM (SELECT id FROM by_statement UNION SELECT id FROM by_quote) k JOIN claims c ON c.id = k.id, q)
             SELECT id, rank,
                 (SELECT count(*) FROM ranked)::int AS total,
-                ((SELECT count(*) FROM by_statement) >= @cap OR (SELECT count(*) FROM quoted) >= @cap
-                 OR ((SELECT count(*) FROM recent_statements) >= @enough AND (SELECT max(id) FROM claims) > @window)
-                 OR ((SELECT count(*) FROM recent_quotes) >= @enough AND (SELECT max(id) FROM passages) > @window)) AS capped
+                ((SELECT count(*) FROM by_statement) >= @cap OR (SELECT count(*) FROM quoted) >= @cap) AS capped
             FROM ranked {keyset}
             ORDER BY rank DESC, id DESC
             LIMIT @take

@@ -363,17 +363,21 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task A_page_costs_the_same_fixed_number_of_queries_whatever_it_shows()
     {
+        var first = true;
         foreach (var url in new[]
         {
-            Links.Compare(Usip, Idsa),
+            Links.Compare(Usip, Idsa, flag: "agree"),
             Links.Compare(Idsa, Usip, flag: "partial", sort: "right"),
             Links.Compare(Usip, Idsa, flag: "single-source"),
         })
         {
             using var counter = new SqlCommandCounter(app.Database.Name);
             await GetDocumentAsync(url);
-            // The documents, the counts, a page of shared claims, a page of each single-side list.
-            Assert.True(counter.Commands.Count == 5, $"{url} ran {counter.Commands.Count} queries:\n{string.Join("\n---\n", counter.Commands)}");
+            // The documents (the first time: then they are kept for the pair, in either order), the counts, a page of
+            // shared claims, a page of each single-side list.
+            var expected = first ? 5 : 4;
+            first = false;
+            Assert.True(counter.Commands.Count == expected, $"{url} ran {counter.Commands.Count} queries, not {expected}:\n{string.Join("\n---\n", counter.Commands)}");
         }
     }
 
