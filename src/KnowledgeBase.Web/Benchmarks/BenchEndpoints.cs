@@ -221,8 +221,7 @@ internal static partial class BenchEndpoints
         }
         // As on the page: what rests on the body is computed once per content version.
         var (passages, compareWith) = await cache.GetOrCreateAsync($"bench-source-view:{source.Id}", async () =>
-            (await SourceQueries.PassagesAsync(db, source.Id, ct), await CompareQueries.CandidatesAsync(db, source.Id, take: 5, ct)),
-            ReadingCache.SourceViewWeight);
+            (await SourceQueries.PassagesAsync(db, source.Id, ct), await CompareQueries.CandidatesAsync(db, source.Id, take: 5, ct)));
         return new { source, passages, compareWith };
     }
 

@@ -27,29 +27,19 @@ public sealed class ReadingCache(IMemoryCache memory, IServiceProvider services)
     /// <summary>Bumped on every committed content change: what every cache entry is keyed by.</summary>
     public long Version => Interlocked.Read(ref _version);
 
-    /// <summary>
-    /// The memory budget of derived values, in weight units (a count or an option list weighs 1), whatever addresses
-    /// readers try; past it, entries are evicted and values computed again.
-    /// </summary>
+    /// <summary>At most this many derived values are held (the rest are computed each time), whatever addresses readers try.</summary>
     public const int MemoryEntries = 10_000;
-
-    /// <summary>
-    /// The weight of a source page's highlighted body with its passages (a few hundred kilobytes at 100 passages), so
-    /// that at most 200 of them are held: about 70 MB, inside the server's 400 MB budget.
-    /// </summary>
-    public const int SourceViewWeight = MemoryEntries / 200;
 
     /// <summary>
     /// A derived value computed once per content version: concurrent readers of a missing value share one computation
     /// (no stampede after an edit); a failed one is forgotten. Entries unused for a while are evicted.
-    /// <paramref name="weight"/> is its share of <see cref="MemoryEntries"/>: 1 for small values.
     /// </summary>
-    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> compute, int weight = 1)
+    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> compute)
     {
         var versioned = (Version, key);
         var shared = memory.GetOrCreate(versioned, entry =>
         {
-            entry.Size = weight;
+            entry.Size = 1;
             entry.SlidingExpiration = TimeSpan.FromMinutes(10);
             return new Lazy<Task<T>>(compute);
         })!;
