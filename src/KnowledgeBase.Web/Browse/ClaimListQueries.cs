@@ -2,6 +2,7 @@ using System.Globalization;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -82,12 +83,21 @@ internal static class ClaimListQueries
         var slug = selected?.ToLowerInvariant();
         return cache.GetOrCreateAsync<IReadOnlyList<OfferedSource>>($"offered-sources:{slug}", async () =>
         {
-            var sources = db.Sources.AsNoTracking();
-            var newest = sources.OrderByDescending(s => s.Published).ThenByDescending(s => s.Id).Take(SourceOptionLimit);
-            var offered = string.IsNullOrEmpty(slug) ? newest : newest.Concat(sources.Where(s => s.Slug == slug));
-            var rows = await offered.Select(s => new OfferedSource(s.Id, s.Slug, s.ShortName, s.Title, s.Published)).ToListAsync(ct);
+            var rows = await Offered(db, string.IsNullOrEmpty(slug) ? [] : [slug])
+                .Select(s => new OfferedSource(s.Id, s.Slug, s.ShortName, s.Title, s.Published)).ToListAsync(ct);
             return rows.DistinctBy(s => s.Id).OrderByDescending(s => s.Published, StringComparer.Ordinal).ThenByDescending(s => s.Id).ToList();
         });
+    }
+
+    /// <summary>
+    /// What every source picker offers: the newest <see cref="SourceOptionLimit"/> sources (the (published, id) index)
+    /// and those the address names (lower-case slugs); one query, which may hold a source twice.
+    /// </summary>
+    public static IQueryable<Source> Offered(KnowledgeBaseDb db, IReadOnlyCollection<string> named)
+    {
+        var sources = db.Sources.AsNoTracking();
+        var newest = sources.OrderByDescending(s => s.Published).ThenByDescending(s => s.Id).Take(SourceOptionLimit);
+        return named.Count == 0 ? newest : newest.Concat(sources.Where(s => named.Contains(s.Slug)));
     }
 
     public static async Task<ClaimListPage> PageAsync(KnowledgeBaseDb db, ClaimListScope scope, ClaimListKey? after, CancellationToken ct)

@@ -27,10 +27,7 @@ internal static class CompareQueries
         var named = new[] { left, right }.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
         return cache.GetOrCreateAsync($"compare-sources:{string.Join('|', named)}", async () =>
         {
-            var sources = db.Sources.AsNoTracking();
-            var newest = sources.OrderByDescending(s => s.Published).ThenByDescending(s => s.Id).Take(ClaimListQueries.SourceOptionLimit);
-            var offered = named.Count == 0 ? newest : newest.Concat(sources.Where(s => named.Contains(s.Slug)));
-            var rows = await offered
+            var rows = await ClaimListQueries.Offered(db, named)
                 .Select(s => new CompareSource(s.Id, s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Kind, s.Published))
                 .ToListAsync(ct);
             return rows.DistinctBy(s => s.Id).OrderByDescending(s => s.Published, StringComparer.Ordinal).ThenBy(s => s.Id).ToList();
