@@ -26,26 +26,36 @@ internal static class SourceBody
         PassageHighlighter.Highlight(body, marks);
 
         var document = body.Owner!;
+        // One walk each for the anchors and the footnotes, not a selector query per passage or note.
+        var anchors = new Dictionary<string, AngleSharp.Dom.IElement>(StringComparer.Ordinal);
+        foreach (var anchor in body.QuerySelectorAll("span.passage-anchor"))
+        {
+            anchors.TryAdd(anchor.Id ?? "", anchor);
+        }
         foreach (var mark in marks)
         {
-            LinkPassageNumber(body, sourceSlug, mark);
+            if (anchors.TryGetValue($"passage-{mark.Id.ToString(CultureInfo.InvariantCulture)}", out var anchor))
+            {
+                LinkPassageNumber(anchor, sourceSlug, mark);
+            }
         }
         // The page has <base href="/">: a bare "#footnote-5" would lead to the home page.
         foreach (var link in body.QuerySelectorAll("a[href^='#']"))
         {
             link.SetAttribute("href", Links.SourceFragment(sourceSlug, link.GetAttribute("href")!["#".Length..]));
         }
+        var footnotes = new Dictionary<int, AngleSharp.Dom.IElement>();
         foreach (var item in body.QuerySelectorAll($"li[id^='{SourceRenderer.FootnoteIdPrefix}']"))
         {
             if (int.TryParse(item.Id![SourceRenderer.FootnoteIdPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
                 item.AppendChild(CiteLinks(document, sourceSlug, number));
+                footnotes.TryAdd(number, item);
             }
         }
         foreach (var group in passages.Where(p => p.FootnoteNumber is not null).GroupBy(p => p.FootnoteNumber!.Value))
         {
-            var item = body.QuerySelector($"li#{SourceRenderer.FootnoteIdPrefix}{group.Key.ToString(CultureInfo.InvariantCulture)}");
-            if (item is null)
+            if (!footnotes.TryGetValue(group.Key, out var item))
             {
                 continue;
             }
@@ -99,15 +109,14 @@ internal static class SourceBody
     }
 
     /// <summary>Turns the passage's anchor into a focusable link showing its number (links cannot nest: inside one it stays).</summary>
-    private static void LinkPassageNumber(AngleSharp.Dom.IElement body, string sourceSlug, PassageMark mark)
+    private static void LinkPassageNumber(AngleSharp.Dom.IElement anchor, string sourceSlug, PassageMark mark)
     {
-        var anchor = body.QuerySelector($"span.passage-anchor#passage-{mark.Id.ToString(CultureInfo.InvariantCulture)}");
-        if (anchor is null || anchor.Closest("a") is not null)
+        if (anchor.Closest("a") is not null)
         {
             return;
         }
         var number = mark.Number.ToString(CultureInfo.InvariantCulture);
-        var link = body.Owner!.CreateElement("a");
+        var link = anchor.Owner!.CreateElement("a");
         link.Id = anchor.Id;
         link.ClassName = "passage-anchor";
         link.SetAttribute("href", Links.PassageClaims(sourceSlug, mark.Id));

@@ -84,7 +84,11 @@ internal static class TopicQueries
 
     /// <summary>Every claim counted by flag (a scan of the (agreement, id) index), cached per content version.</summary>
     public static Task<Dictionary<AgreementFlag, int>> FlagCountsAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
-        cache.GetOrCreateAsync("flags", () => db.Claims.AsNoTracking().GroupBy(c => c.Agreement).ToDictionaryAsync(g => g.Key, g => g.Count(), ct));
+        cache.GetOrCreateAsync("flags", () => db.Claims.AsNoTracking()
+            .GroupBy(c => c.Agreement)
+            // Projected to (flag, count) so the database counts; a bare grouping would bring every claim over.
+            .Select(g => new { Flag = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Flag, g => g.Count, ct));
 
     /// <summary>How many documents there are, cached per content version.</summary>
     public static Task<int> SourceCountAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
