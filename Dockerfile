@@ -1,6 +1,6 @@
 # KnowledgeBase web app. Build: docker build -t knowledgebase .   (or: docker compose up --build)
 # The container applies migrations and imports /app/seed-data at every start (both idempotent),
-# then serves on port 8080. It needs ConnectionStrings__KnowledgeBase (or KB_DATABASE).
+# then serves on port 8080 with a 160 MB GC heap ceiling (override with DOTNET_GCHeapHardLimit, in hex bytes). It needs ConnectionStrings__KnowledgeBase (or KB_DATABASE).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -25,4 +25,4 @@ EXPOSE 8080
 # The aspnet image's non-root user ('app').
 USER $APP_UID
 
-ENTRYPOINT ["/bin/sh", "-c", "set -e; dotnet KnowledgeBase.Web.dll migrate; dotnet KnowledgeBase.Web.dll seed /app/seed-data; exec dotnet KnowledgeBase.Web.dll --urls http://+:8080 \"$@\"", "kb-entrypoint"]
+ENTRYPOINT ["/bin/sh", "-c", "set -e; dotnet KnowledgeBase.Web.dll migrate; dotnet KnowledgeBase.Web.dll seed /app/seed-data; export DOTNET_GCHeapHardLimit=\"${DOTNET_GCHeapHardLimit:-0xA000000}\"; exec dotnet KnowledgeBase.Web.dll --urls http://+:8080 \"$@\"", "kb-entrypoint"]

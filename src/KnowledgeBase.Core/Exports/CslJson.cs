@@ -12,55 +12,65 @@ public static class CslJson
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>How <see cref="Write"/> formats, for a writer that streams the array an item at a time.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Write(IEnumerable<Reference> references)
     {
         ArgumentNullException.ThrowIfNull(references);
         var items = new JsonArray();
         foreach (var r in references)
         {
-            var item = new JsonObject { ["id"] = r.Id, ["type"] = r.Type };
-            if (r.Title is not null)
-            {
-                item["title"] = r.Title;
-            }
-            if (r.Authors.Count > 0)
-            {
-                var authors = new JsonArray();
-                foreach (var a in r.Authors)
-                {
-                    authors.Add(a.Literal is not null
-                        ? new JsonObject { ["literal"] = a.Literal }
-                        : new JsonObject { ["family"] = a.Family, ["given"] = a.Given });
-                }
-                item["author"] = authors;
-            }
-            if (r.ContainerTitle is not null)
-            {
-                item["container-title"] = r.ContainerTitle;
-            }
-            if (r.Publisher is not null)
-            {
-                item["publisher"] = r.Publisher;
-            }
-            if (r.IssuedParts.Count > 0)
-            {
-                item["issued"] = Date(r.IssuedParts);
-            }
-            if (r.Url is not null)
-            {
-                item["URL"] = r.Url;
-            }
-            if (r.Accessed is { } accessed)
-            {
-                item["accessed"] = Date([accessed.Year, accessed.Month, accessed.Day]);
-            }
-            if (r.Note is not null)
-            {
-                item["note"] = r.Note;
-            }
-            items.Add(item);
+            items.Add(Item(r));
         }
         return items.ToJsonString(Options);
+    }
+
+    /// <summary>One reference as a CSL-JSON item.</summary>
+    public static JsonObject Item(Reference r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var item = new JsonObject { ["id"] = r.Id, ["type"] = r.Type };
+        if (r.Title is not null)
+        {
+            item["title"] = r.Title;
+        }
+        if (r.Authors.Count > 0)
+        {
+            var authors = new JsonArray();
+            foreach (var a in r.Authors)
+            {
+                authors.Add(a.Literal is not null
+                    ? new JsonObject { ["literal"] = a.Literal }
+                    : new JsonObject { ["family"] = a.Family, ["given"] = a.Given });
+            }
+            item["author"] = authors;
+        }
+        if (r.ContainerTitle is not null)
+        {
+            item["container-title"] = r.ContainerTitle;
+        }
+        if (r.Publisher is not null)
+        {
+            item["publisher"] = r.Publisher;
+        }
+        if (r.IssuedParts.Count > 0)
+        {
+            item["issued"] = Date(r.IssuedParts);
+        }
+        if (r.Url is not null)
+        {
+            item["URL"] = r.Url;
+        }
+        if (r.Accessed is { } accessed)
+        {
+            item["accessed"] = Date([accessed.Year, accessed.Month, accessed.Day]);
+        }
+        if (r.Note is not null)
+        {
+            item["note"] = r.Note;
+        }
+        return item;
     }
 
     private static JsonObject Date(IReadOnlyList<int> parts)

@@ -219,9 +219,9 @@ internal static partial class BenchEndpoints
         {
             return null;
         }
-        // As on the page: what rests on the body is computed once per content version.
-        var (passages, compareWith) = await cache.GetOrCreateAsync($"bench-source-view:{source.Id}", async () =>
-            (await SourceQueries.PassagesAsync(db, source.Id, ct), await CompareQueries.CandidatesAsync(db, source.Id, take: 5, ct)));
+        // The queries the page runs when its view is not cached, each time, as L1 runs their SQL: no copy of the page's cache.
+        var passages = await SourceQueries.PassagesAsync(db, source.Id, ct);
+        var compareWith = await CompareQueries.CandidatesAsync(db, source.Id, take: 5, ct);
         return new { source, passages, compareWith };
     }
 

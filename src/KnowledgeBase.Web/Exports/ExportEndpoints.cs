@@ -19,8 +19,7 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder routes)
     {
         var exports = routes.MapGroup("/exports").RequireCors(ApiCors.ReadPolicy).RequireRateLimiting(ApiRateLimit.Policy).WithTags("Exports");
-        exports.MapGet("/references/{format}", async (KnowledgeBaseDb db, string format, CancellationToken ct) =>
-            References(format, "knowledge-base", await ExportQueries.AllReferencesAsync(db, ct)))
+        exports.MapGet("/references/{format}", AllReferencesAsync)
             .WithName("ExportReferences").WithSummary("Every document and every footnote's cited work as references.");
         exports.MapGet("/sources/{slug}/references/{format}", async (KnowledgeBaseDb db, string slug, string format, CancellationToken ct) =>
             await ExportQueries.SourceReferencesAsync(db, slug, null, ct) is { } references
@@ -37,17 +36,58 @@ public static class ExportEndpoints
         return routes;
     }
 
-    private static Results<FileContentHttpResult, ProblemHttpResult> References(string format, string name, IReadOnlyList<Reference> references) =>
-        format switch
-        {
-            "csl-json" => File(CslJson.Write(references), CslJson.MediaType, $"{name}.json"),
-            "bibtex" => File(BibTex.Write(references), BibTex.MediaType, $"{name}.bib"),
-            "ris" => File(Ris.Write(references), Ris.MediaType, $"{name}.ris"),
-            _ => ApiEndpoints.Invalid("format must be one of csl-json, bibtex, ris."),
-        };
+    /// <summary>A reference format's media type, file extension and writer, or null for an unknown format.</summary>
+    private static (string MediaType, string Extension, Func<IEnumerable<Reference>, string> Write)? Format(string format) => format switch
+    {
+        "csl-json" => (CslJson.MediaType, "json", CslJson.Write),
+        "bibtex" => (BibTex.MediaType, "bib", BibTex.Write),
+        "ris" => (Ris.MediaType, "ris", Ris.Write),
+        _ => null,
+    };
 
-    private static FileContentHttpResult File(string text, string mediaType, string fileName) =>
-        TypedResults.File(Encoding.UTF8.GetBytes(text), mediaType + "; charset=utf-8", fileName);
+    private static ProblemHttpResult UnknownFormat() => ApiEndpoints.Invalid("format must be one of csl-json, bibtex, ris.");
+
+    private static Results<FileContentHttpResult, ProblemHttpResult> References(string format, string name, IReadOnlyList<Reference> references) =>
+        Format(format) is { } f
+            ? TypedResults.File(Encoding.UTF8.GetBytes(f.Write(references)), f.MediaType + "; charset=utf-8", $"{name}.{f.Extension}")
+            : UnknownFormat();
+
+    /// <summary>Every document and footnote's reference, streamed a batch of documents at a time.</summary>
+    private static async Task<IResult> AllReferencesAsync(HttpContext context, KnowledgeBaseDb db, string format, CancellationToken ct)
+    {
+        if (Format(format) is not { } f)
+        {
+            return UnknownFormat();
+        }
+        context.Response.ContentType = f.MediaType + "; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=knowledge-base.{f.Extension}";
+        // CSL-JSON is one array, written an item at a time; BibTeX and RIS entries simply follow each other.
+        await using var json = format == "csl-json" ? new Utf8JsonWriter(context.Response.BodyWriter, CslJson.WriterOptions) : null;
+        json?.WriteStartArray();
+        var after = 0;
+        while (await ExportQueries.ReferenceBatchAsync(db, after, ct) is (var batch, { } last))
+        {
+            if (json is not null)
+            {
+                foreach (var reference in batch)
+                {
+                    CslJson.Item(reference).WriteTo(json);
+                }
+                await json.FlushAsync(ct);
+            }
+            else
+            {
+                await context.Response.WriteAsync(f.Write(batch), ct);
+            }
+            after = last;
+        }
+        if (json is not null)
+        {
+            json.WriteEndArray();
+            await json.FlushAsync(ct);
+        }
+        return TypedResults.Empty;
+    }
 
     private static async Task ClaimsCsvAsync(HttpContext context, KnowledgeBaseDb db, CancellationToken ct)
     {

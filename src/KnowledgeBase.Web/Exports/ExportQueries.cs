@@ -32,8 +32,19 @@ internal static class ExportQueries
     }
 
     /// <summary>Every source and every footnote, sources by id.</summary>
-    public static async Task<IReadOnlyList<Reference>> AllReferencesAsync(KnowledgeBaseDb db, CancellationToken ct) =>
-        ToReferences(await SourceRowsAsync(db.Sources.AsNoTracking(), ct));
+    /// <summary>How many documents (each with its footnotes) one batch of the whole knowledge base's references holds.</summary>
+    public const int SourceBatchSize = 200;
+
+    /// <summary>
+    /// The references of the next <see cref="SourceBatchSize"/> documents after <paramref name="afterSourceId"/>, by id,
+    /// with the last id read (null at the end): the whole knowledge base streams a batch at a time, never all at once.
+    /// </summary>
+    public static async Task<(IReadOnlyList<Reference> References, int? LastSourceId)> ReferenceBatchAsync(
+        KnowledgeBaseDb db, int afterSourceId, CancellationToken ct)
+    {
+        var rows = await SourceRowsAsync(db.Sources.AsNoTracking().Where(s => s.Id > afterSourceId).OrderBy(s => s.Id).Take(SourceBatchSize), ct);
+        return (ToReferences(rows), rows.Count > 0 ? rows[^1].Id : null);
+    }
 
     private sealed record SourceRow(
         int Id, string Slug, string Title, List<string> Authors, string Publisher, string Kind, string Published, string? Url,

@@ -43,7 +43,17 @@ internal static class SearchQueries
     /// matches far more; ranking is then over the newest <see cref="CandidateCap"/> of each, which keeps a page
     /// fast, and the page says so.
     /// </summary>
-    public const int CandidateCap = 500;
+    /// <remarks>
+    /// At a million claims the cost of a common word is ranking: ts_rank over each candidate's statement and quotes.
+    /// 2 × 500 candidates took 20–40 ms of SQL; 2 × 200 keep a page near 10 ms (docs/benchmarks.md).
+    /// </remarks>
+    public const int CandidateCap = 200;
+
+    /// <summary>
+    /// How many matching documents are ranked for the documents list: their vectors cover whole texts, so each rank
+    /// reads kilobytes (500 of them took 26 ms at 20,000 documents; 100 take 1 ms).
+    /// </summary>
+    public const int SourceCandidateCap = 100;
 
     public const int SourceLimit = 10;
 
@@ -199,21 +209,22 @@ internal static class SearchQueries
         return ids.Where(results.ContainsKey).Select(id => results[id]).ToList();
     }
 
-    /// <summary>Documents whose title, names or text match, best first; only titles are headlined.</summary>
+    /// <summary>Documents whose title, names or text match, best first among the newest <see cref="SourceCandidateCap"/>; only titles are headlined.</summary>
     public static async Task<IReadOnlyList<SourceResult>> SourcesAsync(KnowledgeBaseDb db, string text, CancellationToken ct, int limit = SourceLimit)
     {
         const string sql = """
             WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', @q) AS query),
             found AS (
-                SELECT s.id FROM sources s, q WHERE s.search_vector @@ q.query ORDER BY s.id DESC LIMIT @cap)
+                SELECT s.id, ts_rank(s.search_vector, q.query) AS rank FROM sources s, q
+                WHERE s.search_vector @@ q.query ORDER BY s.id DESC LIMIT @cap),
+            best AS (SELECT id, rank FROM found ORDER BY rank DESC, id LIMIT @limit)
             SELECT s.slug, ts_headline('english', s.title, q.query, @all), s.short_name, s.kind, s.published
-            FROM found f JOIN sources s ON s.id = f.id, q
-            ORDER BY ts_rank(s.search_vector, q.query) DESC, s.id
-            LIMIT @limit
+            FROM best b JOIN sources s ON s.id = b.id, q
+            ORDER BY b.rank DESC, s.id
             """;
         var parameters = new List<NpgsqlParameter>
         {
-            Text("q", text), Text("all", Highlight.Options("HighlightAll=true")), Int("cap", CandidateCap), Int("limit", limit),
+            Text("q", text), Text("all", Highlight.Options("HighlightAll=true")), Int("cap", SourceCandidateCap), Int("limit", limit),
         };
         var results = new List<SourceResult>();
         await ReadAsync(db, sql, parameters, r =>

@@ -27,25 +27,45 @@ public sealed class ReadingCache(IMemoryCache memory, IServiceProvider services)
     /// <summary>Bumped on every committed content change: what every cache entry is keyed by.</summary>
     public long Version => Interlocked.Read(ref _version);
 
-    /// <summary>At most this many derived values are held (the rest are computed each time), whatever addresses readers try.</summary>
-    public const int MemoryEntries = 10_000;
+    public const string MemoryBudgetKey = "KnowledgeBase:ReadingCacheMegabytes";
+    public const string OutputBudgetKey = "KnowledgeBase:OutputCacheMegabytes";
+
+    /// <summary>What the derived values may weigh together by default; past it, new ones are computed each time until compaction makes room.</summary>
+    public const int DefaultMemoryMegabytes = 48;
+
+    /// <summary>What the output cache may hold by default (response bodies).</summary>
+    public const int DefaultOutputMegabytes = 32;
+
+    /// <summary>The weight of a value whose caller gives no estimate: small aggregates, counts and option lists.</summary>
+    public const long DefaultEntryBytes = 8 * 1024;
+
+    private static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// A derived value computed once per content version: concurrent readers of a missing value share one computation
-    /// (no stampede after an edit); a failed one is forgotten. Entries unused for a while are evicted.
+    /// (no stampede after an edit); a failed one is forgotten. Entries unused for a while are evicted. An entry counts
+    /// against the memory budget by <paramref name="weigh"/>'s estimate of its bytes, once computed.
     /// </summary>
-    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> compute)
+    public async Task<T> GetOrCreateAsync<T>(string key, Func<Task<T>> compute, Func<T, long>? weigh = null)
     {
         var versioned = (Version, key);
+        var created = false;
         var shared = memory.GetOrCreate(versioned, entry =>
         {
-            entry.Size = 1;
-            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            created = true;
+            entry.Size = DefaultEntryBytes;
+            entry.SlidingExpiration = Unused;
             return new Lazy<Task<T>>(compute);
         })!;
         try
         {
-            return await shared.Value;
+            var value = await shared.Value;
+            if (created && weigh is not null)
+            {
+                // Re-stored at its real weight: one too heavy for the room left is dropped, not kept at a false size.
+                memory.Set(versioned, shared, new MemoryCacheEntryOptions { Size = Math.Max(1, weigh(value)), SlidingExpiration = Unused });
+            }
+            return value;
         }
         catch
         {
@@ -53,6 +73,9 @@ public sealed class ReadingCache(IMemoryCache memory, IServiceProvider services)
             throw;
         }
     }
+
+    /// <summary>Bytes of a string held in memory (UTF-16 plus the object header): the unit of cache weights.</summary>
+    public static long Weight(string? text) => text is null ? 0 : 24 + 2L * text.Length;
 
     public async ValueTask ContentChangedAsync(CancellationToken ct)
     {
@@ -83,16 +106,20 @@ public static class ReadingCacheSetup
     /// <summary>After AddRazorComponents: it replaces Blazor's antiforgery state provider.</summary>
     public static IServiceCollection AddReadingCache(this IServiceCollection services)
     {
-        services.AddMemoryCache(options => options.SizeLimit = ReadingCache.MemoryEntries);
+        // Budgets in bytes: together with the runtime and the pools they keep the server near its memory target
+        // (docs/benchmarks.md), whatever addresses readers try.
+        services.AddMemoryCache();
+        services.AddOptions<MemoryCacheOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.SizeLimit = configuration.GetValue(ReadingCache.MemoryBudgetKey, ReadingCache.DefaultMemoryMegabytes) * 1024L * 1024);
         services.AddSingleton<ReadingCache>();
         services.AddSingleton<IContentChangeObserver>(sp => sp.GetRequiredService<ReadingCache>());
         services.AddSingleton<ContentChanges>();
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, ReadingAntiforgeryState>());
+        services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.SizeLimit = configuration.GetValue(ReadingCache.OutputBudgetKey, ReadingCache.DefaultOutputMegabytes) * 1024L * 1024);
         services.AddOutputCache(options =>
         {
-            // Pages are a few tens of kilobytes; the cap keeps the cache within the server's memory budget.
-            options.SizeLimit = 64 * 1024 * 1024;
             options.MaximumBodySize = 2 * 1024 * 1024;
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
             options.AddBasePolicy(policy => policy
