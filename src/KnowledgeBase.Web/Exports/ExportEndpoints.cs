@@ -62,7 +62,7 @@ public static class ExportEndpoints
         context.Response.ContentType = f.MediaType + "; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=knowledge-base.{f.Extension}";
         // CSL-JSON is one array, written an item at a time; BibTeX and RIS entries simply follow each other.
-        await using var json = format == "csl-json" ? new Utf8JsonWriter(context.Response.BodyWriter, CslJson.WriterOptions) : null;
+        await using var json = format == "csl-json" ? new Utf8JsonWriter(context.Response.Body, CslJson.WriterOptions) : null;
         json?.WriteStartArray();
         var after = 0;
         while (await ExportQueries.ReferenceBatchAsync(db, after, ct) is (var batch, { } last))

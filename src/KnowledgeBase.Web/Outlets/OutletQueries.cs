@@ -10,7 +10,9 @@ namespace KnowledgeBase.Web.Outlets;
 public sealed record OutletSummary(string Slug, string Name, int Footnotes, int Claims);
 
 /// <summary>An outlet and every spelling of its name the footnotes use (spellings that share a slug are one outlet).</summary>
-public sealed record OutletDetails(string Slug, string Name, IReadOnlyList<string> Spellings, int Claims, IReadOnlyList<OutletFootnote> Footnotes);
+/// <remarks><see cref="Footnotes"/> are the <see cref="OutletQueries.FootnoteLimit"/> most recent; the counts cover them all.</remarks>
+public sealed record OutletDetails(
+    string Slug, string Name, IReadOnlyList<string> Spellings, int Claims, int FootnoteCount, int DocumentCount, IReadOnlyList<OutletFootnote> Footnotes);
 
 /// <summary>A footnote citing the outlet: where it is, what it cites, and how many claims rest on it.</summary>
 public sealed record OutletFootnote(
@@ -22,6 +24,8 @@ public sealed record OutletFootnote(
 /// </summary>
 internal static class OutletQueries
 {
+    /// <summary>How many of an outlet's footnotes its page lists, most recent first (a large outlet has thousands).</summary>
+    public const int FootnoteLimit = 100;
     /// <summary>
     /// Every outlet with its footnote and claim counts, most relied-on first. Two grouped queries by exact name; names
     /// that share a slug are merged, and only then (rarely) a third query counts their distinct claims exactly.
@@ -97,24 +101,30 @@ internal static class OutletQueries
         {
             return null;
         }
-        var footnotes = await db.Footnotes.AsNoTracking()
-            .Where(f => spellings.Contains(f.Cites.Outlet!))
-            .OrderByDescending(f => f.Source!.Published).ThenBy(f => f.SourceId).ThenBy(f => f.Number)
-            .Select(f => new
-            {
-                f.Cites.Outlet,
-                Footnote = new OutletFootnote(
+        // Name and counts as the outlets index has them; the page's own part is cached per content version too: an
+        // outlet cited by thousands of footnotes costs its aggregate once, not per view.
+        if ((await ListAsync(db, cache, ct)).FirstOrDefault(o => o.Slug == slug) is not { } summary)
+        {
+            return null;
+        }
+        return await cache.GetOrCreateAsync($"outlet:{slug}", async () =>
+        {
+            var footnotes = await db.Footnotes.AsNoTracking()
+                .Where(f => spellings.Contains(f.Cites.Outlet!))
+                .OrderByDescending(f => f.Source!.Published).ThenBy(f => f.SourceId).ThenBy(f => f.Number)
+                .Take(FootnoteLimit)
+                .Select(f => new OutletFootnote(
                     f.Source!.Slug, f.Source.ShortName, f.Source.Title, f.Number, f.Cites.Authors, f.Cites.Title, f.Cites.Published, f.Cites.Url,
-                    db.Citations.Where(c => c.Passage!.FootnoteId == f.Id).Select(c => c.ClaimId).Distinct().Count()),
-            })
-            .ToListAsync(ct);
-        var claims = await db.Citations.AsNoTracking()
-            .Where(c => spellings.Contains(c.Passage!.Footnote!.Cites.Outlet!))
-            .Select(c => c.ClaimId)
-            .Distinct()
-            .CountAsync(ct);
-        var name = DisplayName(footnotes.GroupBy(f => f.Outlet!).Select(g => (g.Key, g.Count())));
-        return new OutletDetails(slug, name, spellings.Order(StringComparer.Ordinal).ToList(), claims, footnotes.Select(f => f.Footnote).ToList());
+                    db.Citations.Where(c => c.Passage!.FootnoteId == f.Id).Select(c => c.ClaimId).Distinct().Count()))
+                .ToListAsync(ct);
+            var documents = await db.Footnotes.AsNoTracking()
+                .Where(f => spellings.Contains(f.Cites.Outlet!))
+                .Select(f => f.SourceId)
+                .Distinct()
+                .CountAsync(ct);
+            return new OutletDetails(
+                slug, summary.Name, spellings.Order(StringComparer.Ordinal).ToList(), summary.Claims, summary.Footnotes, documents, footnotes);
+        }, d => d.Footnotes.Sum(f => 96 + ReadingCache.Weight(f.SourceTitle) + ReadingCache.Weight(f.Title) + ReadingCache.Weight(f.Authors) + ReadingCache.Weight(f.Url)));
     }
 
     /// <summary>The claims resting on the outlet's footnotes, keyset-paged by id: one query per page.</summary>

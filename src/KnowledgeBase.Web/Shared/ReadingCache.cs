@@ -120,7 +120,9 @@ public static class ReadingCacheSetup
             options.SizeLimit = configuration.GetValue(ReadingCache.OutputBudgetKey, ReadingCache.DefaultOutputMegabytes) * 1024L * 1024);
         services.AddOutputCache(options =>
         {
-            options.MaximumBodySize = 2 * 1024 * 1024;
+            // Larger responses (a compare page of two long documents is ~300 KB) are served fresh: a few of them would
+            // fill the budget, and copying them in and out under a rotation of addresses cost more than it saved.
+            options.MaximumBodySize = 256 * 1024;
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
             options.AddBasePolicy(policy => policy
                 .With(context => ReadingCache.IsCacheable(context.HttpContext))

@@ -90,6 +90,33 @@ public sealed class ExportTests(KnowledgeBaseApp app)
     }
 
     [Theory]
+    [InlineData("ris")]
+    [InlineData("bibtex")]
+    [InlineData("csl-json")]
+    public async Task The_streamed_whole_knowledge_base_is_every_document_s_references_in_id_order(string format)
+    {
+        var (all, response) = await GetAsync($"/exports/references/{format}");
+        var type = response.Content.Headers.ContentType!.ToString();
+        var slugs = await app.QueryAsync(db => db.Sources.OrderBy(s => s.Id).Select(s => s.Slug).ToListAsync());
+        var parts = new List<string>();
+        foreach (var slug in slugs)
+        {
+            parts.Add((await GetAsync($"/exports/sources/{slug}/references/{format}")).Body);
+        }
+        if (format == "csl-json")
+        {
+            // One array, written an item at a time: the same items as the documents' arrays end to end.
+            var items = parts.SelectMany(p => JsonDocument.Parse(p).RootElement.EnumerateArray().Select(e => e.GetRawText()));
+            Assert.Equal(items, JsonDocument.Parse(all).RootElement.EnumerateArray().Select(e => e.GetRawText()));
+        }
+        else
+        {
+            Assert.Equal(string.Concat(parts), all);
+        }
+        Assert.StartsWith(format switch { "ris" => "application/x-research-info-systems", "bibtex" => "application/x-bibtex", _ => "application/vnd.citationstyles.csl+json" }, type, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/exports/references/endnote", HttpStatusCode.BadRequest)]
     [InlineData("/exports/sources/no-such-source/references/ris", HttpStatusCode.NotFound)]
     [InlineData("/exports/sources/idsa-2024-south-korea-response/footnotes/99/ris", HttpStatusCode.NotFound)]
