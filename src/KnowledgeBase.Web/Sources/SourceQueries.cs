@@ -16,14 +16,6 @@ public sealed record CitedPassage(long Id, int Start, int End, string Exact, int
 
 public sealed record ClaimLink(long Id, string Slug, string Statement);
 
-/// <summary>A source page's highlighted body and what rests on it: what the reading cache holds per source.</summary>
-public sealed record SourceView(IReadOnlyList<CitedPassage> Passages, string Html)
-{
-    /// <summary>Estimated bytes held: the reading cache's budget is counted in these.</summary>
-    public long Weight => ReadingCache.Weight(Html)
-        + Passages.Sum(p => 64 + ReadingCache.Weight(p.Exact) + p.Claims.Sum(c => 48 + ReadingCache.Weight(c.Slug) + ReadingCache.Weight(c.Statement)));
-}
-
 public sealed record SourceListItem(string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Kind, string Published, int Passages);
 
 internal static class SourceQueries
