@@ -28,7 +28,8 @@ if (MaintenanceCommands.IsMaintenance(args))
 var benchmark = BenchEndpoints.Enabled(builder.Configuration);
 builder.Services.AddDbContextPool<KnowledgeBaseDb>((services, options) =>
 {
-    KnowledgeBaseDb.Configure(options.AddInterceptors(services.GetRequiredService<ContentChanges>()), connectionString);
+    // Tagged with this process's name, so the content notifications its own writes cause are told from others'.
+    KnowledgeBaseDb.Configure(options.AddInterceptors(services.GetRequiredService<ContentChanges>()), ContentNotificationListener.Tag(connectionString));
     if (benchmark)
     {
         options.AddInterceptors(BenchCapture.Interceptor);
@@ -42,6 +43,8 @@ builder.Services.AddScoped<SourceEditing>();
 builder.Services.AddApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddReadingCache();
+builder.Services.AddHostedService(services => new ContentNotificationListener(
+    connectionString, services.GetRequiredService<ReadingCache>(), services.GetRequiredService<ILogger<ContentNotificationListener>>()));
 
 var app = builder.Build();
 
