@@ -1,3 +1,4 @@
+using System.Globalization;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
@@ -10,9 +11,27 @@ namespace KnowledgeBase.Web.Outlets;
 public sealed record OutletSummary(string Slug, string Name, int Footnotes, int Claims);
 
 /// <summary>An outlet and every spelling of its name the footnotes use (spellings that share a slug are one outlet).</summary>
-/// <remarks><see cref="Footnotes"/> are the <see cref="OutletQueries.FootnoteLimit"/> most recent; the counts cover them all.</remarks>
+/// <remarks>
+/// <see cref="Footnotes"/> is the first page of the outlet's footnotes (<see cref="OutletQueries.FootnotesAsync"/>),
+/// <see cref="FootnotesNext"/> where the next starts; the counts cover them all.
+/// </remarks>
 public sealed record OutletDetails(
-    string Slug, string Name, IReadOnlyList<string> Spellings, int Claims, int FootnoteCount, int DocumentCount, IReadOnlyList<OutletFootnote> Footnotes);
+    string Slug, string Name, IReadOnlyList<string> Spellings, int Claims, int FootnoteCount, int DocumentCount,
+    IReadOnlyList<OutletFootnote> Footnotes, OutletFootnoteCursor? FootnotesNext);
+
+/// <summary>Where a page of an outlet's footnotes ends: its document's date, the document and the footnote's number.</summary>
+public sealed record OutletFootnoteCursor(string Published, int SourceId, int Number)
+{
+    public string Encode() =>
+        Cursor.Encode(Published, SourceId.ToString(CultureInfo.InvariantCulture), Number.ToString(CultureInfo.InvariantCulture));
+
+    public static OutletFootnoteCursor? Decode(string? cursor) =>
+        Cursor.Decode(cursor, 3) is [var published, var source, var number]
+            && int.TryParse(source, NumberStyles.None, CultureInfo.InvariantCulture, out var sourceId)
+            && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? new OutletFootnoteCursor(published, sourceId, n)
+            : null;
+}
 
 /// <summary>A footnote citing the outlet: where it is, what it cites, and how many claims rest on it.</summary>
 public sealed record OutletFootnote(
@@ -24,7 +43,7 @@ public sealed record OutletFootnote(
 /// </summary>
 internal static class OutletQueries
 {
-    /// <summary>How many of an outlet's footnotes its page lists, most recent first (a large outlet has thousands).</summary>
+    /// <summary>How many of an outlet's footnotes a page lists, most recent document first (a large outlet has thousands).</summary>
     public const int FootnoteLimit = 100;
     /// <summary>
     /// Every outlet with its footnote and claim counts, most relied-on first. Two grouped queries by exact name; names
@@ -109,22 +128,50 @@ internal static class OutletQueries
         }
         return await cache.GetOrCreateAsync($"outlet:{slug}", async () =>
         {
-            var footnotes = await db.Footnotes.AsNoTracking()
-                .Where(f => spellings.Contains(f.Cites.Outlet!))
-                .OrderByDescending(f => f.Source!.Published).ThenBy(f => f.SourceId).ThenBy(f => f.Number)
-                .Take(FootnoteLimit)
-                .Select(f => new OutletFootnote(
-                    f.Source!.Slug, f.Source.ShortName, f.Source.Title, f.Number, f.Cites.Authors, f.Cites.Title, f.Cites.Published, f.Cites.Url,
-                    db.Citations.Where(c => c.Passage!.FootnoteId == f.Id).Select(c => c.ClaimId).Distinct().Count()))
-                .ToListAsync(ct);
+            var (footnotes, next) = await FootnotesAsync(db, spellings, null, ct);
             var documents = await db.Footnotes.AsNoTracking()
                 .Where(f => spellings.Contains(f.Cites.Outlet!))
                 .Select(f => f.SourceId)
                 .Distinct()
                 .CountAsync(ct);
             return new OutletDetails(
-                slug, summary.Name, spellings.Order(StringComparer.Ordinal).ToList(), summary.Claims, summary.Footnotes, documents, footnotes);
+                slug, summary.Name, spellings.Order(StringComparer.Ordinal).ToList(), summary.Claims, summary.Footnotes, documents, footnotes, next);
         }, d => d.Footnotes.Sum(f => 96 + ReadingCache.Weight(f.SourceTitle) + ReadingCache.Weight(f.Title) + ReadingCache.Weight(f.Authors) + ReadingCache.Weight(f.Url)));
+    }
+
+    /// <summary>
+    /// A page of the footnotes citing the outlet (any of its spellings), most recent document first, then by document and
+    /// number, after <paramref name="after"/>: keyset-paged on that order, one query per page.
+    /// </summary>
+    public static async Task<(IReadOnlyList<OutletFootnote> Items, OutletFootnoteCursor? Next)> FootnotesAsync(
+        KnowledgeBaseDb db, IReadOnlyList<string> spellings, OutletFootnoteCursor? after, CancellationToken ct, int pageSize = FootnoteLimit)
+    {
+        var names = spellings.ToList();
+        var footnotes = db.Footnotes.AsNoTracking().Where(f => names.Contains(f.Cites.Outlet!));
+        if (after is { } a)
+        {
+            // Translated to SQL's <, in the column's collation, the same the ORDER BY below sorts in (never run in .NET).
+#pragma warning disable CA1309
+            footnotes = footnotes.Where(f => string.Compare(f.Source!.Published, a.Published) < 0
+                || (f.Source.Published == a.Published && (f.SourceId > a.SourceId || (f.SourceId == a.SourceId && f.Number > a.Number))));
+#pragma warning restore CA1309
+        }
+        var rows = await footnotes
+            .OrderByDescending(f => f.Source!.Published).ThenBy(f => f.SourceId).ThenBy(f => f.Number)
+            .Take(pageSize + 1)
+            .Select(f => new
+            {
+                Published = f.Source!.Published,
+                f.SourceId,
+                Footnote = new OutletFootnote(
+                    f.Source.Slug, f.Source.ShortName, f.Source.Title, f.Number, f.Cites.Authors, f.Cites.Title, f.Cites.Published, f.Cites.Url,
+                    db.Citations.Where(c => c.Passage!.FootnoteId == f.Id).Select(c => c.ClaimId).Distinct().Count()),
+            })
+            .ToListAsync(ct);
+        var more = rows.Count > pageSize;
+        var items = more ? rows[..pageSize] : rows;
+        return (items.Select(r => r.Footnote).ToList(),
+            more ? new OutletFootnoteCursor(items[^1].Published, items[^1].SourceId, items[^1].Footnote.Number) : null);
     }
 
     /// <summary>The claims resting on the outlet's footnotes, keyset-paged by id: one query per page.</summary>

@@ -43,8 +43,9 @@ public static class Links
 
     public static string Outlets() => "/outlets";
 
-    public static string Outlet(string slug, string? after = null, int size = BrowseParameters.DefaultSize) =>
-        WithQuery($"/outlets/{Uri.EscapeDataString(slug)}", ("size", SizeOrNull(size)), ("after", after));
+    /// <summary>An outlet's page: <paramref name="after"/> pages its claims, <paramref name="footnotesAfter"/> its footnotes.</summary>
+    public static string Outlet(string slug, string? after = null, int size = BrowseParameters.DefaultSize, string? footnotesAfter = null) =>
+        WithQuery($"/outlets/{Uri.EscapeDataString(slug)}", ("size", SizeOrNull(size)), ("after", after), ("footnotes-after", footnotesAfter));
 
     /// <summary>A search: text, optional filters (topic slug, flag slug, source slug) and an optional page cursor.</summary>
     public static string Search(string? q = null, string? topic = null, string? flag = null, string? source = null, string? after = null) =>

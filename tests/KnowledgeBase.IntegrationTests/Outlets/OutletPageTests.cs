@@ -67,6 +67,55 @@ public sealed partial class OutletPageTests(KnowledgeBaseApp app)
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task The_footnotes_of_an_outlet_page_through_every_one_once_in_order(int pageSize)
+    {
+        string[] spellings = ["The Korea Times"];
+        var (all, end) = await app.QueryAsync(db => OutletQueries.FootnotesAsync(db, spellings, null, CancellationToken.None, pageSize: 1000));
+        Assert.Null(end);
+        Assert.True(all.Count > 4, "the seed data should give the outlet several pages");
+
+        var walked = new List<OutletFootnote>();
+        OutletFootnoteCursor? after = null;
+        do
+        {
+            var (page, next) = await app.QueryAsync(db => OutletQueries.FootnotesAsync(db, spellings, after, CancellationToken.None, pageSize));
+            Assert.InRange(page.Count, 1, pageSize);
+            walked.AddRange(page);
+            // Through the address, as a reader's link carries it.
+            after = next is null ? null : OutletFootnoteCursor.Decode(next.Encode());
+            Assert.Equal(next, after);
+        }
+        while (after is not null);
+        Assert.Equal(all, walked);
+    }
+
+    [Fact]
+    public async Task A_later_page_of_footnotes_lists_those_after_its_cursor_and_links_back_to_the_first()
+    {
+        string[] spellings = ["The Korea Times"];
+        var (first, next) = await app.QueryAsync(db => OutletQueries.FootnotesAsync(db, spellings, null, CancellationToken.None, pageSize: 3));
+        var (rest, _) = await app.QueryAsync(db => OutletQueries.FootnotesAsync(db, spellings, next, CancellationToken.None, pageSize: 1000));
+
+        var html = await _client.GetPageAsync(Links.Outlet("the-korea-times", footnotesAfter: next!.Encode()));
+
+        Assert.Equal(rest.Count, FootnoteLink().Count(html));
+        Assert.DoesNotContain($"href=\"{Links.Footnote(first[0].SourceSlug, first[0].Number)}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Footnotes citing The Korea Times (continued)", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{WebUtility.HtmlEncode(Links.Outlet("the-korea-times"))}\" rel=\"first\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_footnotes_cursor_this_site_did_not_make_is_a_bad_request()
+    {
+        using var response = await _client.GetAsync(new Uri(Links.Outlet("the-korea-times", footnotesAfter: "not-a-cursor"), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("footnotes cursor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("the-korea-times", "The Korea Times", 100)]
     [InlineData("the-korea-times", "The Korea Times", 3)]
     [InlineData("kcna", "KCNA", 1)]
