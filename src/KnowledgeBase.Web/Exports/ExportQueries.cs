@@ -31,7 +31,6 @@ internal static class ExportQueries
         return references;
     }
 
-    /// <summary>Every source and every footnote, sources by id.</summary>
     /// <summary>How many documents (each with its footnotes) one batch of the whole knowledge base's references holds.</summary>
     public const int SourceBatchSize = 200;
 
