@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using KnowledgeBase.IntegrationTests.Api;
 using KnowledgeBase.Testing;
+using KnowledgeBase.Testing.Exports;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.IntegrationTests.Exports;
@@ -87,6 +88,17 @@ public sealed class ExportTests(KnowledgeBaseApp app)
         var (all, _) = await GetAsync("/exports/references/ris");
         var footnotes = await app.QueryAsync(db => db.Footnotes.CountAsync());
         Assert.Equal(footnotes + 2, all.Split("\r\n").Count(l => l.StartsWith("TY  - ", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("/exports/references/csl-json")]
+    [InlineData("/exports/sources/usip-2024-seoul-response/references/csl-json")]
+    [InlineData("/exports/sources/idsa-2024-south-korea-response/references/csl-json")]
+    [InlineData("/exports/sources/idsa-2024-south-korea-response/footnotes/11/csl-json")]
+    public async Task Csl_json_exports_validate_against_the_csl_data_schema(string url)
+    {
+        var (body, _) = await GetAsync(url);
+        Assert.Empty(CslDataSchema.Validate(body));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KnowledgeBase.Core.Exports;
 using KnowledgeBase.Core.Sources;
+using KnowledgeBase.Testing.Exports;
 
 namespace KnowledgeBase.UnitTests.Exports;
 
@@ -80,11 +81,13 @@ public sealed class ExportFormatTests
     public void Csl_json_validates_against_the_csl_data_schema()
     {
         var json = CslJson.Write([Usip(), Kim(), Yonhap(), Journal()]);
-        var errors = CslSchema.Validate(JsonDocument.Parse(json).RootElement);
-        Assert.Empty(errors);
-        // The checker can fail: a wrong type and a malformed date are reported.
-        var bad = JsonDocument.Parse("""[{"id":"x","type":"newspaper","issued":{"date-parts":[[2024,1,2,3]]}}]""").RootElement;
-        Assert.Equal(2, CslSchema.Validate(bad).Count);
+        Assert.Empty(CslDataSchema.Validate(json));
+        // The schema can fail: an unknown type, a four-part date and an unknown variable are each reported where they are.
+        var errors = CslDataSchema.Validate("""[{"id":"x","type":"newspaper","issued":{"date-parts":[[2024,1,2,3]]},"outlet":"y"}]""");
+        Assert.Contains(errors, e => e.StartsWith("/0/type:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("/0/issued/date-parts/0:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("/0/outlet:", StringComparison.Ordinal));
+        Assert.Equal(3, errors.Count);
     }
 
     [Fact]

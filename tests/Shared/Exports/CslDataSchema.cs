@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Json.Schema;
+
+namespace KnowledgeBase.Testing.Exports;
+
+/// <summary>
+/// The CSL-JSON input schema (a copy of the official csl-data.json, draft-07, kept beside this file), evaluated by a
+/// real JSON Schema implementation. Exports are checked against it as Zotero and citeproc would read them.
+/// </summary>
+public static class CslDataSchema
+{
+    // Built once: building registers the schema's $id in the library's global registry, which refuses a second one.
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+        JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Exports", "csl-data.json")));
+
+    /// <summary>Every failed rule, as "instance location: message"; empty when the document is valid CSL-JSON.</summary>
+    public static IReadOnlyList<string> Validate(JsonElement document)
+    {
+        var results = Schema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (results.IsValid)
+        {
+            return [];
+        }
+        return (results.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}"))
+            .ToList();
+    }
+
+    public static IReadOnlyList<string> Validate(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Validate(document.RootElement);
+    }
+}
