@@ -434,6 +434,40 @@ public sealed class ApiWriteTests(ApiWriteApp app)
     }
 
     [Fact]
+    public async Task A_walk_through_the_pages_while_claims_are_added_and_deleted_repeats_none_and_misses_none_that_stayed()
+    {
+        var client = await EditorAsync();
+        var reader = ApiClient.For(app);
+        var (doomed, doomedETag) = await CreateAsync(client);
+        var before = await app.QueryAsync(db => db.Claims.Select(c => c.Id).OrderBy(id => id).ToListAsync());
+
+        var seen = new List<long>();
+        var next = "/api/v1/claims?limit=10";
+        long? added = null;
+        while (true)
+        {
+            var page = await reader.GetJsonAsync(next);
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()));
+            if (added is null)
+            {
+                // After the first page: one claim not yet reached goes, a new one comes.
+                using var deleted = await SendAsync(client, HttpMethod.Delete, $"/api/v1/claims/{doomed}", ifMatch: doomedETag);
+                Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+                added = (await CreateAsync(client)).Id;
+            }
+            if (page.GetProperty("next").ValueKind == JsonValueKind.Null)
+            {
+                break;
+            }
+            next = "/api/v1/claims?limit=10&cursor=" + Uri.EscapeDataString(page.GetProperty("next").GetString()!);
+        }
+
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+        Assert.Equal(seen.Order(), seen);
+        Assert.Equal(before.Where(id => id != doomed).Append(added.Value), seen);
+    }
+
+    [Fact]
     public async Task The_database_holds_no_token_only_its_hash_and_prefix()
     {
         var (account, token) = await app.ApiTokenAsync(Roles.Editor);
