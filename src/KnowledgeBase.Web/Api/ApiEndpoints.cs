@@ -40,7 +40,7 @@ public static class ApiEndpoints
         api.MapGet("/topics", ListTopicsAsync).WithName("ListTopics").WithSummary("Every topic with its claim count.");
         api.MapGet("/outlets", ListOutletsAsync).WithName("ListOutlets")
             .WithSummary("Every outlet the footnotes cite, most relied-on first.");
-        api.MapFallback("{*path}", (string path) => NotFound($"There is no API endpoint '{Prefix}/{path}'."))
+        api.MapFallback("{*path}", (HttpContext http, EndpointDataSource endpoints, string path) => ApiFallback.Answer(http, endpoints, path))
             .ExcludeFromDescription();
         routes.MapApiWrites();
         routes.MapExports();

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Reflection;
 using System.Text.Json;
 using KnowledgeBase.Testing;
+using KnowledgeBase.Web.Api;
 
 namespace KnowledgeBase.IntegrationTests.Api;
 
@@ -74,8 +76,29 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
     [InlineData("/api/v1/claims/999999999")]
     [InlineData("/api/v1/sources/no-such-source")]
     [InlineData("/api/v1/nothing-here")]
+    [InlineData("/api/v1/claims/abc")]
     public async Task Unknown_things_are_404_problems(string url) =>
         await _client.GetProblemAsync(url, HttpStatusCode.NotFound);
+
+    [Theory]
+    [InlineData("PATCH", "/api/v1/claims/1", "DELETE, GET, PUT")]
+    [InlineData("POST", "/api/v1/topics", "GET")]
+    [InlineData("DELETE", "/api/v1/claims", "GET, POST")]
+    [InlineData("HEAD", "/api/v1/sources", "GET")]
+    public async Task A_method_an_api_path_does_not_take_is_405_with_allow(string method, string url, string allow)
+    {
+        using var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative)));
+        if (method == "HEAD")
+        {
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        }
+        else
+        {
+            var problem = await response.ReadProblemAsync(HttpStatusCode.MethodNotAllowed);
+            Assert.Equal("/api#method-not-allowed", problem.GetProperty("type").GetString());
+        }
+        Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
+    }
 
     [Fact]
     public async Task Filters_by_flag_topic_source_and_text()
@@ -226,5 +249,13 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         var page = await PageClient.For(app).GetPageAsync("/api");
         Assert.Contains("/api/v1/claims", page, StringComparison.Ordinal);
         Assert.Contains("/openapi/v1.json", page, StringComparison.Ordinal);
+        // Every problem type the API answers with is explained where its URI points.
+        var types = typeof(ApiEndpoints).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.GetRawConstantValue() is string value && value.StartsWith("/api#", StringComparison.Ordinal))
+            .Select(f => ((string)f.GetRawConstantValue()!)["/api#".Length..])
+            .ToList();
+        Assert.True(types.Count >= 10, $"found only {types.Count} problem types");
+        Assert.All(types, type => Assert.Contains($"id=\"{type}\"", page, StringComparison.Ordinal));
     }
 }
