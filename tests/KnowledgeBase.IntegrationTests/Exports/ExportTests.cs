@@ -4,7 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using KnowledgeBase.IntegrationTests.Api;
 using KnowledgeBase.Testing;
-using KnowledgeBase.Testing.Exports;
+using KnowledgeBase.Testing.Schemas;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.IntegrationTests.Exports;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using KnowledgeBase.Core.Exports;
 using KnowledgeBase.Core.Sources;
-using KnowledgeBase.Testing.Exports;
+using KnowledgeBase.Testing.Schemas;
 
 namespace KnowledgeBase.UnitTests.Exports;
 

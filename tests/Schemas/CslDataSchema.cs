@@ -1,17 +1,18 @@
 using System.Text.Json;
 using Json.Schema;
 
-namespace KnowledgeBase.Testing.Exports;
+namespace KnowledgeBase.Testing.Schemas;
 
 /// <summary>
 /// The CSL-JSON input schema (a copy of the official csl-data.json, draft-07, kept beside this file), evaluated by a
-/// real JSON Schema implementation. Exports are checked against it as Zotero and citeproc would read them.
+/// real JSON Schema implementation. Exports are checked against it as Zotero and citeproc would read them. The unit
+/// and integration tests link this folder; the browser tests, which take all of tests/Shared, do not need it.
 /// </summary>
 public static class CslDataSchema
 {
     // Built once: building registers the schema's $id in the library's global registry, which refuses a second one.
     private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Exports", "csl-data.json")));
+        JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "csl-data.json")));
 
     /// <summary>Every failed rule, as "instance location: message"; empty when the document is valid CSL-JSON.</summary>
     public static IReadOnlyList<string> Validate(JsonElement document)
