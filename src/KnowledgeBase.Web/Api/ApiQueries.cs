@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Search;
+using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
 using KnowledgeBase.Web.Topics;
 using Microsoft.EntityFrameworkCore;
@@ -62,73 +63,28 @@ internal static class ApiQueries
         return (page, more ? page[^1].Id : null);
     }
 
-    /// <summary>A claim and its version (xmin, the ETag), in one query with its topics and citations.</summary>
+    /// <summary>A claim and its version (xmin, the ETag), read as its page reads it.</summary>
     public static async Task<(ApiClaim Claim, uint Version)?> ClaimAsync(KnowledgeBaseDb db, long id, CancellationToken ct)
     {
-        var row = await db.Claims.AsNoTracking()
-            .Where(c => c.Id == id)
-            .Select(c => new
-            {
-                c.Id,
-                c.Slug,
-                c.Statement,
-                c.Figure,
-                c.Agreement,
-                c.ComputedAgreement,
-                c.AgreementRationale,
-                c.OverrideAgreement,
-                c.OverrideReason,
-                c.CreatedAt,
-                c.UpdatedAt,
-                c.Version,
-                Topics = c.Topics.OrderBy(t => t.Name).Select(t => new ApiTopicRef(t.Slug, t.Name)).ToList(),
-                Citations = c.Citations.OrderBy(x => x.Position).Select(x => new
-                {
-                    x.Id,
-                    x.Position,
-                    x.Stance,
-                    x.Attribution,
-                    x.Figure,
-                    SourceSlug = x.Passage!.Source!.Slug,
-                    x.Passage.Source.ShortName,
-                    x.Passage.Source.Title,
-                    x.PassageId,
-                    x.Passage.Exact,
-                    x.Passage.Prefix,
-                    x.Passage.Suffix,
-                    x.Passage.Start,
-                    x.Passage.End,
-                    Footnote = x.Passage.Footnote == null ? null : new
-                    {
-                        x.Passage.Footnote.Number,
-                        x.Passage.Footnote.Text,
-                        x.Passage.Footnote.Cites.Authors,
-                        CitesTitle = x.Passage.Footnote.Cites.Title,
-                        x.Passage.Footnote.Cites.Outlet,
-                        x.Passage.Footnote.Cites.Published,
-                        CitesUrl = x.Passage.Footnote.Cites.Url,
-                    },
-                }).ToList(),
-            })
-            .SingleOrDefaultAsync(ct);
-        if (row is null)
+        if (await ClaimQueries.FindAsync(db, id, ct) is not { } claim)
         {
             return null;
         }
         var agreement = new ApiAgreement(
-            row.Agreement.ToSlug(), row.ComputedAgreement.ToSlug(), row.AgreementRationale,
-            row.OverrideAgreement is { } o ? new ApiOverride(o.ToSlug(), row.OverrideReason ?? "") : null);
-        var citations = row.Citations.Select(x => new ApiCitation(
+            claim.Agreement.ToSlug(), claim.ComputedAgreement.ToSlug(), claim.Rationale,
+            claim.OverrideAgreement is { } o ? new ApiOverride(o.ToSlug(), claim.OverrideReason ?? "") : null);
+        var citations = claim.Citations.Select(x => new ApiCitation(
             x.Id, x.Position, x.Stance.ToSlug(), x.Attribution, ApiFigure.From(x.Figure),
-            new ApiSourceRef(x.SourceSlug, x.ShortName, x.Title, Links.Source(x.SourceSlug)),
+            new ApiSourceRef(x.Source.Slug, x.Source.ShortName, x.Source.Title, Links.Source(x.Source.Slug)),
             x.PassageId,
             new ApiSelector(x.Exact, x.Prefix, x.Suffix, x.Start, x.End),
             x.Footnote is { } f
-                ? new ApiFootnote(f.Number, f.Text, new ApiCitedWork(f.Authors, f.CitesTitle, f.Outlet, f.Published, f.CitesUrl), Links.Footnote(x.SourceSlug, f.Number))
+                ? new ApiFootnote(f.Number, f.Text, new ApiCitedWork(f.Authors, f.Title, f.Outlet, f.Published, f.Url), Links.Footnote(x.Source.Slug, f.Number))
                 : null,
-            Links.Passage(x.SourceSlug, x.PassageId))).ToList();
-        return (new ApiClaim(row.Id, row.Slug, row.Statement, ApiFigure.From(row.Figure), agreement, row.Topics, citations,
-            row.CreatedAt, row.UpdatedAt, Links.Claim(row.Id, row.Slug)), row.Version);
+            Links.Passage(x.Source.Slug, x.PassageId))).ToList();
+        var topics = claim.Topics.Select(t => new ApiTopicRef(t.Slug, t.Name)).ToList();
+        return (new ApiClaim(claim.Id, claim.Slug, claim.Statement, ApiFigure.From(claim.Figure), agreement, topics, citations,
+            claim.CreatedAt, claim.UpdatedAt, Links.Claim(claim.Id, claim.Slug)), claim.Version);
     }
 
     public static async Task<(IReadOnlyList<ApiSourceSummary> Items, int? Last)> SourcesAsync(

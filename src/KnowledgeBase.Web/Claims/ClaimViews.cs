@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 
@@ -6,6 +7,7 @@ namespace KnowledgeBase.Web.Claims;
 /// <summary>A claim as a list shows it.</summary>
 public sealed record ClaimSummary(long Id, string Slug, string Statement, string? Figure, AgreementFlag Agreement, IReadOnlyList<string> Sources);
 
+/// <summary>A claim with its agreement, topics and citations, as its page and the API show it.</summary>
 public sealed record ClaimDetails(
     long Id,
     string Slug,
@@ -16,14 +18,18 @@ public sealed record ClaimDetails(
     string Rationale,
     AgreementFlag? OverrideAgreement,
     string? OverrideReason,
+    DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    uint Version,
     IReadOnlyList<TopicLink> Topics,
     IReadOnlyList<CitationView> Citations);
 
 public sealed record TopicLink(string Slug, string Name);
 
+/// <summary>One citation of a claim: the quoted passage with its selector, its document and its footnote.</summary>
 public sealed record CitationView(
     long Id,
+    int Position,
     Stance Stance,
     string? Attribution,
     string? Figure,
@@ -31,9 +37,35 @@ public sealed record CitationView(
     string Exact,
     string Prefix,
     string Suffix,
+    int Start,
+    int End,
     SourceSummary Source,
-    FootnoteView? Footnote);
+    FootnoteView? Footnote)
+{
+    /// <summary>The one projection every reader of citations shares: the claim page, compare and the API.</summary>
+    public static readonly Expression<Func<Citation, CitationView>> Projection = x => new CitationView(
+        x.Id,
+        x.Position,
+        x.Stance,
+        x.Attribution,
+        x.Figure,
+        x.PassageId,
+        x.Passage!.Exact,
+        x.Passage.Prefix,
+        x.Passage.Suffix,
+        x.Passage.Start,
+        x.Passage.End,
+        new SourceSummary(
+            x.SourceId, x.Passage.Source!.Slug, x.Passage.Source.Title, x.Passage.Source.ShortName, x.Passage.Source.Authors,
+            x.Passage.Source.Publisher, x.Passage.Source.Published, x.Passage.Source.Kind),
+        x.Passage.Footnote == null
+            ? null
+            : new FootnoteView(
+                x.Passage.Footnote.Number, x.Passage.Footnote.Text, x.Passage.Footnote.Cites.Authors,
+                x.Passage.Footnote.Cites.Title, x.Passage.Footnote.Cites.Outlet,
+                x.Passage.Footnote.Cites.Published, x.Passage.Footnote.Cites.Url));
+}
 
-public sealed record SourceSummary(string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Published, string Kind);
+public sealed record SourceSummary(int Id, string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Published, string Kind);
 
 public sealed record FootnoteView(int Number, string Text, string? Authors, string? Title, string? Outlet, string? Published, string? Url);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
@@ -79,7 +78,6 @@ internal static class CompareQueries
                 Id = x.c.Id,
             }),
         };
-        var sided = Sided(leftId);
         var page = await After(keyed, after)
             .OrderBy(k => k.Key1).ThenBy(k => k.Key2).ThenBy(k => k.Id)
             .Take(pageSize + 1)
@@ -98,7 +96,7 @@ internal static class CompareQueries
                 Passages = c.Citations.AsQueryable()
                     .Where(x => x.SourceId == leftId || x.SourceId == rightId)
                     .OrderBy(x => x.Passage!.Start).ThenBy(x => x.Id)
-                    .Select(sided)
+                    .Select(CitationView.Projection)
                     .ToList(),
             })
             .OrderBy(r => r.Key1).ThenBy(r => r.Key2).ThenBy(r => r.Id)
@@ -110,8 +108,8 @@ internal static class CompareQueries
         return new ComparePageOf<CompareRowData>(
             rows.Select(r => new CompareRowData(
                 r.Id, r.Slug, r.Statement, r.Figure, r.Agreement, r.AgreementRationale, r.OverrideAgreement, r.OverrideReason,
-                r.Passages.Where(p => p.Left).Select(p => p.Passage).ToList(),
-                r.Passages.Where(p => !p.Left).Select(p => p.Passage).ToList())).ToList(),
+                r.Passages.Where(p => p.Source.Id == leftId).ToList(),
+                r.Passages.Where(p => p.Source.Id != leftId).ToList())).ToList(),
             more && last is not null ? new CompareCursor(CompareCursor.SharedList(sort), last.Key1, last.Key2, last.Id) : null);
     }
 
@@ -122,7 +120,6 @@ internal static class CompareQueries
         var keyed = Membership(db, sourceId, otherId)
             .Where(m => m.LeftStart != null && m.RightStart == null)
             .Select(m => new Keyed { Key1 = m.LeftStart!.Value, Key2 = 0, Id = m.ClaimId });
-        var project = Sided(sourceId);
         var page = await After(keyed, after)
             .OrderBy(k => k.Key1).ThenBy(k => k.Id)
             .Take(pageSize + 1)
@@ -138,7 +135,7 @@ internal static class CompareQueries
                     c.Citations.AsQueryable()
                         .Where(x => x.SourceId == sourceId)
                         .OrderBy(x => x.Passage!.Start).ThenBy(x => x.Id)
-                        .Select(project)
+                        .Select(CitationView.Projection)
                         .ToList(),
             })
             .OrderBy(r => r.Key1).ThenBy(r => r.Id)
@@ -147,7 +144,7 @@ internal static class CompareQueries
         var more = page.Count > pageSize;
         var rows = more ? page[..pageSize] : page;
         return new ComparePageOf<OnlyInRow>(
-            rows.Select(r => new OnlyInRow(r.Id, r.Slug, r.Statement, r.Figure, r.Agreement, r.Passages.Select(p => p.Passage).ToList())).ToList(),
+            rows.Select(r => new OnlyInRow(r.Id, r.Slug, r.Statement, r.Figure, r.Agreement, r.Passages)).ToList(),
             more ? new CompareCursor(list, rows[^1].Key1, 0, rows[^1].Id) : null);
     }
 
@@ -189,25 +186,6 @@ internal static class CompareQueries
         : keyed.Where(k => k.Key1 > after.Key1
             || (k.Key1 == after.Key1 && (k.Key2 > after.Key2 || (k.Key2 == after.Key2 && k.Id > after.ClaimId))));
 
-    /// <summary>A citation projected as a passage, with whether it is <paramref name="leftId"/>'s.</summary>
-    private static Expression<Func<Citation, SidedPassage>> Sided(int leftId) => x => new SidedPassage(
-        x.SourceId == leftId,
-        new ComparedPassage(
-            x.Id,
-            x.Stance,
-            x.Attribution,
-            x.Figure,
-            x.PassageId,
-            x.Passage!.Exact,
-            x.Passage.Prefix,
-            x.Passage.Suffix,
-            x.Passage.Footnote == null
-                ? null
-                : new FootnoteView(
-                    x.Passage.Footnote.Number, x.Passage.Footnote.Text, x.Passage.Footnote.Cites.Authors,
-                    x.Passage.Footnote.Cites.Title, x.Passage.Footnote.Cites.Outlet,
-                    x.Passage.Footnote.Cites.Published, x.Passage.Footnote.Cites.Url)));
-
     private sealed class ClaimMembership
     {
         public long ClaimId { get; init; }
@@ -221,6 +199,4 @@ internal static class CompareQueries
         public int Key2 { get; init; }
         public long Id { get; init; }
     }
-
-    private sealed record SidedPassage(bool Left, ComparedPassage Passage);
 }

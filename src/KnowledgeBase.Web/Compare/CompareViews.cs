@@ -8,18 +8,6 @@ namespace KnowledgeBase.Web.Compare;
 public sealed record CompareSource(
     int Id, string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Kind, string Published);
 
-/// <summary>One citation of a claim in one document: the quoted passage in its context, and what backs it.</summary>
-public sealed record ComparedPassage(
-    long CitationId,
-    Stance Stance,
-    string? Attribution,
-    string? Figure,
-    long PassageId,
-    string Exact,
-    string Prefix,
-    string Suffix,
-    FootnoteView? Footnote);
-
 /// <summary>A claim both documents make, with each document's passages (in the order they appear in it).</summary>
 public sealed record CompareRowData(
     long ClaimId,
@@ -30,11 +18,11 @@ public sealed record CompareRowData(
     string Rationale,
     AgreementFlag? OverrideAgreement,
     string? OverrideReason,
-    IReadOnlyList<ComparedPassage> Left,
-    IReadOnlyList<ComparedPassage> Right);
+    IReadOnlyList<CitationView> Left,
+    IReadOnlyList<CitationView> Right);
 
 /// <summary>A claim only one of the two documents makes, with that document's passages.</summary>
-public sealed record OnlyInRow(long ClaimId, string Slug, string Statement, string? Figure, AgreementFlag Agreement, IReadOnlyList<ComparedPassage> Passages);
+public sealed record OnlyInRow(long ClaimId, string Slug, string Statement, string? Figure, AgreementFlag Agreement, IReadOnlyList<CitationView> Passages);
 
 /// <summary>How the two documents overlap: shared claims by flag, and the claims only one side makes.</summary>
 public sealed record CompareCounts(IReadOnlyDictionary<AgreementFlag, int> Shared, int OnlyLeft, int OnlyRight)

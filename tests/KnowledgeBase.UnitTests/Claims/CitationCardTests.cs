@@ -7,6 +7,7 @@ namespace KnowledgeBase.UnitTests.Claims;
 public sealed class CitationCardTests : BunitContext
 {
     private static readonly SourceSummary Idsa = new(
+        2,
         "idsa-2024-south-korea-response",
         "South Korea's Response to North Korean Troops in the Russia-Ukraine War",
         "MP-IDSA",
@@ -17,6 +18,7 @@ public sealed class CitationCardTests : BunitContext
 
     private static readonly CitationView Kursk = new(
         Id: 17,
+        Position: 0,
         Stance: Stance.Supports,
         Attribution: "Washington estimates",
         Figure: "an estimated 8,000 soldiers",
@@ -24,6 +26,8 @@ public sealed class CitationCardTests : BunitContext
         Exact: "an estimated 8,000 North Korean soldiers",
         Prefix: "  Choe Son Hui. In October 2024, ",
         Suffix: " were reported to have been   ",
+        Start: 1163,
+        End: 1203,
         Source: Idsa,
         Footnote: new FootnoteView(5, "Yonhap, \"Some 8,000 N. Korean Troops in Russia's Kursk Region\", The Korea Herald.", "Yonhap", "Some 8,000 N. Korean Troops", "The Korea Herald", "2024-11-01", null));
 

@@ -8,11 +8,11 @@ namespace KnowledgeBase.UnitTests.Claims;
 public sealed class CiteThisClaimTests : BunitContext
 {
     internal static readonly SourceSummary Usip = new(
-        "usip-2024-seoul-response", "How Should Seoul Respond to North Korea's Soldiers in Russia?", "USIP", ["Lami Kim"],
+        1, "usip-2024-seoul-response", "How Should Seoul Respond to North Korea's Soldiers in Russia?", "USIP", ["Lami Kim"],
         "United States Institute of Peace", "2024-11", "analysis");
 
     internal static readonly SourceSummary Idsa = new(
-        "idsa-2024-south-korea-response", "South Korea's Response to North Korean Troops in the Russia-Ukraine War", "MP-IDSA",
+        2, "idsa-2024-south-korea-response", "South Korea's Response to North Korean Troops in the Russia-Ukraine War", "MP-IDSA",
         ["Ranjit Kumar Dhawan"], "Manohar Parrikar Institute for Defence Studies and Analyses", "2024-12-05", "commentary");
 
     internal static ClaimDetails Pay(params SourceSummary[] sources) => new(
@@ -25,9 +25,11 @@ public sealed class CiteThisClaimTests : BunitContext
         "USIP gives … and MP-IDSA …",
         null,
         null,
+        new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.FromHours(-5)),
         new DateTimeOffset(2025, 3, 2, 23, 30, 0, TimeSpan.FromHours(-5)),
+        7,
         [new TopicLink("russia-north-korea-ties", "Russia–North Korea ties")],
-        sources.Select((s, i) => new CitationView(i + 1, Stance.Supports, null, null, 10 + i, "q", "", "", s, null)).ToList());
+        sources.Select((s, i) => new CitationView(i + 1, i, Stance.Supports, null, null, 10 + i, "q", "", "", 0, 1, s, null)).ToList());
 
     internal static readonly Uri Permalink = new("https://kb.example/claims/13/russia-pays-north-korea");
 

@@ -157,10 +157,10 @@ public sealed class FigureScaleTests
     [Fact]
     public void Rows_come_from_citations_with_figures_and_a_source_speaking_twice_names_the_citation()
     {
-        var usip = new SourceSummary("usip", "T", "USIP", ["Lami Kim"], "USIP", "2024-11", "analysis");
-        var idsa = usip with { Slug = "idsa", ShortName = "MP-IDSA" };
+        var usip = new SourceSummary(1, "usip", "T", "USIP", ["Lami Kim"], "USIP", "2024-11", "analysis");
+        var idsa = usip with { Id = 2, Slug = "idsa", ShortName = "MP-IDSA" };
         CitationView Cite(SourceSummary source, string? figure) =>
-            new(1, Stance.Supports, null, figure, 1, "q", "", "", source, null);
+            new(1, 0, Stance.Supports, null, figure, 1, "q", "", "", 0, 1, source, null);
 
         var series = FigureSeries.FromCitations([
             Cite(usip, "13% support; 82% oppose"),

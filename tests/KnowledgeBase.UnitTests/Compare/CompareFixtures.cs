@@ -16,8 +16,9 @@ internal static class CompareFixtures
         2, "idsa-2024-south-korea-response", "South Korea's Response to North Korean Troops in the Russia-Ukraine War", "MP-IDSA",
         ["Ranjit Kumar Dhawan"], "Manohar Parrikar Institute for Defence Studies and Analyses", "commentary", "2024-12-05");
 
-    public static readonly ComparedPassage UsipPays = new(
-        CitationId: 41,
+    public static readonly CitationView UsipPays = new(
+        Id: 41,
+        Position: 0,
         Stance: Stance.Supports,
         Attribution: "South Korea’s intelligence agency",
         Figure: "$2,000 per soldier per month × 10,000 soldiers",
@@ -25,10 +26,14 @@ internal static class CompareFixtures
         Exact: "Russia is expected to pay $2,000 per soldier per month, totaling $20 million each month",
         Prefix: "th Korea’s intelligence agency, ",
         Suffix: ". These cash flows could strengt",
+        Start: 2040,
+        End: 2125,
+        Source: Summary(Usip),
         Footnote: null);
 
-    public static readonly ComparedPassage IdsaPays = new(
-        CitationId: 42,
+    public static readonly CitationView IdsaPays = new(
+        Id: 42,
+        Position: 1,
         Stance: Stance.SupportsInPart,
         Attribution: null,
         Figure: "$200m a year",
@@ -36,9 +41,15 @@ internal static class CompareFixtures
         Exact: "$200m A Year",
         Prefix: "Kim Arin, \"",
         Suffix: ", 700,000 Tons of Rice, Space Tech",
+        Start: 9650,
+        End: 9662,
+        Source: Summary(Idsa),
         Footnote: new FootnoteView(
             11, "Kim Arin, \"$200m A Year, 700,000 Tons of Rice, Space Tech\", The Korea Herald, 3 November 2024.",
             "Kim Arin", "$200m A Year, 700,000 Tons of Rice, Space Tech", "The Korea Herald", "2024-11-03", null));
+
+    private static SourceSummary Summary(CompareSource s) =>
+        new(s.Id, s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Published, s.Kind);
 
     public static readonly CompareRowData Pays = new(
         ClaimId: 12,

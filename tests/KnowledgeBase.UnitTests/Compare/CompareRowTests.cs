@@ -100,7 +100,7 @@ public sealed class CompareRowTests : BunitContext
     [Fact]
     public void A_side_with_several_passages_lists_them_all_and_says_how_many()
     {
-        var second = UsipPays with { CitationId = 43, PassageId = 302, Exact = "totaling $20 million each month", Figure = null, Attribution = null };
+        var second = UsipPays with { Id = 43, PassageId = 302, Exact = "totaling $20 million each month", Figure = null, Attribution = null };
 
         var row = RenderRow(Pays with { Left = [UsipPays, second] });
 

@@ -43,7 +43,7 @@ public sealed class PassagePanelTests : BunitContext
     {
         var panel = Render<PassagePanel>(p => p
             .Add(x => x.Source, Usip)
-            .Add(x => x.Passages, [UsipPays, UsipPays with { CitationId = 44, Stance = Stance.Mentions }])
+            .Add(x => x.Passages, [UsipPays, UsipPays with { Id = 44, Stance = Stance.Mentions }])
             .Add(x => x.ShowSourceName, false)
             .Add(x => x.ShowPlainSupport, false));
 

@@ -25,7 +25,7 @@ public sealed class EncodedTextTests : BunitContext
         "&lt;script&gt;alert(1)&lt;/script&gt;",
     };
 
-    private static readonly SourceSummary Source = new("usip-2024-seoul-response", "Seoul's response", "USIP", ["Lami Kim"], "USIP", "2024-11-01", "analysis");
+    private static readonly SourceSummary Source = new(1, "usip-2024-seoul-response", "Seoul's response", "USIP", ["Lami Kim"], "USIP", "2024-11-01", "analysis");
 
     [Theory]
     [MemberData(nameof(Payloads))]
@@ -44,6 +44,7 @@ public sealed class EncodedTextTests : BunitContext
     {
         var citation = new CitationView(
             Id: 1,
+            Position: 0,
             Stance: Stance.Supports,
             Attribution: payload,
             Figure: payload,
@@ -51,6 +52,8 @@ public sealed class EncodedTextTests : BunitContext
             Exact: payload,
             Prefix: "before " + payload,
             Suffix: payload + " after",
+            Start: 0,
+            End: payload.Length,
             Source: Source with { Title = payload, ShortName = payload },
             Footnote: new FootnoteView(3, payload, payload, payload, payload, "2024-11-01", "https://example.org/x"));
 
