@@ -159,6 +159,23 @@ public sealed class ExportTests(KnowledgeBaseApp app)
     }
 
     [Fact]
+    public async Task Claim_and_source_pages_name_their_json_in_the_api()
+    {
+        var claim = await app.ClaimAsync("troops-in-kursk");
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        var claimPage = parser.ParseDocument(await PageClient.For(app).GetPageAsync($"/claims/{claim.Id}/{claim.Slug}"));
+        var sourcePage = parser.ParseDocument(await PageClient.For(app).GetPageAsync("/sources/usip-2024-seoul-response"));
+        var claimJson = claimPage.QuerySelector("head link[rel=alternate][type='application/json']")?.GetAttribute("href");
+        var sourceJson = sourcePage.QuerySelector("head link[rel=alternate][type='application/json']")?.GetAttribute("href");
+        Assert.Equal($"/api/v1/claims/{claim.Id}", claimJson);
+        Assert.Equal("/api/v1/sources/usip-2024-seoul-response", sourceJson);
+        // The claim's "Cite this claim" box links it too, and both answer the thing their page shows.
+        Assert.Contains(claimPage.QuerySelectorAll(".cite-claim a"), a => a.GetAttribute("href") == claimJson);
+        Assert.Equal(claim.Slug, (await _client.GetJsonAsync(claimJson!)).GetProperty("slug").GetString());
+        Assert.Equal("USIP", (await _client.GetJsonAsync(sourceJson!)).GetProperty("shortName").GetString());
+    }
+
+    [Fact]
     public async Task Source_and_home_pages_link_to_the_downloads()
     {
         var source = await PageClient.For(app).GetPageAsync("/sources/usip-2024-seoul-response");

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using KnowledgeBase.IntegrationTests.Api;
 using KnowledgeBase.Testing;
 using Xunit.Abstractions;
 
@@ -43,7 +44,11 @@ public sealed class SiteCrawlTests(KnowledgeBaseApp app, ITestOutputHelper outpu
             {
                 continue;
             }
-            using var response = await client.GetAsync(new Uri(key, UriKind.Relative));
+            // Each fetch from an address of its own: the pages link the API and the downloads, whose anonymous rate
+            // limit is not what this crawl tests (ApiRateLimitTests does).
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(key, UriKind.Relative));
+            request.Headers.Add(TestClientAddress.Header, ApiClient.NewAddress());
+            using var response = await client.SendAsync(request);
             var isHtml = response.Content.Headers.ContentType?.MediaType == "text/html";
             var ids = new HashSet<string>(StringComparer.Ordinal);
             pages[key] = new Page(response.StatusCode, ids);
