@@ -69,38 +69,17 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
     }
 
     /// <summary>Soft delete: the claim disappears from every reader page; its citations stay, so undelete brings it all back.</summary>
-    public async Task<EditResult<ClaimSnapshot>> DeleteAsync(
-        long id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(editor);
-        editor.EnsureValid();
-        if (Revisions.CheckComment(comment) is { } bad)
-        {
-            return new EditResult<ClaimSnapshot>.Invalid([bad]);
-        }
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await Revisions.LockClaimsAsync(db, [id], ct);
-        var claim = await db.Claims.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (claim is null || claim.DeletedAt is not null)
-        {
-            return new EditResult<ClaimSnapshot>.NotFound();
-        }
-        if (claim.Version != expectedVersion)
-        {
-            return await ConflictAsync(id, ct);
-        }
-        var snapshot = (await SnapshotRowAsync(id, ct))!.Snapshot;
-        var importedAt = claim.UpdatedAt;
-        var now = clock.GetUtcNow();
-        claim.DeletedAt = now;
-        claim.UpdatedAt = now;
-        return await CommitAsync(claim, expectedVersion, RevisionAction.Deleted, snapshot, editor, comment, () => (snapshot, importedAt), transaction, ct);
-    }
+    public Task<EditResult<ClaimSnapshot>> DeleteAsync(
+        long id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default) =>
+        SetDeletedAsync(id, expectedVersion, deleted: true, editor, comment, ct);
 
     /// <summary>Brings a deleted claim back, with its citations; refused while a document it cites is deleted.</summary>
-    public async Task<EditResult<ClaimSnapshot>> UndeleteAsync(
-        long id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
+    public Task<EditResult<ClaimSnapshot>> UndeleteAsync(
+        long id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default) =>
+        SetDeletedAsync(id, expectedVersion, deleted: false, editor, comment, ct);
+
+    private async Task<EditResult<ClaimSnapshot>> SetDeletedAsync(
+        long id, uint expectedVersion, bool deleted, Editor editor, string? comment, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(editor);
         editor.EnsureValid();
@@ -110,11 +89,14 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         }
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var citedSources = await db.Citations.IgnoreQueryFilters().Where(c => c.ClaimId == id).Select(c => c.Passage!.SourceId).Distinct().ToListAsync(ct);
+        // Undeleting reads whether the cited documents are live, so it shares them first, in the lock order.
+        var citedSources = deleted
+            ? []
+            : await db.Citations.IgnoreQueryFilters().Where(c => c.ClaimId == id).Select(c => c.Passage!.SourceId).Distinct().ToListAsync(ct);
         await Revisions.ShareSourcesAsync(db, citedSources, ct);
         await Revisions.LockClaimsAsync(db, [id], ct);
         var claim = await db.Claims.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (claim is null)
+        if (claim is null || (deleted && claim.DeletedAt is not null))
         {
             return new EditResult<ClaimSnapshot>.NotFound();
         }
@@ -122,7 +104,7 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         {
             return await ConflictAsync(id, ct);
         }
-        if (claim.DeletedAt is null)
+        if (!deleted && claim.DeletedAt is null)
         {
             return new EditResult<ClaimSnapshot>.Invalid([new("", "This claim is not deleted.")]);
         }
@@ -134,10 +116,13 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
                 $"It cites {string.Join(" and ", deletedSources)}, which {(deletedSources.Count == 1 ? "has" : "have")} been deleted: undelete the document first.")]);
         }
         var snapshot = (await SnapshotRowAsync(id, ct))!.Snapshot;
+        var importedAt = claim.UpdatedAt;
         var now = clock.GetUtcNow();
-        claim.DeletedAt = null;
+        claim.DeletedAt = deleted ? now : null;
         claim.UpdatedAt = now;
-        return await CommitAsync(claim, expectedVersion, RevisionAction.Undeleted, snapshot, editor, comment, null, transaction, ct);
+        return await CommitAsync(
+            claim, expectedVersion, deleted ? RevisionAction.Deleted : RevisionAction.Undeleted, snapshot, editor, comment,
+            () => (snapshot, importedAt), transaction, ct);
     }
 
     /// <summary>

@@ -121,8 +121,16 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
     }
 
     /// <summary>Soft delete; refused while a live claim cites the source (its citations would point nowhere).</summary>
-    public async Task<EditResult<SourceSnapshot>> DeleteAsync(
-        int id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
+    public Task<EditResult<SourceSnapshot>> DeleteAsync(
+        int id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default) =>
+        SetDeletedAsync(id, expectedVersion, deleted: true, editor, comment, ct);
+
+    public Task<EditResult<SourceSnapshot>> UndeleteAsync(
+        int id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default) =>
+        SetDeletedAsync(id, expectedVersion, deleted: false, editor, comment, ct);
+
+    private async Task<EditResult<SourceSnapshot>> SetDeletedAsync(
+        int id, uint expectedVersion, bool deleted, Editor editor, string? comment, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(editor);
         editor.EnsureValid();
@@ -134,7 +142,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await Revisions.LockSourceAsync(db, id, ct);
         var source = await db.Sources.IgnoreQueryFilters().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (source is null || source.DeletedAt is not null)
+        if (source is null || (deleted && source.DeletedAt is not null))
         {
             return new EditResult<SourceSnapshot>.NotFound();
         }
@@ -142,8 +150,14 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         {
             return await ConflictAsync(id, ct);
         }
+        if (!deleted && source.DeletedAt is null)
+        {
+            return new EditResult<SourceSnapshot>.Invalid([new("", "This source is not deleted.")]);
+        }
         // The lock keeps claim saves from citing the source meanwhile (they share it first).
-        var citing = await db.Citations.Where(c => c.Passage!.SourceId == id).Select(c => c.Claim!.Slug).Distinct().OrderBy(s => s).Take(4).ToListAsync(ct);
+        var citing = deleted
+            ? await db.Citations.Where(c => c.Passage!.SourceId == id).Select(c => c.Claim!.Slug).Distinct().OrderBy(s => s).Take(4).ToListAsync(ct)
+            : [];
         if (citing.Count > 0)
         {
             var count = await db.Citations.Where(c => c.Passage!.SourceId == id).Select(c => c.ClaimId).Distinct().CountAsync(ct);
@@ -154,40 +168,11 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         var snapshot = Snapshot(source);
         var importedAt = source.UpdatedAt;
         var now = clock.GetUtcNow();
-        source.DeletedAt = now;
+        source.DeletedAt = deleted ? now : null;
         source.UpdatedAt = now;
-        return await CommitAsync(source, expectedVersion, RevisionAction.Deleted, editor, comment, () => (snapshot, importedAt), transaction, null, ct);
-    }
-
-    public async Task<EditResult<SourceSnapshot>> UndeleteAsync(
-        int id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(editor);
-        editor.EnsureValid();
-        if (Revisions.CheckComment(comment) is { } bad)
-        {
-            return new EditResult<SourceSnapshot>.Invalid([bad]);
-        }
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await Revisions.LockSourceAsync(db, id, ct);
-        var source = await db.Sources.IgnoreQueryFilters().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (source is null)
-        {
-            return new EditResult<SourceSnapshot>.NotFound();
-        }
-        if (source.Version != expectedVersion)
-        {
-            return await ConflictAsync(id, ct);
-        }
-        if (source.DeletedAt is null)
-        {
-            return new EditResult<SourceSnapshot>.Invalid([new("", "This source is not deleted.")]);
-        }
-        var now = clock.GetUtcNow();
-        source.DeletedAt = null;
-        source.UpdatedAt = now;
-        return await CommitAsync(source, expectedVersion, RevisionAction.Undeleted, editor, comment, null, transaction, null, ct);
+        return await CommitAsync(
+            source, expectedVersion, deleted ? RevisionAction.Deleted : RevisionAction.Undeleted, editor, comment,
+            () => (snapshot, importedAt), transaction, null, ct);
     }
 
     private async Task<EditResult<SourceSnapshot>> SaveAsync(

@@ -280,6 +280,43 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Undelete_is_refused_for_a_live_claim_and_while_a_document_it_cites_is_deleted_and_a_second_delete_finds_nothing()
+    {
+        var sources = new SourceEditing(_db, TimeProvider.System);
+        var scratch = (await sources.CreateAsync(new SourceDraft
+        {
+            Slug = "scratch",
+            Title = "Scratch",
+            ShortName = "Scratch",
+            Publisher = "P",
+            Kind = "note",
+            Published = "2025",
+            BodyMarkdown = "Only one claim cites this note.",
+        }, Ada)) as EditResult<SourceSnapshot>.Saved ?? throw new Xunit.Sdk.XunitException("the scratch source was not saved");
+        var created = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.CreateAsync(Draft("One claim cites it.", Cite("scratch", "Only one claim cites this note")), Ada));
+
+        var live = Is<EditResult<ClaimSnapshot>.Invalid>(await _editing.UndeleteAsync(created.Id, created.Version, Ada));
+        Assert.Equal("This claim is not deleted.", Assert.Single(live.Errors).Message);
+
+        var deleted = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.DeleteAsync(created.Id, created.Version, Ada));
+        Assert.IsType<EditResult<ClaimSnapshot>.NotFound>(await _editing.DeleteAsync(created.Id, deleted.Version, Ada));
+        var sourceDeleted = (await sources.DeleteAsync((int)scratch.Id, scratch.Version, Ada)) as EditResult<SourceSnapshot>.Saved
+            ?? throw new Xunit.Sdk.XunitException("the source no live claim cites was not deleted");
+
+        var refused = Is<EditResult<ClaimSnapshot>.Invalid>(await _editing.UndeleteAsync(created.Id, deleted.Version, Ada));
+        Assert.Contains("It cites Scratch, which has been deleted", Assert.Single(refused.Errors).Message);
+        await using (var db = _database.NewDb())
+        {
+            Assert.False(await db.Claims.AnyAsync(c => c.Id == created.Id));
+        }
+
+        Assert.IsType<EditResult<SourceSnapshot>.Saved>(await sources.UndeleteAsync((int)scratch.Id, sourceDeleted.Version, Ada));
+        Is<EditResult<ClaimSnapshot>.Saved>(await _editing.UndeleteAsync(created.Id, deleted.Version, Ada));
+        await using var after = _database.NewDb();
+        Assert.True(await after.Claims.AnyAsync(c => c.Id == created.Id));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_field_by_field_without_touching_the_database()
     {
         var draft = Draft("Troops\0 in Russia.", Cite(Usip, UsipTroops, figure: "lots of troops"));

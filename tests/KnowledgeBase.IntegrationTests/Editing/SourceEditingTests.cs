@@ -302,7 +302,10 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
             Published = "2025",
             BodyMarkdown = "Nothing cites this.",
         }, Ada));
+        var live = Is<EditResult<SourceSnapshot>.Invalid>(await _editing.UndeleteAsync((int)created.Id, created.Version, Ada));
+        Assert.Equal("This source is not deleted.", Assert.Single(live.Errors).Message);
         var deleted = Is<EditResult<SourceSnapshot>.Saved>(await _editing.DeleteAsync((int)created.Id, created.Version, Ada));
+        Assert.IsType<EditResult<SourceSnapshot>.NotFound>(await _editing.DeleteAsync((int)created.Id, deleted.Version, Ada));
         await using (var db = _database.NewDb())
         {
             Assert.False(await db.Sources.AnyAsync(s => s.Slug == "scratch"));
