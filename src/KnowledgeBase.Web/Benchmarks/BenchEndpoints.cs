@@ -221,8 +221,9 @@ internal static partial class BenchEndpoints
         }
         // The queries the page runs when its view is not cached, each time, as L1 runs their SQL: no copy of the page's cache.
         var passages = await SourceQueries.PassagesAsync(db, source.Id, ct);
+        var body = await SourceQueries.BodyHtmlAsync(db, source.Id, ct);
         var compareWith = await CompareQueries.CandidatesAsync(db, source.Id, take: 5, ct);
-        return new { source, passages, compareWith };
+        return new { source, passages, body, compareWith };
     }
 
     private static async Task<object?> SearchAsync(KnowledgeBaseDb db, ReadingCache cache, IQueryCollection query, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace KnowledgeBase.Web.Sources;
 
 public sealed record SourceDetails(
     int Id, string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Kind,
-    string Published, string? Url, DateOnly? Retrieved, string? EditorialNote, string BodyHtml, int FootnoteCount);
+    string Published, string? Url, DateOnly? Retrieved, string? EditorialNote, int FootnoteCount);
 
 /// <summary>A cited passage and the claims that quote it.</summary>
 public sealed record CitedPassage(long Id, int Start, int End, string Exact, int? FootnoteNumber, IReadOnlyList<ClaimLink> Claims);
@@ -25,8 +25,15 @@ internal static class SourceQueries
             .Where(s => s.Slug == slug)
             .Select(s => new SourceDetails(
                 s.Id, s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Kind, s.Published, s.Url, s.Retrieved,
-                s.EditorialNote, s.BodyHtml, s.Footnotes.Count))
+                s.EditorialNote, s.Footnotes.Count))
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// A source's sanitized body: read apart from its details, since the page needs it only to render its text anew
+    /// (tens of kilobytes a document, once per content version rather than on every view).
+    /// </summary>
+    public static Task<string> BodyHtmlAsync(KnowledgeBaseDb db, int sourceId, CancellationToken ct) =>
+        db.Sources.AsNoTracking().Where(s => s.Id == sourceId).Select(s => s.BodyHtml).SingleAsync(ct);
 
     /// <summary>Every cited passage of a source with the claims citing it: one query, ordered as the text runs.</summary>
     public static async Task<IReadOnlyList<CitedPassage>> PassagesAsync(KnowledgeBaseDb db, int sourceId, CancellationToken ct)
