@@ -126,7 +126,8 @@ public static class AccountsSetup
                 await context.SignOutAsync(IdentityConstants.ApplicationScheme);
                 return TypedResults.LocalRedirect(ReturnUrl.OrHome(returnUrl));
             })
-            .WithName("SignOut");
+            .WithName("SignOut")
+            .ExcludeFromDescription();
         return endpoints;
     }
 }

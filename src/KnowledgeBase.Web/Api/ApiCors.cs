@@ -60,6 +60,8 @@ public static class ApiServices
                 }
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(ApiDocument.DescribeParametersAsync);
+            options.AddOperationTransformer(ApiDocument.DescribeRetryAfterAsync);
         });
         return services;
     }

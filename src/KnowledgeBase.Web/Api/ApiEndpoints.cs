@@ -18,6 +18,7 @@ public static class ApiEndpoints
     public const string Prefix = "/api/v1";
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+    public const int MaxQueryLength = 200;
     public const string InvalidParameterType = "/api#invalid-parameter";
     public const string NotFoundType = "/api#not-found";
 
@@ -27,16 +28,23 @@ public static class ApiEndpoints
             .RequireCors(ApiCors.ReadPolicy)
             .RequireRateLimiting(ApiRateLimit.Policy)
             .WithTags("Read")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/claims", ListClaimsAsync).WithName("ListClaims")
-            .WithSummary("Claims, filtered by topic, flag, source and text, keyset-paged by id.");
+            .WithSummary("Claims, filtered by topic, flag, source and text, keyset-paged by id.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/claims/{id:long}", GetClaimAsync).WithName("GetClaim")
-            .WithSummary("One claim with its agreement, figure and citations; its ETag is the version to send in If-Match.");
+            .WithSummary("One claim with its agreement, figure and citations; its ETag is the version to send in If-Match.")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/claims/{id:long}/citations/{citationId:long}", GetCitationAsync).WithName("GetCitation")
-            .WithSummary("One citation of a claim.");
-        api.MapGet("/sources", ListSourcesAsync).WithName("ListSources").WithSummary("The documents, keyset-paged.");
-        api.MapGet("/sources/{slug}", GetSourceAsync).WithName("GetSource").WithSummary("One document with its footnotes.");
+            .WithSummary("One citation of a claim.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/sources", ListSourcesAsync).WithName("ListSources").WithSummary("The documents, keyset-paged.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/sources/{slug}", GetSourceAsync).WithName("GetSource").WithSummary("One document with its footnotes.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/topics", ListTopicsAsync).WithName("ListTopics").WithSummary("Every topic with its claim count.");
         api.MapGet("/outlets", ListOutletsAsync).WithName("ListOutlets")
             .WithSummary("Every outlet the footnotes cite, most relied-on first.");
@@ -79,9 +87,9 @@ public static class ApiEndpoints
             return Invalid($"There is no source '{source}'.");
         }
         var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        if (text is { Length: > 200 })
+        if (text is { Length: > MaxQueryLength })
         {
-            return Invalid("q must be at most 200 characters.");
+            return Invalid($"q must be at most {MaxQueryLength} characters.");
         }
         var (items, last) = await ApiQueries.ClaimsAsync(db, new ApiClaimFilter(topicId, flagValue, sourceId, text), after, size, ct);
         return TypedResults.Ok(new ApiPage<ApiClaimSummary>(items, last is { } id ? Cursor.Encode(id) : null, size));

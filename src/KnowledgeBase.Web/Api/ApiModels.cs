@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Figures;
 
@@ -68,28 +70,37 @@ public sealed record ApiOutlet(string Slug, string Name, int Footnotes, int Clai
 
 /// <summary>
 /// A claim as a client writes it (POST creates, PUT replaces it whole). The names are the paths validation errors
-/// use: <c>statement</c>, <c>topics[0]</c>, <c>citations[1].quote</c>.
+/// use: <c>statement</c>, <c>topics[0]</c>, <c>citations[1].quote</c>. The descriptions are the OpenAPI document's;
+/// [Required] marks there what validation refuses to go without (it does not change how the body is read).
 /// </summary>
+[Description("A claim as a client writes it: POST creates it, PUT replaces it whole.")]
 public sealed class ApiClaimInput
 {
-    /// <summary>Lowercase words joined by hyphens; omitted on create, it is derived from the statement; omitted on replace, it is kept.</summary>
+    [Description("Lowercase words joined by hyphens; omitted on create, it is derived from the statement; omitted on replace, it is kept.")]
     public string? Slug { get; set; }
+
+    [Required]
+    [Description("What the claim states, as readers see it. Required.")]
     public string? Statement { get; set; }
 
-    /// <summary>The claim's figure as a phrase ("about 10,000 troops"); optional.</summary>
+    [Description("The claim's figure as a phrase (\"about 10,000 troops\"); optional.")]
     public string? Figure { get; set; }
 
-    /// <summary>Topic slugs; at least one.</summary>
+    [Required]
+    [Description("Topic slugs, as /api/v1/topics lists them; at least one.")]
     public List<string>? Topics { get; set; }
 
-    /// <summary>At least one.</summary>
+    [Required]
+    [Description("The documents that bear on the claim, each with a quote; at least one.")]
     public List<ApiCitationInput>? Citations { get; set; }
 
-    /// <summary>A flag (agree, partial, conflict, single-source) to show instead of the derived one; needs <see cref="OverrideReason"/>.</summary>
+    [Description("A flag (agree, partial, conflict, single-source) to show instead of the derived one; needs overrideReason.")]
     public string? OverrideFlag { get; set; }
+
+    [Description("Why the flag is overridden, shown to readers beside it; required with overrideFlag.")]
     public string? OverrideReason { get; set; }
 
-    /// <summary>Why this change was made, recorded on the revision; optional.</summary>
+    [Description("Why this change was made, recorded on the revision; optional.")]
     public string? Comment { get; set; }
 
     public ClaimDraft ToDraft() => new()
@@ -104,32 +115,36 @@ public sealed class ApiClaimInput
     };
 }
 
-/// <summary>One citation as a client writes it: the document's slug, the quoted words (anchored in its text), and how they bear on the claim.</summary>
+[Description("One citation as a client writes it: the document's slug, the quoted words (anchored in its text), and how they bear on the claim.")]
 public sealed class ApiCitationInput
 {
-    /// <summary>The document's slug.</summary>
+    [Required]
+    [Description("The document's slug, as /api/v1/sources lists them. Required.")]
     public string? Source { get; set; }
 
-    /// <summary>The words exactly as the document has them (white space may differ).</summary>
+    [Required]
+    [Description("The words exactly as the document has them (white space may differ). Required.")]
     public string? Quote { get; set; }
 
-    /// <summary>Words right before the quote, to single out one place when the words occur more than once.</summary>
+    [Description("Words right before the quote, to single out one place when the words occur more than once; optional.")]
     public string? Prefix { get; set; }
 
-    /// <summary>Words right after the quote, likewise.</summary>
+    [Description("Words right after the quote, likewise; optional.")]
     public string? Suffix { get; set; }
 
-    /// <summary>supports (the default), supports-in-part, contradicts or mentions.</summary>
+    [Description("supports (the default), supports-in-part, contradicts or mentions.")]
     public string? Stance { get; set; }
+
+    [Description("Whom the quoted sentence names as its source (\"Washington estimates\"); optional.")]
     public string? Attribution { get; set; }
 
-    /// <summary>The figure as this document states it, as a phrase; optional.</summary>
+    [Description("The figure as this document states it, as a phrase; optional.")]
     public string? Figure { get; set; }
 
-    /// <summary>The footnote backing the quote; omitted, the document's own footnote for that sentence is taken.</summary>
+    [Description("The number (from 1) of the document's footnote backing the quote; omitted, the footnote the document gives that sentence is taken.")]
     public int? Footnote { get; set; }
 
-    /// <summary>On the citation endpoints: why, recorded on the claim's revision; optional.</summary>
+    [Description("On the citation endpoints: why, recorded on the claim's revision; optional.")]
     public string? Comment { get; set; }
 
     public CitationDraft ToDraft() => new()

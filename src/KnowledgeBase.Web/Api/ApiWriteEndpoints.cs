@@ -79,8 +79,8 @@ public static class ApiWriteEndpoints
     }
 
     /// <summary>
-    /// Describes the JSON body in the OpenAPI document only. (Accepts metadata would make routing answer another
-    /// content type by falling through to the API's 404, before the handler's own 415 problem.)
+    /// Describes the JSON body in the OpenAPI document only, as a named component. (Accepts metadata would make
+    /// routing answer another content type by falling through to the API's 404, before the handler's own 415 problem.)
     /// </summary>
     private static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder) =>
         builder.AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody
@@ -88,7 +88,7 @@ public static class ApiWriteEndpoints
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct) },
+                ["application/json"] = new() { Schema = ApiDocument.Component(await context.GetOrCreateSchemaAsync(typeof(T), null, ct), context.Document!) },
             },
         });
 

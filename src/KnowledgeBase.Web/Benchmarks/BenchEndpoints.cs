@@ -53,7 +53,7 @@ internal static partial class BenchEndpoints
     {
         var dataSource = NpgsqlDataSource.Create(connectionString);
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
-        var bench = app.MapGroup("/bench");
+        var bench = app.MapGroup("/bench").ExcludeFromDescription();
         bench.MapGet("/l2/{page}", async (string page, HttpContext context, KnowledgeBaseDb db, ReadingCache cache) =>
         {
             if (!Pages.TryGetValue(page, out var queries))

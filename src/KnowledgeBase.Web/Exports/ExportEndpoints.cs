@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using KnowledgeBase.Core.Data;
@@ -5,6 +6,7 @@ using KnowledgeBase.Core.Exports;
 using KnowledgeBase.Web.Api;
 using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace KnowledgeBase.Web.Exports;
 
@@ -18,23 +20,52 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder routes)
     {
-        var exports = routes.MapGroup("/exports").RequireCors(ApiCors.ReadPolicy).RequireRateLimiting(ApiRateLimit.Policy).WithTags("Exports");
+        var exports = routes.MapGroup("/exports").RequireCors(ApiCors.ReadPolicy).RequireRateLimiting(ApiRateLimit.Policy).WithTags("Exports")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         exports.MapGet("/references/{format}", AllReferencesAsync)
-            .WithName("ExportReferences").WithSummary("Every document and every footnote's cited work as references.");
+            .WithName("ExportReferences").WithSummary("Every document and every footnote's cited work as references.")
+            .ProducesReferences();
         exports.MapGet("/sources/{slug}/references/{format}", async (KnowledgeBaseDb db, string slug, string format, CancellationToken ct) =>
             await ExportQueries.SourceReferencesAsync(db, slug, null, ct) is { } references
                 ? References(format, slug, references)
                 : ApiEndpoints.NotFound($"There is no source '{slug}'."))
-            .WithName("ExportSourceReferences").WithSummary("A document and its footnotes' cited works as references.");
+            .WithName("ExportSourceReferences").WithSummary("A document and its footnotes' cited works as references.")
+            .ProducesReferences()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         exports.MapGet("/sources/{slug}/footnotes/{number:int}/{format}", async (KnowledgeBaseDb db, string slug, int number, string format, CancellationToken ct) =>
             await ExportQueries.SourceReferencesAsync(db, slug, number, ct) is { } references
                 ? References(format, $"{slug}-fn{number}", references)
                 : ApiEndpoints.NotFound($"There is no footnote {number} in '{slug}'."))
-            .WithName("ExportFootnoteReference").WithSummary("The work one footnote cites as a reference.");
-        exports.MapGet("/claims.csv", ClaimsCsvAsync).WithName("ExportClaimsCsv").WithSummary("Claims as CSV, one row per citation.");
-        exports.MapGet("/claims.json", ClaimsJsonAsync).WithName("ExportClaimsJson").WithSummary("Claims with their citations as JSON.");
+            .WithName("ExportFootnoteReference").WithSummary("The work one footnote cites as a reference.")
+            .ProducesReferences()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/claims.csv", ClaimsCsvAsync).WithName("ExportClaimsCsv").WithSummary("Claims as CSV, one row per citation.")
+            .ProducesDownload(ClaimCsv.MediaType);
+        exports.MapGet("/claims.json", ClaimsJsonAsync).WithName("ExportClaimsJson").WithSummary("Claims with their citations as JSON.")
+            .ProducesDownload("application/json");
         return routes;
     }
+
+    /// <summary>A references download in the format <c>{format}</c> names; an unknown format is a 400 problem.</summary>
+    private static RouteHandlerBuilder ProducesReferences(this RouteHandlerBuilder builder) => builder
+        .ProducesDownload(CslJson.MediaType, BibTex.MediaType, Ris.MediaType)
+        .ProducesProblem(StatusCodes.Status400BadRequest);
+
+    /// <summary>
+    /// Describes the 200 answer as a file in these media types. (Produces metadata without a response type leaves the
+    /// media types out of the document, and these bodies are written by hand, not serialized from a type.)
+    /// </summary>
+    private static RouteHandlerBuilder ProducesDownload(this RouteHandlerBuilder builder, params string[] mediaTypes) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Responses ??= [];
+            operation.Responses[StatusCodes.Status200OK.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
+            {
+                Description = "The file, as an attachment (Content-Disposition names it).",
+                Content = mediaTypes.ToDictionary(m => m, _ => new OpenApiMediaType()),
+            };
+            return Task.CompletedTask;
+        });
 
     /// <summary>A reference format's media type, file extension and writer, or null for an unknown format.</summary>
     private static (string MediaType, string Extension, Func<IEnumerable<Reference>, string> Write)? Format(string format) => format switch

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Api;
+using Microsoft.OpenApi;
 
 namespace KnowledgeBase.IntegrationTests.Api;
 
@@ -241,6 +242,99 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         var created = doc.GetProperty("paths").GetProperty("/api/v1/claims").GetProperty("post").GetProperty("responses").GetProperty("201");
         Assert.True(created.GetProperty("content").TryGetProperty("application/json", out _));
         Assert.False(doc.GetProperty("paths").GetProperty("/api/v1/claims").GetProperty("get").TryGetProperty("security", out _), "reading needs no token");
+    }
+
+    private static readonly string[] ReferenceMediaTypes =
+        ["application/vnd.citationstyles.csl+json", "application/x-bibtex", "application/x-research-info-systems"];
+
+    /// <summary>Each read and export operation's answers, and the media types of its 200 where it is a download.</summary>
+    private static readonly Dictionary<string, (string[] Statuses, string[] MediaTypes)> ReadOperations = new()
+    {
+        ["ListClaims"] = (["200", "400", "429"], ["application/json"]),
+        ["GetClaim"] = (["200", "304", "404", "429"], ["application/json"]),
+        ["GetCitation"] = (["200", "404", "429"], ["application/json"]),
+        ["ListSources"] = (["200", "400", "429"], ["application/json"]),
+        ["GetSource"] = (["200", "404", "429"], ["application/json"]),
+        ["ListTopics"] = (["200", "429"], ["application/json"]),
+        ["ListOutlets"] = (["200", "429"], ["application/json"]),
+        ["ExportReferences"] = (["200", "400", "429"], ReferenceMediaTypes),
+        ["ExportSourceReferences"] = (["200", "400", "404", "429"], ReferenceMediaTypes),
+        ["ExportFootnoteReference"] = (["200", "400", "404", "429"], ReferenceMediaTypes),
+        ["ExportClaimsCsv"] = (["200", "429"], ["text/csv"]),
+        ["ExportClaimsJson"] = (["200", "429"], ["application/json"]),
+    };
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_answer_parameter_and_body()
+    {
+        var doc = await _client.GetJsonAsync("/openapi/v1.json");
+        var operations = doc.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Method: op.Name, Operation: op.Value)))
+            .ToList();
+        foreach (var (path, method, operation) in operations)
+        {
+            var name = $"{method} {path}";
+            Assert.True(path.StartsWith("/api/v1/", StringComparison.Ordinal) || path.StartsWith("/exports/", StringComparison.Ordinal), $"{name} is not the API's");
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("429", out var tooMany), $"{name} declares 429");
+            Assert.True(tooMany.GetProperty("headers").TryGetProperty("Retry-After", out _), $"{name}'s 429 has Retry-After");
+            foreach (var error in responses.EnumerateObject().Where(r => r.Name.StartsWith('4')))
+            {
+                Assert.Equal(["application/problem+json"], error.Value.GetProperty("content").EnumerateObject().Select(c => c.Name));
+            }
+            foreach (var parameter in operation.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray() : default)
+            {
+                Assert.False(string.IsNullOrEmpty(parameter.GetProperty("description").GetString()), $"{name}'s {parameter.GetProperty("name")} is described");
+            }
+            if (method != "get")
+            {
+                continue;
+            }
+            var operationId = operation.GetProperty("operationId").GetString()!;
+            Assert.True(ReadOperations.TryGetValue(operationId, out var expected), $"{name} ({operationId}) is listed here");
+            Assert.Equal(expected.Statuses.Order(), responses.EnumerateObject().Select(r => r.Name).Order());
+            Assert.Equal(expected.MediaTypes.Order(), responses.GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name).Order());
+        }
+        Assert.Equal(ReadOperations.Keys.Order(), operations.Where(o => o.Method == "get").Select(o => o.Operation.GetProperty("operationId").GetString()).Order());
+
+        // The query parameters the handlers take as strings, described as what they really are.
+        JsonElement Schema(string path, string parameter) => doc.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(p => p.GetProperty("name").GetString() == parameter).GetProperty("schema");
+        foreach (var path in new[] { "/api/v1/claims", "/api/v1/sources" })
+        {
+            var limit = Schema(path, "limit");
+            Assert.Equal("integer", limit.GetProperty("type").GetString());
+            Assert.Equal((1, 100, 20), (limit.GetProperty("minimum").GetInt32(), limit.GetProperty("maximum").GetInt32(), limit.GetProperty("default").GetInt32()));
+        }
+        Assert.Equal(["single-source", "agree", "partial", "conflict"], Schema("/api/v1/claims", "flag").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(200, Schema("/api/v1/claims", "q").GetProperty("maxLength").GetInt32());
+        Assert.Equal(["csl-json", "bibtex", "ris"], Schema("/exports/references/{format}", "format").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+
+        // The write bodies are named components, every field described, the ones validation needs required.
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        var body = doc.GetProperty("paths").GetProperty("/api/v1/claims").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.Equal("#/components/schemas/ApiClaimInput", body.GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.Equal("#/components/schemas/ApiCitationInput",
+            schemas.GetProperty("ApiClaimInput").GetProperty("properties").GetProperty("citations").GetProperty("items").GetProperty("$ref").GetString());
+        foreach (var (component, required) in new[] { ("ApiClaimInput", new[] { "statement", "topics", "citations" }), ("ApiCitationInput", ["source", "quote"]) })
+        {
+            var schema = schemas.GetProperty(component);
+            Assert.Equal(required, schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+            foreach (var field in schema.GetProperty("properties").EnumerateObject())
+            {
+                Assert.False(string.IsNullOrEmpty(field.Value.GetProperty("description").GetString()), $"{component}.{field.Name} is described");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_reads_without_errors()
+    {
+        var text = await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        var (document, diagnostic) = OpenApiDocument.Parse(text, "json");
+        Assert.NotNull(document);
+        Assert.Empty(diagnostic!.Errors.Select(e => e.ToString()));
+        Assert.Empty(diagnostic.Warnings.Select(e => e.ToString()));
     }
 
     [Fact]

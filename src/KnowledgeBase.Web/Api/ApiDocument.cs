@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Web.Exports;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace KnowledgeBase.Web.Api;
+
+/// <summary>What the OpenAPI document says beyond what the framework infers from the handlers.</summary>
+internal static class ApiDocument
+{
+    /// <summary>
+    /// Describes the parameters by name, the same wherever they occur. The handlers take the query parameters as
+    /// strings so that a bad value gets the API's own 400 problem; here the document says what values they really take.
+    /// </summary>
+    public static Task DescribeParametersAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+        {
+            if (Describe(parameter.Name) is var (description, schema))
+            {
+                parameter.Description = description;
+                parameter.Schema = schema ?? parameter.Schema;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A parameter's description, and its schema where the handler's own type does not say it.</summary>
+    private static (string Description, OpenApiSchema? Schema)? Describe(string? name) => name switch
+    {
+        "limit" => ($"How many items a page holds, 1 to {ApiEndpoints.MaxLimit}; {ApiEndpoints.DefaultLimit} when omitted.", new()
+        {
+            Type = JsonSchemaType.Integer,
+            Format = "int32",
+            Minimum = "1",
+            Maximum = ApiEndpoints.MaxLimit.ToString(CultureInfo.InvariantCulture),
+            Default = ApiEndpoints.DefaultLimit,
+        }),
+        "cursor" => ("Where the page starts: the `next` value of the previous page, passed unchanged (it is opaque). Omitted, the first page.",
+            new() { Type = JsonSchemaType.String }),
+        "flag" => ("Only claims with this agreement flag.", new()
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. Enum.GetValues<AgreementFlag>().Select(f => JsonValue.Create(f.ToSlug()))],
+        }),
+        "topic" => ("Only claims in this topic: its slug, as /api/v1/topics lists them.", new() { Type = JsonSchemaType.String }),
+        "source" => ("Only claims citing this document: its slug, as /api/v1/sources lists them.", new() { Type = JsonSchemaType.String }),
+        "q" => ("Only claims whose statement or a cited passage matches these words (web search syntax: \"a phrase\", or, -word).",
+            new() { Type = JsonSchemaType.String, MaxLength = ApiEndpoints.MaxQueryLength }),
+        "format" => ("The reference format.", new()
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. ExportEndpoints.Formats.Select(f => JsonValue.Create(f))],
+        }),
+        "slug" => ("The document's slug.", null),
+        "number" => ("The footnote's number in the document.", null),
+        "id" => ("The claim's id.", null),
+        "citationId" => ("The citation's id.", null),
+        _ => null,
+    };
+
+    /// <summary>Every 429 answer says, in Retry-After, how many seconds to wait.</summary>
+    public static Task DescribeRetryAfterAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        if (operation.Responses?.GetValueOrDefault("429") is OpenApiResponse tooMany)
+        {
+            tooMany.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            tooMany.Headers["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds to wait before the next request.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+            };
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A schema a transformer made, lifted into named components with the types nested in it, as the framework does
+    /// for the bodies it infers itself (a transformer's schema comes back inline). The framework marks each type's
+    /// schema with its component name in the metadata key <c>x-schema-id</c>.
+    /// </summary>
+    public static IOpenApiSchema Component(OpenApiSchema schema, OpenApiDocument document)
+    {
+        foreach (var (field, property) in (schema.Properties ?? new Dictionary<string, IOpenApiSchema>()).ToList())
+        {
+            if (property is OpenApiSchema inline)
+            {
+                schema.Properties![field] = Component(inline, document);
+            }
+        }
+        if (schema.Items is OpenApiSchema items)
+        {
+            schema.Items = Component(items, document);
+        }
+        if (schema.Metadata?.TryGetValue("x-schema-id", out var name) != true || name is not string { Length: > 0 } id)
+        {
+            return schema;
+        }
+        document.AddComponent(id, schema);
+        return new OpenApiSchemaReference(id, document);
+    }
+}
