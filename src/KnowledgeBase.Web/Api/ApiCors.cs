@@ -27,7 +27,7 @@ public static class ApiServices
         services.AddCors(options => options.AddPolicy(ApiCors.ReadPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
-            .WithExposedHeaders("Retry-After", "ETag")));
+            .WithExposedHeaders("Retry-After", "ETag", "Link")));
         services.AddCors(options => options.AddPolicy(ApiCors.WritePolicy, _ => { }));
         services.AddScoped<ApiTokens>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);

@@ -5,6 +5,7 @@ using KnowledgeBase.Web.Exports;
 using KnowledgeBase.Web.Outlets;
 using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace KnowledgeBase.Web.Api;
@@ -56,7 +57,7 @@ public static class ApiEndpoints
     }
 
     internal static async Task<Results<Ok<ApiPage<ApiClaimSummary>>, ProblemHttpResult>> ListClaimsAsync(
-        KnowledgeBaseDb db, string? topic, string? flag, string? source, string? q, string? cursor, string? limit, CancellationToken ct)
+        HttpContext http, KnowledgeBaseDb db, string? topic, string? flag, string? source, string? q, string? cursor, string? limit, CancellationToken ct)
     {
         if (ParseLimit(limit) is not { } size)
         {
@@ -92,7 +93,7 @@ public static class ApiEndpoints
             return Invalid($"q must be at most {MaxQueryLength} characters.");
         }
         var (items, last) = await ApiQueries.ClaimsAsync(db, new ApiClaimFilter(topicId, flagValue, sourceId, text), after, size, ct);
-        return TypedResults.Ok(new ApiPage<ApiClaimSummary>(items, last is { } id ? Cursor.Encode(id) : null, size));
+        return Page(http, items, last, size);
     }
 
     /// <summary>A claim with its ETag (its version); If-None-Match with that ETag answers 304 after one primary-key lookup.</summary>
@@ -121,7 +122,7 @@ public static class ApiEndpoints
             : NotFound($"Claim {id.ToString(CultureInfo.InvariantCulture)} has no citation {citationId.ToString(CultureInfo.InvariantCulture)}.");
 
     internal static async Task<Results<Ok<ApiPage<ApiSourceSummary>>, ProblemHttpResult>> ListSourcesAsync(
-        KnowledgeBaseDb db, string? cursor, string? limit, CancellationToken ct)
+        HttpContext http, KnowledgeBaseDb db, string? cursor, string? limit, CancellationToken ct)
     {
         if (ParseLimit(limit) is not { } size)
         {
@@ -133,7 +134,7 @@ public static class ApiEndpoints
             return Invalid("cursor is not a cursor this API returned: pass the 'next' value of the previous page unchanged.");
         }
         var (items, last) = await ApiQueries.SourcesAsync(db, (int)after, size, ct);
-        return TypedResults.Ok(new ApiPage<ApiSourceSummary>(items, last is { } id ? Cursor.Encode(id) : null, size));
+        return Page(http, items, last, size);
     }
 
     internal static async Task<Results<Ok<ApiSource>, ProblemHttpResult>> GetSourceAsync(KnowledgeBaseDb db, string slug, CancellationToken ct) =>
@@ -148,6 +149,23 @@ public static class ApiEndpoints
         TypedResults.Ok((await OutletQueries.ListAsync(db, cache, ct))
             .Select(o => new ApiOutlet(o.Slug, o.Name, o.Footnotes, o.Claims, Links.Outlet(o.Slug)))
             .ToList());
+
+    /// <summary>
+    /// A page with its <c>next</c> cursor, and the same next page as an RFC 8288 <c>Link</c> header (this request's
+    /// address with the cursor replaced), which generic HTTP clients follow without reading the body.
+    /// </summary>
+    private static Ok<ApiPage<T>> Page<T>(HttpContext http, IReadOnlyList<T> items, long? last, int size)
+    {
+        var next = last is { } id ? Cursor.Encode(id) : null;
+        if (next is not null)
+        {
+            var query = http.Request.Query.Where(p => p.Key != "cursor")
+                .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+                .Append(new KeyValuePair<string, string?>("cursor", next));
+            http.Response.Headers.Link = $"<{QueryHelpers.AddQueryString(http.Request.Path, query)}>; rel=\"next\"";
+        }
+        return TypedResults.Ok(new ApiPage<T>(items, next, size));
+    }
 
     /// <summary>The page size: absent means the default; anything but 1–100 is refused, not clamped silently.</summary>
     internal static int? ParseLimit(string? limit)

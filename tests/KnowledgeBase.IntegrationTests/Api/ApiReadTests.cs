@@ -45,6 +45,33 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         Assert.Equal(ids, again.Select(c => c.GetProperty("id").GetInt64()));
     }
 
+    [Theory]
+    [InlineData("/api/v1/claims?flag=agree&limit=3")]
+    [InlineData("/api/v1/sources?limit=1")]
+    public async Task The_link_header_walks_the_same_pages_as_next_and_keeps_the_filters(string url)
+    {
+        var byNext = (await WalkAsync(url)).Select(c => c.GetRawText()).ToList();
+        var byLink = new List<string>();
+        string? next = url;
+        while (next is not null)
+        {
+            using var response = await _client.GetAsync(new Uri(next, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            byLink.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.GetRawText()));
+            next = response.Headers.TryGetValues("Link", out var links)
+                ? System.Text.RegularExpressions.Regex.Match(Assert.Single(links), "^<([^>]+)>; rel=\"next\"$").Groups[1].Value
+                : null;
+            Assert.Equal(page.GetProperty("next").ValueKind == JsonValueKind.Null, next is null);
+            if (next is not null)
+            {
+                Assert.Contains(url.Split('?')[1].Split('&')[0], next, StringComparison.Ordinal);
+            }
+        }
+        Assert.True(byNext.Count > 1);
+        Assert.Equal(byNext, byLink);
+    }
+
     [Fact]
     public async Task Default_limit_is_20_and_100_is_allowed()
     {
