@@ -1,19 +1,21 @@
-using System.Text;
-
 namespace KnowledgeBase.Core.Exports;
 
-/// <summary>One citation of a claim as a CSV row.</summary>
+/// <summary>One citation of a claim as a CSV row (the citation's fields null for a claim without citations).</summary>
 public sealed record ClaimCitationRow(
     long ClaimId, string Slug, string Statement, string Flag, string? ClaimFigure, string? Source, string? Stance, string? Quote,
-    int? Footnote, string? Figure);
+    int? Footnote, string? Figure, string? Attribution, string? Outlet, string ClaimUrl, string? PassageUrl);
 
 /// <summary>Claims as CSV, one row per citation (a claim without citations gets one row), quoted per RFC 4180.</summary>
 public static class ClaimCsv
 {
     public const string MediaType = "text/csv";
 
+    // New columns go at the end, so a spreadsheet built on the earlier ones keeps working.
     public static readonly IReadOnlyList<string> Header =
-        ["claim_id", "slug", "statement", "flag", "claim_figure", "source", "stance", "quote", "footnote", "figure"];
+    [
+        "claim_id", "slug", "statement", "flag", "claim_figure", "source", "stance", "quote", "footnote", "figure",
+        "attribution", "outlet", "claim_url", "passage_url",
+    ];
 
     public static string HeaderLine => string.Join(',', Header) + "\r\n";
 
@@ -24,19 +26,9 @@ public static class ClaimCsv
         {
             row.ClaimId.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Slug, row.Statement, row.Flag, row.ClaimFigure,
             row.Source, row.Stance, row.Quote, row.Footnote?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Figure,
+            row.Attribution, row.Outlet, row.ClaimUrl, row.PassageUrl,
         };
         return string.Join(',', fields.Select(Quote)) + "\r\n";
-    }
-
-    public static string Write(IEnumerable<ClaimCitationRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var text = new StringBuilder(HeaderLine);
-        foreach (var row in rows)
-        {
-            text.Append(Row(row));
-        }
-        return text.ToString();
     }
 
     /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>

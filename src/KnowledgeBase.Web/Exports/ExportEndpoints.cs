@@ -125,19 +125,25 @@ public static class ExportEndpoints
         context.Response.ContentType = ClaimCsv.MediaType + "; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=claims.csv";
         await context.Response.WriteAsync(ClaimCsv.HeaderLine, ct);
+        // Absolute addresses: a spreadsheet has no page to resolve a path against.
+        var site = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
         var after = 0L;
         while (await ExportQueries.ClaimBatchAsync(db, after, ct) is { Count: > 0 } batch)
         {
             var text = new StringBuilder();
             foreach (var claim in batch)
             {
+                var claimUrl = site + Links.Claim(claim.Id, claim.Slug);
                 if (claim.Citations.Count == 0)
                 {
-                    text.Append(ClaimCsv.Row(new ClaimCitationRow(claim.Id, claim.Slug, claim.Statement, claim.Flag, claim.Figure, null, null, null, null, null)));
+                    text.Append(ClaimCsv.Row(new ClaimCitationRow(
+                        claim.Id, claim.Slug, claim.Statement, claim.Flag, claim.Figure, null, null, null, null, null, null, null, claimUrl, null)));
                 }
                 foreach (var c in claim.Citations)
                 {
-                    text.Append(ClaimCsv.Row(new ClaimCitationRow(claim.Id, claim.Slug, claim.Statement, claim.Flag, claim.Figure, c.Source, c.Stance, c.Quote, c.Footnote, c.Figure)));
+                    text.Append(ClaimCsv.Row(new ClaimCitationRow(
+                        claim.Id, claim.Slug, claim.Statement, claim.Flag, claim.Figure, c.Source, c.Stance, c.Quote, c.Footnote, c.Figure,
+                        c.Attribution, c.Outlet, claimUrl, site + Links.Passage(c.Source, c.PassageId))));
                 }
             }
             await context.Response.WriteAsync(text.ToString(), ct);
@@ -171,8 +177,10 @@ public static class ExportEndpoints
                         c.Stance,
                         c.Quote,
                         c.Footnote,
+                        c.Outlet,
                         c.Attribution,
                         Figure = ApiFigure.From(c.Figure),
+                        Url = Links.Passage(c.Source, c.PassageId),
                     }),
                 }, options);
             }

@@ -8,7 +8,7 @@ namespace KnowledgeBase.Web.Exports;
 /// <summary>A claim with its citations, a batch at a time, for the CSV and JSON exports.</summary>
 public sealed record ExportClaim(long Id, string Slug, string Statement, string Flag, string? Figure, IReadOnlyList<ExportCitation> Citations);
 
-public sealed record ExportCitation(string Source, string Stance, string Quote, int? Footnote, string? Attribution, string? Figure);
+public sealed record ExportCitation(string Source, string Stance, string Quote, int? Footnote, string? Outlet, string? Attribution, string? Figure, long PassageId);
 
 internal static class ExportQueries
 {
@@ -83,13 +83,15 @@ internal static class ExportQueries
                     x.Stance,
                     x.Passage.Exact,
                     Footnote = x.Passage.Footnote == null ? (int?)null : x.Passage.Footnote.Number,
+                    Outlet = x.Passage.Footnote == null ? null : x.Passage.Footnote.Cites.Outlet,
                     x.Attribution,
                     x.Figure,
+                    x.PassageId,
                 }).ToList(),
             })
             .ToListAsync(ct);
         return rows.Select(c => new ExportClaim(c.Id, c.Slug, c.Statement, Core.Agreement.AgreementFlagText.ToSlug(c.Agreement), c.Figure,
-            c.Citations.Select(x => new ExportCitation(x.Source, Core.Claims.StanceText.ToSlug(x.Stance), x.Exact, x.Footnote, x.Attribution, x.Figure)).ToList()))
+            c.Citations.Select(x => new ExportCitation(x.Source, Core.Claims.StanceText.ToSlug(x.Stance), x.Exact, x.Footnote, x.Outlet, x.Attribution, x.Figure, x.PassageId)).ToList()))
             .ToList();
     }
 }

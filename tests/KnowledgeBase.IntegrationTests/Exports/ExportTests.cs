@@ -29,7 +29,10 @@ public sealed class ExportTests(KnowledgeBaseApp app)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         using var reader = CsvReader.FromText(body, new CsvReaderOptions { AllowLineBreaksInQuotes = true });
         var headers = reader.Headers.ToList();
-        Assert.Equal(["claim_id", "slug", "statement", "flag", "claim_figure", "source", "stance", "quote", "footnote", "figure"], headers);
+        Assert.Equal(
+            ["claim_id", "slug", "statement", "flag", "claim_figure", "source", "stance", "quote", "footnote", "figure",
+             "attribution", "outlet", "claim_url", "passage_url"],
+            headers);
         var rows = new List<Dictionary<string, string>>();
         while (reader.Read())
         {
@@ -46,6 +49,20 @@ public sealed class ExportTests(KnowledgeBaseApp app)
         var quote = await app.QueryAsync(db => db.Citations.Where(c => c.Claim!.Slug == "russia-pays-north-korea" && c.Passage!.Source!.ShortName == "MP-IDSA")
             .Select(c => c.Passage!.Exact).SingleAsync());
         Assert.Equal(quote, idsa["quote"]);
+        Assert.Equal("The Korea Herald", idsa["outlet"]);
+        var usip = rows.Single(r => r["slug"] == "russia-pays-north-korea" && r["source"] == "usip-2024-seoul-response");
+        Assert.Equal("South Korea’s intelligence agency", usip["attribution"]);
+        // Both addresses are absolute and lead to the claim and to the highlighted passage.
+        var claimUrl = new Uri(idsa["claim_url"]);
+        var passageUrl = new Uri(idsa["passage_url"]);
+        Assert.True(claimUrl.IsAbsoluteUri && passageUrl.IsAbsoluteUri);
+        Assert.Contains("russia-pays-north-korea", (await PageClient.For(app).GetPageAsync(claimUrl.PathAndQuery)), StringComparison.Ordinal);
+        var source = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await PageClient.For(app).GetPageAsync(passageUrl.AbsolutePath));
+        var anchor = source.GetElementById(passageUrl.Fragment[1..]);
+        Assert.Equal("passage-anchor", anchor?.ClassName);
+        var marked = source.QuerySelectorAll("mark.passage")
+            .Where(m => m.GetAttribute("data-passages")!.Split(' ').Contains(anchor!.GetAttribute("data-passage")));
+        Assert.Equal(idsa["quote"], string.Concat(marked.Select(m => m.TextContent)));
     }
 
     [Fact]
