@@ -216,7 +216,7 @@ public static class ApiWriteEndpoints
 
     internal static void SetETag(HttpContext http, uint version) => http.Response.Headers.ETag = ETagOf(version);
 
-    internal static string ClaimLocation(long id) => $"{ApiEndpoints.Prefix}/claims/{id.ToString(CultureInfo.InvariantCulture)}";
+    internal static string ClaimLocation(long id) => Links.ApiClaim(id);
 
     internal static string CitationLocation(long id, long citationId) =>
         $"{ClaimLocation(id)}/citations/{citationId.ToString(CultureInfo.InvariantCulture)}";

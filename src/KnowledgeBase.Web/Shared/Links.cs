@@ -93,8 +93,8 @@ public static class Links
     public const string OpenApiDocument = "/openapi/v1.json";
 
     /// <summary>A claim and a document as the read API gives them (each page's JSON alternate).</summary>
-    public static string ApiClaim(long id) => $"/api/v1/claims/{id.ToString(CultureInfo.InvariantCulture)}";
-    public static string ApiSource(string slug) => $"/api/v1/sources/{slug}";
+    public static string ApiClaim(long id) => $"{Api.ApiEndpoints.Prefix}/claims/{id.ToString(CultureInfo.InvariantCulture)}";
+    public static string ApiSource(string slug) => $"{Api.ApiEndpoints.Prefix}/sources/{slug}";
 
     /// <summary>Every document's and footnote's reference in a format: csl-json, bibtex or ris.</summary>
     public static string ExportReferences(string format) => $"/exports/references/{format}";
