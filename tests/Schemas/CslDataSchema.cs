@@ -22,10 +22,12 @@ public static class CslDataSchema
         {
             return [];
         }
-        return (results.Details ?? [])
+        var errors = (results.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}"))
             .ToList();
+        // Invalid is never reported as no errors, whatever the library puts in its details.
+        return errors.Count > 0 ? errors : ["the document does not match the schema"];
     }
 
     public static IReadOnlyList<string> Validate(string json)

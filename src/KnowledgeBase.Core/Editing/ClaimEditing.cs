@@ -108,8 +108,10 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         {
             return new EditResult<ClaimSnapshot>.Invalid([new("", "This claim is not deleted.")]);
         }
-        var deletedSources = await db.Sources.IgnoreQueryFilters()
-            .Where(s => citedSources.Contains(s.Id) && s.DeletedAt != null).Select(s => s.ShortName).ToListAsync(ct);
+        var deletedSources = deleted
+            ? []
+            : await db.Sources.IgnoreQueryFilters()
+                .Where(s => citedSources.Contains(s.Id) && s.DeletedAt != null).Select(s => s.ShortName).ToListAsync(ct);
         if (deletedSources.Count > 0)
         {
             return new EditResult<ClaimSnapshot>.Invalid([new("",

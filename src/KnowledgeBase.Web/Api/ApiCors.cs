@@ -40,6 +40,11 @@ public static class ApiServices
         {
             options.AddDocumentTransformer((document, _, _) =>
             {
+                // HEAD answers as GET does, without the body: one operation per endpoint says it (the reference page notes HEAD).
+                foreach (var path in document.Paths.Values.OfType<OpenApiPathItem>())
+                {
+                    path.Operations?.Remove(HttpMethod.Head);
+                }
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme

@@ -32,22 +32,22 @@ public static class ApiEndpoints
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapGet("/claims", ListClaimsAsync).WithName("ListClaims")
+        api.MapRead("/claims", ListClaimsAsync).WithName("ListClaims")
             .WithSummary("Claims, filtered by topic, flag, source and text, keyset-paged by id.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapGet("/claims/{id:long}", GetClaimAsync).WithName("GetClaim")
+        api.MapRead("/claims/{id:long}", GetClaimAsync).WithName("GetClaim")
             .WithSummary("One claim with its agreement, figure and citations; its ETag is the version to send in If-Match.")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/claims/{id:long}/citations/{citationId:long}", GetCitationAsync).WithName("GetCitation")
+        api.MapRead("/claims/{id:long}/citations/{citationId:long}", GetCitationAsync).WithName("GetCitation")
             .WithSummary("One citation of a claim.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/sources", ListSourcesAsync).WithName("ListSources").WithSummary("The documents, keyset-paged.")
+        api.MapRead("/sources", ListSourcesAsync).WithName("ListSources").WithSummary("The documents, keyset-paged.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapGet("/sources/{slug}", GetSourceAsync).WithName("GetSource").WithSummary("One document with its footnotes.")
+        api.MapRead("/sources/{slug}", GetSourceAsync).WithName("GetSource").WithSummary("One document with its footnotes.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/topics", ListTopicsAsync).WithName("ListTopics").WithSummary("Every topic with its claim count.");
-        api.MapGet("/outlets", ListOutletsAsync).WithName("ListOutlets")
+        api.MapRead("/topics", ListTopicsAsync).WithName("ListTopics").WithSummary("Every topic with its claim count.");
+        api.MapRead("/outlets", ListOutletsAsync).WithName("ListOutlets")
             .WithSummary("Every outlet the footnotes cite, most relied-on first.");
         api.MapFallback("{*path}", (HttpContext http, EndpointDataSource endpoints, string path) => ApiFallback.Answer(http, endpoints, path))
             .ExcludeFromDescription();
@@ -150,6 +150,12 @@ public static class ApiEndpoints
             .Select(o => new ApiOutlet(o.Slug, o.Name, o.Footnotes, o.Claims, Links.Outlet(o.Slug)))
             .ToList());
 
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>GET, and HEAD beside it (RFC 9110: the same answer without its body, which Kestrel leaves out).</summary>
+    private static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder routes, string pattern, Delegate handler) =>
+        routes.MapMethods(pattern, ReadMethods, handler);
+
     /// <summary>
     /// A page with its <c>next</c> cursor, and the same next page as an RFC 8288 <c>Link</c> header (this request's
     /// address with the cursor replaced), which generic HTTP clients follow without reading the body.
@@ -159,7 +165,7 @@ public static class ApiEndpoints
         var next = last is { } id ? Cursor.Encode(id) : null;
         if (next is not null)
         {
-            var query = http.Request.Query.Where(p => p.Key != "cursor")
+            var query = http.Request.Query.Where(p => !string.Equals(p.Key, "cursor", StringComparison.OrdinalIgnoreCase))
                 .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
                 .Append(new KeyValuePair<string, string?>("cursor", next));
             http.Response.Headers.Link = $"<{QueryHelpers.AddQueryString(http.Request.Path, query)}>; rel=\"next\"";

@@ -5,7 +5,11 @@ namespace KnowledgeBase.Web.Claims;
 
 internal static class ClaimQueries
 {
-    /// <summary>One claim with its topics and citations (passage, source, footnote): a query for each of the three.</summary>
+    /// <summary>
+    /// One claim with its topics and citations (passage, source, footnote) in one query, so they are one snapshot: the
+    /// API gives its version as the ETag of exactly this body. A claim has a few topics and citations, so the joined
+    /// rows stay few.
+    /// </summary>
     public static Task<ClaimDetails?> FindAsync(KnowledgeBaseDb db, long id, CancellationToken ct) =>
         db.Claims.AsNoTracking()
             .Where(c => c.Id == id)
@@ -24,6 +28,6 @@ internal static class ClaimQueries
                 c.Version,
                 c.Topics.OrderBy(t => t.Name).Select(t => new TopicLink(t.Slug, t.Name)).ToList(),
                 c.Citations.AsQueryable().OrderBy(x => x.Position).Select(CitationView.Projection).ToList()))
-            .AsSplitQuery()
+            .AsSingleQuery()
             .FirstOrDefaultAsync(ct);
 }

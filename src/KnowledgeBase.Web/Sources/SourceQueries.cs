@@ -32,8 +32,9 @@ internal static class SourceQueries
     /// A source's sanitized body: read apart from its details, since the page needs it only to render its text anew
     /// (tens of kilobytes a document, once per content version rather than on every view).
     /// </summary>
-    public static Task<string> BodyHtmlAsync(KnowledgeBaseDb db, int sourceId, CancellationToken ct) =>
-        db.Sources.AsNoTracking().Where(s => s.Id == sourceId).Select(s => s.BodyHtml).SingleAsync(ct);
+    public static async Task<string> BodyHtmlAsync(KnowledgeBaseDb db, int sourceId, CancellationToken ct) =>
+        // Deleted since its details were read: an empty text, dropped with the cache at that deletion's commit.
+        await db.Sources.AsNoTracking().Where(s => s.Id == sourceId).Select(s => s.BodyHtml).FirstOrDefaultAsync(ct) ?? "";
 
     /// <summary>Every cited passage of a source with the claims citing it: one query, ordered as the text runs.</summary>
     public static async Task<IReadOnlyList<CitedPassage>> PassagesAsync(KnowledgeBaseDb db, int sourceId, CancellationToken ct)

@@ -109,23 +109,31 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         await _client.GetProblemAsync(url, HttpStatusCode.NotFound);
 
     [Theory]
-    [InlineData("PATCH", "/api/v1/claims/1", "DELETE, GET, PUT")]
-    [InlineData("POST", "/api/v1/topics", "GET")]
-    [InlineData("DELETE", "/api/v1/claims", "GET, POST")]
-    [InlineData("HEAD", "/api/v1/sources", "GET")]
+    [InlineData("PATCH", "/api/v1/claims/1", "DELETE, GET, HEAD, PUT")]
+    [InlineData("POST", "/api/v1/topics", "GET, HEAD")]
+    [InlineData("DELETE", "/api/v1/claims", "GET, HEAD, POST")]
+    [InlineData("PUT", "/api/v1/sources", "GET, HEAD")]
     public async Task A_method_an_api_path_does_not_take_is_405_with_allow(string method, string url, string allow)
     {
         using var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative)));
-        if (method == "HEAD")
-        {
-            Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-        }
-        else
-        {
-            var problem = await response.ReadProblemAsync(HttpStatusCode.MethodNotAllowed);
-            Assert.Equal("/api#method-not-allowed", problem.GetProperty("type").GetString());
-        }
+        var problem = await response.ReadProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Equal("/api#method-not-allowed", problem.GetProperty("type").GetString());
         Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/claims/1")]
+    [InlineData("/api/v1/claims?limit=2")]
+    [InlineData("/api/v1/sources/usip-2024-seoul-response")]
+    [InlineData("/api/v1/topics")]
+    public async Task Head_answers_as_get_does(string url)
+    {
+        using var get = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        using var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(url, UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Headers.TryGetValues("Link", out var a) ? a : [], head.Headers.TryGetValues("Link", out var b) ? b : []);
     }
 
     [Fact]
