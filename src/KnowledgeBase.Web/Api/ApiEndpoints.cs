@@ -49,7 +49,8 @@ public static class ApiEndpoints
         api.MapRead("/topics", ListTopicsAsync).WithName("ListTopics").WithSummary("Every topic with its claim count.");
         api.MapRead("/outlets", ListOutletsAsync).WithName("ListOutlets")
             .WithSummary("Every outlet the footnotes cite, most relied-on first.");
-        api.MapFallback("{*path}", (HttpContext http, EndpointDataSource endpoints, string path) => ApiFallback.Answer(http, endpoints, path))
+        api.MapFallback("{*path}", (HttpContext http, EndpointDataSource endpoints, IInlineConstraintResolver constraints, string path) =>
+            ApiFallback.Answer(http, endpoints, constraints, path))
             .ExcludeFromDescription();
         routes.MapApiWrites();
         routes.MapExports();

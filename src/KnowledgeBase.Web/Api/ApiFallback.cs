@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
 
 namespace KnowledgeBase.Web.Api;
@@ -11,11 +12,11 @@ internal static class ApiFallback
 {
     public const string MethodNotAllowedType = "/api#method-not-allowed";
 
-    public static ProblemHttpResult Answer(HttpContext http, EndpointDataSource endpoints, string path)
+    public static ProblemHttpResult Answer(HttpContext http, EndpointDataSource endpoints, IInlineConstraintResolver constraints, string path)
     {
         var request = http.Request;
-        var allowed = AllowedMethods(endpoints, request.Path);
-        // A method the path takes means a route constraint failed (/claims/abc): nothing is there.
+        var allowed = AllowedMethods(http, endpoints, constraints);
+        // Were the method among them, an endpoint would have taken the request; either way nothing is here for it.
         if (allowed.Count == 0 || allowed.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
             return ApiEndpoints.NotFound($"There is no API endpoint '{ApiEndpoints.Prefix}/{path}'.");
@@ -27,14 +28,24 @@ internal static class ApiFallback
             statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed", type: MethodNotAllowedType);
     }
 
-    /// <summary>The methods of every API endpoint whose route template matches the path (constraints aside).</summary>
-    internal static List<string> AllowedMethods(EndpointDataSource endpoints, PathString path) =>
+    /// <summary>The methods of every API endpoint whose route matches the path, its constraints (<c>{id:long}</c>) included.</summary>
+    private static List<string> AllowedMethods(HttpContext http, EndpointDataSource endpoints, IInlineConstraintResolver constraints) =>
         endpoints.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith(ApiEndpoints.Prefix, StringComparison.Ordinal)
                 && !raw.Contains("{*", StringComparison.Ordinal)
-                && new TemplateMatcher(TemplateParser.Parse(raw), new RouteValueDictionary()).TryMatch(path, new RouteValueDictionary()))
+                && Matches(http, e.RoutePattern, raw, constraints))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    private static bool Matches(HttpContext http, RoutePattern pattern, string raw, IInlineConstraintResolver constraints)
+    {
+        var values = new RouteValueDictionary();
+        return new TemplateMatcher(TemplateParser.Parse(raw), new RouteValueDictionary()).TryMatch(http.Request.Path, values)
+            && pattern.ParameterPolicies.All(p => p.Value.All(policy =>
+                policy.Content is not { } content
+                || constraints.ResolveConstraint(content) is not { } constraint
+                || constraint.Match(http, null, p.Key, values, RouteDirection.IncomingRequest)));
+    }
 }

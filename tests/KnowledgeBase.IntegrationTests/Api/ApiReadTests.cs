@@ -108,6 +108,15 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
     public async Task Unknown_things_are_404_problems(string url) =>
         await _client.GetProblemAsync(url, HttpStatusCode.NotFound);
 
+    [Fact]
+    public async Task A_path_no_endpoint_takes_is_404_whatever_the_method()
+    {
+        // /claims/{id:long} does not match "abc", so no method is allowed there: not a 405.
+        using var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Patch, new Uri("/api/v1/claims/abc", UriKind.Relative)));
+        await response.ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.Empty(response.Content.Headers.Allow);
+    }
+
     [Theory]
     [InlineData("PATCH", "/api/v1/claims/1", "DELETE, GET, HEAD, PUT")]
     [InlineData("POST", "/api/v1/topics", "GET, HEAD")]
