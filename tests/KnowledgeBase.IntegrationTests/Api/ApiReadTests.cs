@@ -394,6 +394,10 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
             .Select(f => ((string)f.GetRawConstantValue()!)["/api#".Length..])
             .ToList();
         Assert.True(types.Count >= 10, $"found only {types.Count} problem types");
+        // Every path of the OpenAPI document is explained to people too, with its parameters named alike.
+        var paths = (await _client.GetJsonAsync("/openapi/v1.json")).GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.True(paths.Count >= 12, $"found only {paths.Count} paths");
+        Assert.All(paths, path => Assert.Matches($"<code[^>]*>(?:(?:POST|PUT|DELETE) )?{System.Text.RegularExpressions.Regex.Escape(path)}</code>", page));
         Assert.All(types, type => Assert.Contains($"id=\"{type}\"", page, StringComparison.Ordinal));
     }
 }
