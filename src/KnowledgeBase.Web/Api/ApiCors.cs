@@ -67,6 +67,7 @@ public static class ApiServices
             });
             options.AddOperationTransformer(ApiDocument.DescribeParametersAsync);
             options.AddOperationTransformer(ApiDocument.DescribeRetryAfterAsync);
+            options.AddOperationTransformer(ApiDocument.DescribeHeadersAsync);
         });
         return services;
     }

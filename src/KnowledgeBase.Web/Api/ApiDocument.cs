@@ -77,6 +77,60 @@ internal static class ApiDocument
     }
 
     /// <summary>
+    /// The headers a claim's version travels in: ETag on every answer that carries a claim, If-None-Match where 304 can
+    /// answer, If-Match (required) where a stale one gets 412; and Link on the pages of a list.
+    /// </summary>
+    public static Task DescribeHeadersAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var responses = operation.Responses ?? [];
+        var versioned = responses.ContainsKey("304") || responses.ContainsKey("412") || operation.OperationId == "CreateClaim";
+        if (responses.ContainsKey("304"))
+        {
+            AddHeaderParameter(operation, "If-None-Match", "The ETag of the claim you hold: 304 while it is still current.", required: false);
+        }
+        if (responses.ContainsKey("412"))
+        {
+            AddHeaderParameter(operation, "If-Match", "The claim's ETag, from GET or the last write: 412 if it has changed since, 428 without.", required: true);
+        }
+        var pagedList = operation.Parameters?.Any(p => p.Name == "cursor") == true;
+        foreach (var (status, response) in responses)
+        {
+            if (status is not ("200" or "201") || response is not OpenApiResponse answer || answer.Content is not { Count: > 0 })
+            {
+                continue;
+            }
+            if (versioned)
+            {
+                AddResponseHeader(answer, "ETag", "The claim's version, to send in If-Match with a change.");
+            }
+            if (pagedList)
+            {
+                AddResponseHeader(answer, "Link", "The next page as <address>; rel=\"next\" (RFC 8288); absent on the last page.");
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private static void AddHeaderParameter(OpenApiOperation operation, string name, string description, bool required)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = name,
+            In = ParameterLocation.Header,
+            Description = description,
+            Required = required,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+    }
+
+    private static void AddResponseHeader(OpenApiResponse response, string name, string description)
+    {
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+    }
+
+    /// <summary>
     /// A schema a transformer made, lifted into named components with the types nested in it, as the framework does
     /// for the bodies it infers itself (a transformer's schema comes back inline). The framework marks each type's
     /// schema with its component name in the metadata key <c>x-schema-id</c>.

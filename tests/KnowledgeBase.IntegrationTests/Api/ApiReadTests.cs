@@ -382,6 +382,30 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
     }
 
     [Fact]
+    public async Task The_openapi_document_names_the_version_and_paging_headers()
+    {
+        var paths = (await _client.GetJsonAsync("/openapi/v1.json")).GetProperty("paths");
+        JsonElement Operation(string path, string method) => paths.GetProperty(path).GetProperty(method);
+        IEnumerable<(string Name, bool Required)> HeaderParameters(JsonElement operation) =>
+            operation.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header")
+                .Select(p => (p.GetProperty("name").GetString()!, p.TryGetProperty("required", out var r) && r.GetBoolean()));
+        bool Answers(JsonElement operation, string status, string header) =>
+            operation.GetProperty("responses").GetProperty(status).TryGetProperty("headers", out var headers) && headers.TryGetProperty(header, out _);
+
+        var getClaim = Operation("/api/v1/claims/{id}", "get");
+        Assert.Contains(("If-None-Match", false), HeaderParameters(getClaim));
+        Assert.True(Answers(getClaim, "200", "ETag"));
+        Assert.True(Answers(Operation("/api/v1/claims", "post"), "201", "ETag"));
+        foreach (var (path, method) in new[] { ("/api/v1/claims/{id}", "put"), ("/api/v1/claims/{id}", "delete"), ("/api/v1/claims/{id}/citations", "post") })
+        {
+            Assert.Contains(("If-Match", true), HeaderParameters(Operation(path, method)));
+        }
+        Assert.True(Answers(Operation("/api/v1/claims", "get"), "200", "Link"));
+        Assert.True(Answers(Operation("/api/v1/sources", "get"), "200", "Link"));
+        Assert.False(Answers(Operation("/api/v1/topics", "get"), "200", "Link"), "an unpaged list has no next page");
+    }
+
+    [Fact]
     public async Task The_reference_page_describes_the_api()
     {
         var page = await PageClient.For(app).GetPageAsync("/api");
