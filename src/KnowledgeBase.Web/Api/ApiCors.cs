@@ -68,6 +68,7 @@ public static class ApiServices
             options.AddOperationTransformer(ApiDocument.DescribeParametersAsync);
             options.AddOperationTransformer(ApiDocument.DescribeRetryAfterAsync);
             options.AddOperationTransformer(ApiDocument.DescribeHeadersAsync);
+            options.AddSchemaTransformer(ApiDocument.DescribeWordSetsAsync);
         });
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Web.Exports;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -60,6 +61,28 @@ internal static class ApiDocument
         "citationId" => ("The citation's id.", null),
         _ => null,
     };
+
+    /// <summary>
+    /// The closed sets of words the bodies use, named in the schema: a citation's stance, and a claim's agreement flag
+    /// (the API's models carry them as strings, so a bad value in a write gets a field-level 400, not a parse error).
+    /// </summary>
+    public static Task DescribeWordSetsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        var property = context.JsonPropertyInfo;
+        var words = (property is not null && property.DeclaringType.Namespace == typeof(ApiDocument).Namespace ? property.Name : null) switch
+        {
+            "stance" => Enum.GetValues<Stance>().Select(s => s.ToSlug()),
+            "agreement" or "flag" or "computed" or "overrideFlag" when schema.Type?.HasFlag(JsonSchemaType.String) == true =>
+                Enum.GetValues<AgreementFlag>().Select(f => f.ToSlug()),
+            _ => null,
+        };
+        if (words is not null)
+        {
+            // A field that may be left out (null) keeps null among its values, as its type says.
+            schema.Enum = [.. words.Select(w => (JsonNode)JsonValue.Create(w)), .. schema.Type?.HasFlag(JsonSchemaType.Null) == true ? [null!] : Array.Empty<JsonNode>()];
+        }
+        return Task.CompletedTask;
+    }
 
     /// <summary>Every 429 answer says, in Retry-After, how many seconds to wait.</summary>
     public static Task DescribeRetryAfterAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)

@@ -406,6 +406,18 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
     }
 
     [Fact]
+    public async Task The_openapi_document_names_the_stances_and_flags_a_body_may_hold()
+    {
+        var schemas = (await _client.GetJsonAsync("/openapi/v1.json")).GetProperty("components").GetProperty("schemas");
+        List<string?> Words(string schema, string property) => schemas.GetProperty(schema).GetProperty("properties").GetProperty(property)
+            .GetProperty("enum").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? null : v.GetString()).ToList();
+        Assert.Equal(["supports", "supports-in-part", "contradicts", "mentions", null], Words("ApiCitationInput", "stance"));
+        Assert.Equal(["supports", "supports-in-part", "contradicts", "mentions"], Words("ApiCitation", "stance"));
+        Assert.Equal(["single-source", "agree", "partial", "conflict"], Words("ApiClaimSummary", "agreement"));
+        Assert.Equal(["single-source", "agree", "partial", "conflict"], Words("ApiAgreement", "computed"));
+    }
+
+    [Fact]
     public async Task The_reference_page_describes_the_api()
     {
         var page = await PageClient.For(app).GetPageAsync("/api");
