@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Core.Accounts;

@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Shared;
+
 namespace KnowledgeBase.Core.Agreement;
 
 /// <summary>Whether the documents that cite a claim tell the same story.</summary>
@@ -38,24 +40,4 @@ public static class AgreementFlagText
     };
 
     public static bool TryParse(string? slug, out AgreementFlag flag) => EnumSlugs.TryParse(slug, ToSlug, out flag);
-}
-
-/// <summary>Parses an enum from the slug its own ToSlug function gives (flags, stances: "single-source", "supports-in-part").</summary>
-public static class EnumSlugs
-{
-    public static bool TryParse<T>(string? slug, Func<T, string> toSlug, out T value)
-        where T : struct, Enum
-    {
-        ArgumentNullException.ThrowIfNull(toSlug);
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(toSlug(candidate), slug, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-        value = default;
-        return false;
-    }
 }

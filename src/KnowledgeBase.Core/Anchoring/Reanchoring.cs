@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Shared;
+
 namespace KnowledgeBase.Core.Anchoring;
 
 /// <summary>What happened to a citation's passage when its source's text changed.</summary>
@@ -27,7 +29,7 @@ public static class AnchorStatusText
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
-    public static bool TryParse(string? slug, out AnchorStatus status) => Agreement.EnumSlugs.TryParse(slug, ToSlug, out status);
+    public static bool TryParse(string? slug, out AnchorStatus status) => EnumSlugs.TryParse(slug, ToSlug, out status);
 }
 
 public sealed record ReanchorResult(AnchorStatus Status, TextAnchor? Anchor, double Similarity)

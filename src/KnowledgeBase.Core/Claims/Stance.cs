@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Shared;
+
 namespace KnowledgeBase.Core.Claims;
 
 /// <summary>How a cited passage bears on its claim.</summary>
@@ -31,5 +33,5 @@ public static class StanceText
         _ => throw new ArgumentOutOfRangeException(nameof(stance)),
     };
 
-    public static bool TryParse(string? slug, out Stance stance) => Agreement.EnumSlugs.TryParse(slug, ToSlug, out stance);
+    public static bool TryParse(string? slug, out Stance stance) => EnumSlugs.TryParse(slug, ToSlug, out stance);
 }

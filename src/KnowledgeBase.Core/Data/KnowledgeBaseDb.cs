@@ -61,12 +61,3 @@ public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options)
         builder.ApplyConfigurationsFromAssembly(typeof(KnowledgeBaseDb).Assembly);
     }
 }
-
-/// <summary>A record of each seed import, so a repeated import of unchanged seed data does nothing.</summary>
-public sealed class SeedImport
-{
-    public int Id { get; set; }
-    public required string ContentHash { get; set; }
-    public DateTimeOffset ImportedAt { get; set; }
-    public required string Summary { get; set; }
-}

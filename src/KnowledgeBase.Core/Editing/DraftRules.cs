@@ -3,6 +3,7 @@ using System.Text;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Core.Editing;

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -4,6 +4,7 @@ using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Core.Seeding;

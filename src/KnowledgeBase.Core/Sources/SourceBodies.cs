@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeBase.Core.Shared;
 
 namespace KnowledgeBase.Core.Sources;
 
@@ -74,7 +75,7 @@ public static class SourceBodies
             {
                 problems.Add(new(field + ".published", $"footnote {f.Number}: published '{p}' is not an ISO date."));
             }
-            if (cited?.Url is { } u && !string.IsNullOrWhiteSpace(u) && !Editing.FieldRules.IsHttpUrl(u.Trim()))
+            if (cited?.Url is { } u && !string.IsNullOrWhiteSpace(u) && !FieldRules.IsHttpUrl(u.Trim()))
             {
                 problems.Add(new(field + ".url", $"footnote {f.Number}: url '{u}' must be an absolute http(s) URL."));
             }

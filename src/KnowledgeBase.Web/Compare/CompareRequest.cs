@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.Web.Compare;

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.UnitTests.Editing;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace KnowledgeBase.Core.Editing;
+namespace KnowledgeBase.Core.Shared;
 
 /// <summary>Format rules every writer of the knowledge base applies at its edge: seed files, editors, the API.</summary>
 public static partial class FieldRules
