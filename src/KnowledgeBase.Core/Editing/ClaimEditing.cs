@@ -4,6 +4,7 @@ using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
 using Microsoft.EntityFrameworkCore;
@@ -234,8 +235,6 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         var importedAt = claim?.UpdatedAt ?? now;
         claim ??= db.Claims.Add(new Claim { Slug = slug, Statement = "", CreatedAt = now }).Entity;
         claim.Slug = slug;
-        claim.Statement = draft.Statement!.Trim();
-        claim.Figure = Blank(draft.Figure);
         claim.Topics.RemoveAll(t => !topics.Contains(t));
         claim.Topics.AddRange(topics.Where(t => !claim.Topics.Contains(t)));
 
@@ -270,9 +269,7 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
                 claim.Citations.Add(citation);
             }
             citation.Position = keep.Count;
-            citation.Stance = a.Stance;
-            citation.Attribution = Blank(a.Draft.Attribution);
-            citation.Figure = Blank(a.Draft.Figure);
+            Apply(citation, a.Draft, a.Stance);
             keep.Add(citation);
             snapshots.Add(new CitationSnapshot(
                 a.Source.Id, a.Source.Slug, passage.Exact, passage.Prefix, passage.Suffix, passage.Start, passage.End, a.Stance.ToSlug(),
@@ -281,15 +278,7 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         }
         claim.Citations.RemoveAll(c => !keep.Contains(c));
 
-        claim.ApplyVerdict(AgreementRule.Evaluate(evidence));
-        if (AgreementFlagText.TryParse(draft.OverrideFlag?.Trim(), out var flag))
-        {
-            claim.Override(flag, draft.OverrideReason!);
-        }
-        else
-        {
-            claim.ClearOverride();
-        }
+        Apply(claim, draft, AgreementRule.Evaluate(evidence));
         claim.UpdatedAt = now;
 
         var snapshot = new ClaimSnapshot(
@@ -298,6 +287,33 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         return await CommitAsync(
             claim, expectedVersion, action, snapshot, editor, comment,
             before is null ? null : () => (before, importedAt), transaction, ct);
+    }
+
+    /// <summary>
+    /// A checked draft's own fields, its verdict and its override onto the claim: the one place where a claim draft's
+    /// values reach the entity, for editors, the API and the seed import alike.
+    /// </summary>
+    internal static void Apply(Claim claim, ClaimDraft draft, AgreementVerdict verdict)
+    {
+        claim.Statement = draft.Statement!.Trim();
+        claim.Figure = TextValues.Blank(draft.Figure);
+        claim.ApplyVerdict(verdict);
+        if (AgreementFlagText.TryParse(draft.OverrideFlag?.Trim(), out var flag))
+        {
+            claim.Override(flag, draft.OverrideReason!);
+        }
+        else
+        {
+            claim.ClearOverride();
+        }
+    }
+
+    /// <summary>A checked citation draft's own fields onto the citation (its passage is the anchoring's business).</summary>
+    internal static void Apply(Citation citation, CitationDraft draft, Stance stance)
+    {
+        citation.Stance = stance;
+        citation.Attribution = TextValues.Blank(draft.Attribution);
+        citation.Figure = TextValues.Blank(draft.Figure);
     }
 
     /// <summary>Saves the claim (checking its version unless it is new), adds the revision, commits.</summary>
@@ -381,7 +397,7 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
     private sealed record Anchored(int Index, CitationDraft Draft, Source Source, TextAnchor? Anchor, Passage? Kept, int? Proposed, Stance Stance)
     {
         public CitationEvidence Evidence(int? footnote) =>
-            new(Source.Slug, Source.ShortName, Stance, SafeFigure(Draft.Figure), Anchor?.Exact ?? Kept!.Exact, footnote);
+            new(Source.Slug, Source.ShortName, Stance, Figure.TryParseOptional(Draft.Figure), Anchor?.Exact ?? Kept!.Exact, footnote);
     }
 
     private async Task<List<int>> SourceIdsAsync(ClaimDraft draft, CancellationToken ct)
@@ -584,20 +600,6 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         string.Equals(WhiteSpace().Replace(a.Trim(), " "), WhiteSpace().Replace(b.Trim(), " "), StringComparison.Ordinal);
 
     private static string Times(int n) => n switch { 1 => "once", 2 => "twice", _ => $"{n} times" };
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static Figure? SafeFigure(string? text)
-    {
-        try
-        {
-            return Figure.ParseOptional(text);
-        }
-        catch (FigureFormatException)
-        {
-            return null;
-        }
-    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

@@ -8,21 +8,37 @@ using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Core.Editing;
 
+/// <summary>Who reads a draft's refusals.</summary>
+public enum DraftReader
+{
+    /// <summary>An editor or an API client: each message stands beside its field, as a sentence to act on.</summary>
+    Editor,
+
+    /// <summary>A seed or export folder: each message follows the file or claim it names, in the YAML's own words (seed-data/README.md).</summary>
+    SeedFiles,
+}
+
 /// <summary>
-/// The checks a draft passes before anything is read from the database: required fields, lengths, formats, text
-/// PostgreSQL can store, figures that parse, a body that renders. Nothing throws for bad input; each problem becomes
-/// a <see cref="FieldError"/>. The services add what needs the database (known topics and sources, free slugs,
-/// quotes found in their documents).
+/// The one rule set for drafts, wherever they come from (editor, API, seed files): required fields, lengths, formats,
+/// text PostgreSQL can store, figures that parse, a body that renders. Nothing throws for bad input; each problem
+/// becomes a <see cref="FieldError"/>, worded for its <see cref="DraftReader"/>. The writers add what needs the
+/// database or the other documents (known topics and sources, free slugs, quotes found in their documents).
 /// </summary>
 public static class DraftRules
 {
-    public static List<FieldError> Check(ClaimDraft draft)
+    public static List<FieldError> Check(ClaimDraft draft, DraftReader reader = DraftReader.Editor)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<FieldError>();
-        var check = new Checker(errors);
+        var check = new Checker(errors, reader, "{0} is required.");
+        var seed = reader == DraftReader.SeedFiles;
 
-        if (!string.IsNullOrWhiteSpace(draft.Slug))
+        // Editors may leave the slug to be derived from the statement; seed files name every claim.
+        if (seed && !FieldRules.IsSlug(draft.Slug))
+        {
+            errors.Add(new("slug", "slug must be lowercase letters, digits and hyphens."));
+        }
+        else if (!string.IsNullOrWhiteSpace(draft.Slug))
         {
             check.Slug("slug", draft.Slug);
         }
@@ -33,58 +49,62 @@ public static class DraftRules
         draft.Citations ??= [];
         if (draft.Topics.All(string.IsNullOrWhiteSpace))
         {
-            errors.Add(new("topics", "Choose at least one topic."));
+            check.Add("topics", "Choose at least one topic.", "name at least one topic.");
         }
         else if (draft.Topics.Count > EditLimits.Topics)
         {
-            errors.Add(new("topics", $"Choose at most {EditLimits.Topics} topics."));
+            check.Add("topics", $"Choose at most {EditLimits.Topics} topics.");
         }
         foreach (var (topic, i) in draft.Topics.Select((t, i) => (t, i)).Where(x => !string.IsNullOrWhiteSpace(x.t)))
         {
             if (!FieldRules.IsSlug(topic.Trim()))
             {
-                errors.Add(new($"topics[{i}]", $"'{Shorten(topic)}' is not a topic slug."));
+                check.Add($"topics[{i}]", $"'{Shorten(topic)}' is not a topic slug.", $"unknown topic '{topic}'.");
             }
         }
 
+        const string flags = "agree, partial, conflict, single-source";
         if (!string.IsNullOrWhiteSpace(draft.OverrideFlag))
         {
             if (!AgreementFlagText.TryParse(draft.OverrideFlag.Trim(), out _))
             {
-                errors.Add(new("overrideFlag", $"'{Shorten(draft.OverrideFlag)}' is not a flag: use agree, partial, conflict or single-source."));
+                check.Add("overrideFlag", $"'{Shorten(draft.OverrideFlag)}' is not a flag: use agree, partial, conflict or single-source.",
+                    $"agreement-override flag '{draft.OverrideFlag}' is not one of {flags}.");
             }
             check.Text("overrideReason", draft.OverrideReason, EditLimits.OverrideReason, required: true,
-                requiredMessage: "Say why the flag is overridden: readers see the reason next to it.");
+                requiredMessage: "Say why the flag is overridden: readers see the reason next to it.",
+                seedRequiredMessage: "an agreement override needs a reason.");
         }
         else if (!string.IsNullOrWhiteSpace(draft.OverrideReason))
         {
-            errors.Add(new("overrideFlag", "Choose the flag to override with, or clear the reason."));
+            check.Add("overrideFlag", "Choose the flag to override with, or clear the reason.",
+                $"agreement-override flag '{draft.OverrideFlag}' is not one of {flags}.");
             check.Text("overrideReason", draft.OverrideReason, EditLimits.OverrideReason);
         }
 
         if (draft.Citations.Count == 0)
         {
-            errors.Add(new("citations", "Cite at least one passage of a document."));
+            check.Add("citations", "Cite at least one passage of a document.", "a claim needs at least one citation.");
         }
         else if (draft.Citations.Count > EditLimits.Citations)
         {
-            errors.Add(new("citations", $"A claim takes at most {EditLimits.Citations} citations."));
+            check.Add("citations", $"A claim takes at most {EditLimits.Citations} citations.");
         }
         foreach (var (citation, i) in draft.Citations.Select((c, i) => (c, i)))
         {
             var at = $"citations[{i}]";
             if (citation is null)
             {
-                errors.Add(new(at, "This citation is empty."));
+                check.Add(at, "This citation is empty.", "the citation is empty.");
                 continue;
             }
             if (citation.SourceId is null && string.IsNullOrWhiteSpace(citation.SourceSlug))
             {
-                errors.Add(new($"{at}.source", "Choose the document this citation quotes."));
+                check.Add($"{at}.source", "Choose the document this citation quotes.", $"unknown source '{citation.SourceSlug}'.");
             }
             else if (citation.SourceId is null)
             {
-                check.Slug($"{at}.source", citation.SourceSlug!.Trim());
+                check.Slug($"{at}.source", citation.SourceSlug!.Trim(), $"unknown source '{citation.SourceSlug}'.");
             }
             check.Text($"{at}.quote", citation.Quote, EditLimits.Quote, required: true,
                 requiredMessage: "Paste or select the words this document uses.");
@@ -92,32 +112,34 @@ public static class DraftRules
             check.Text($"{at}.suffix", citation.Suffix, EditLimits.QuoteContext);
             if (!StanceText.TryParse(string.IsNullOrWhiteSpace(citation.Stance) ? "supports" : citation.Stance.Trim(), out _))
             {
-                errors.Add(new($"{at}.stance", $"'{Shorten(citation.Stance!)}' is not a stance: use supports, supports-in-part, contradicts or mentions."));
+                check.Add($"{at}.stance", $"'{Shorten(citation.Stance!)}' is not a stance: use supports, supports-in-part, contradicts or mentions.",
+                    $"stance '{citation.Stance}' is not one of supports, supports-in-part, contradicts, mentions.");
             }
             check.Text($"{at}.attribution", citation.Attribution, EditLimits.Attribution);
             check.Figure($"{at}.figure", citation.Figure);
             if (citation.Footnote is <= 0)
             {
-                errors.Add(new($"{at}.footnote", "Footnote numbers start at 1."));
+                check.Add($"{at}.footnote", "Footnote numbers start at 1.");
             }
         }
         return errors;
     }
 
     /// <summary>Checks a source draft and, if its body renders, prepares it (rendered HTML, canonical text, footnotes).</summary>
-    public static (List<FieldError> Errors, PreparedBody? Body) Check(SourceDraft draft)
+    public static (List<FieldError> Errors, PreparedBody? Body) Check(SourceDraft draft, DraftReader reader = DraftReader.Editor)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<FieldError>();
-        var check = new Checker(errors);
+        var check = new Checker(errors, reader, "required front matter missing: {0}.");
 
         if (string.IsNullOrWhiteSpace(draft.Slug))
         {
-            errors.Add(new("slug", "A slug is required: lowercase words joined by hyphens, as in usip-2024-seoul-response."));
+            check.Add("slug", "A slug is required: lowercase words joined by hyphens, as in usip-2024-seoul-response.",
+                "required front matter missing: slug.");
         }
         else
         {
-            check.Slug("slug", draft.Slug.Trim());
+            check.Slug("slug", draft.Slug.Trim(), $"slug '{draft.Slug}' must be lowercase letters, digits and hyphens.");
         }
         check.Text("title", draft.Title, EditLimits.Title, required: true);
         check.Text("shortName", draft.ShortName, EditLimits.ShortName, required: true,
@@ -127,17 +149,19 @@ public static class DraftRules
             requiredMessage: "Say what kind of document it is: analysis, commentary, report, …");
         if (string.IsNullOrWhiteSpace(draft.Published))
         {
-            errors.Add(new("published", "The publication date is required: 2024, 2024-11 or 2024-12-05."));
+            check.Add("published", "The publication date is required: 2024, 2024-11 or 2024-12-05.", "required front matter missing: published.");
         }
         else if (!PartialDate.IsValid(draft.Published.Trim()))
         {
-            errors.Add(new("published", $"'{Shorten(draft.Published)}' is not a date: write 2024, 2024-11 or 2024-12-05."));
+            check.Add("published", $"'{Shorten(draft.Published)}' is not a date: write 2024, 2024-11 or 2024-12-05.",
+                $"published '{draft.Published}' is not an ISO date (2024, 2024-11 or 2024-11-05).");
         }
         check.Url("url", draft.Url);
         if (!string.IsNullOrWhiteSpace(draft.Retrieved)
             && !DateOnly.TryParseExact(draft.Retrieved.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            errors.Add(new("retrieved", $"'{Shorten(draft.Retrieved)}' is not a date: write yyyy-mm-dd, as in 2026-11-24."));
+            check.Add("retrieved", $"'{Shorten(draft.Retrieved)}' is not a date: write yyyy-mm-dd, as in 2026-11-24.",
+                $"retrieved '{draft.Retrieved}' is not a date (yyyy-mm-dd).");
         }
         check.Text("editorialNote", draft.EditorialNote, EditLimits.EditorialNote);
 
@@ -145,7 +169,7 @@ public static class DraftRules
         draft.Footnotes ??= [];
         if (draft.Authors.Count > EditLimits.Authors)
         {
-            errors.Add(new("authors", $"List at most {EditLimits.Authors} authors."));
+            check.Add("authors", $"List at most {EditLimits.Authors} authors.");
         }
         foreach (var (author, i) in draft.Authors.Select((a, i) => (a, i)))
         {
@@ -169,33 +193,24 @@ public static class DraftRules
         PreparedBody? body = null;
         if (string.IsNullOrWhiteSpace(draft.BodyMarkdown))
         {
-            errors.Add(new("bodyMarkdown", "The body is required: the document's text in Markdown."));
+            check.Add("bodyMarkdown", "The body is required: the document's text in Markdown.", "the body after the front matter is empty.");
         }
         else if (FieldRules.UnstorableText(draft.BodyMarkdown) is { } why)
         {
-            errors.Add(new("bodyMarkdown", $"The body {why}"));
+            check.Add("bodyMarkdown", $"The body {why}", $"the body {why}");
         }
         else
         {
             var problems = new List<SourceBodyProblem>();
-            var citedWorks = draft.Footnotes.ToDictionary(
-                kv => kv.Key,
-                kv => kv.Value is null ? null : new CitedWork
-                {
-                    Authors = kv.Value.Authors,
-                    Title = kv.Value.Title,
-                    Outlet = kv.Value.Outlet,
-                    Published = kv.Value.Published,
-                    Url = kv.Value.Url,
-                });
-            body = SourceBodies.Prepare(draft.BodyMarkdown, citedWorks, FootnoteWording.Editor, problems);
+            var seed = reader == DraftReader.SeedFiles;
+            body = SourceBodies.Prepare(draft.BodyMarkdown, draft.CitedWorks(), seed ? FootnoteWording.SeedFiles : FootnoteWording.Editor, problems);
             foreach (var problem in problems)
             {
                 var field = problem.Field == "body" ? "bodyMarkdown" : problem.Field;
                 // Length and NUL checks above may already have refused the same footnote field.
                 if (field == "bodyMarkdown" || !errors.Any(e => e.Field == field))
                 {
-                    errors.Add(new(field, Capitalize(problem.Message)));
+                    errors.Add(new(field, seed ? problem.Message : Capitalize(problem.Message)));
                 }
             }
         }
@@ -232,42 +247,48 @@ public static class DraftRules
     private static string Capitalize(string message) =>
         message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..];
 
-    private sealed class Checker(List<FieldError> errors)
+    private sealed class Checker(List<FieldError> errors, DraftReader reader, string seedRequiredFormat)
     {
-        public void Text(string field, string? value, int max, bool required = false, string? requiredMessage = null)
+        /// <summary>Adds a refusal; seed files get <paramref name="seedMessage"/>, or the editor's message after the YAML field's name.</summary>
+        public void Add(string field, string message, string? seedMessage = null) =>
+            errors.Add(new(field, reader == DraftReader.Editor ? message : seedMessage ?? $"{YamlName(field)}: {message}"));
+
+        public void Text(
+            string field, string? value, int max, bool required = false, string? requiredMessage = null, string? seedRequiredMessage = null)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
                 if (required)
                 {
-                    errors.Add(new(field, requiredMessage ?? "This field is required."));
+                    Add(field, requiredMessage ?? "This field is required.",
+                        seedRequiredMessage ?? string.Format(CultureInfo.InvariantCulture, seedRequiredFormat, YamlName(field)));
                 }
                 return;
             }
             if (FieldRules.UnstorableText(value) is { } why)
             {
-                errors.Add(new(field, $"The text {why}"));
+                Add(field, $"The text {why}");
                 return;
             }
             if (value.Trim().Length > max)
             {
-                errors.Add(new(field, $"At most {max:N0} characters; this is {value.Trim().Length:N0}."));
+                Add(field, $"At most {max:N0} characters; this is {value.Trim().Length:N0}.");
             }
         }
 
-        public void Slug(string field, string value)
+        public void Slug(string field, string value, string? seedMessage = null)
         {
             if (FieldRules.UnstorableText(value) is { } why)
             {
-                errors.Add(new(field, $"The text {why}"));
+                Add(field, $"The text {why}");
             }
             else if (value.Length > EditLimits.Slug)
             {
-                errors.Add(new(field, $"At most {EditLimits.Slug} characters; this is {value.Length:N0}."));
+                Add(field, $"At most {EditLimits.Slug} characters; this is {value.Length:N0}.");
             }
             else if (!FieldRules.IsSlug(value))
             {
-                errors.Add(new(field, $"'{Shorten(value)}' is not a slug: use lowercase letters and digits in words joined by single hyphens."));
+                Add(field, $"'{Shorten(value)}' is not a slug: use lowercase letters and digits in words joined by single hyphens.", seedMessage);
             }
         }
 
@@ -293,8 +314,23 @@ public static class DraftRules
             Text(field, value, EditLimits.Url);
             if (!string.IsNullOrWhiteSpace(value) && !errors.Any(e => e.Field == field) && !FieldRules.IsHttpUrl(value.Trim()))
             {
-                errors.Add(new(field, $"'{Shorten(value)}' is not a web address: only absolute http:// or https:// URLs are accepted."));
+                Add(field, $"'{Shorten(value)}' is not a web address: only absolute http:// or https:// URLs are accepted.",
+                    $"url '{value}' must be an absolute http(s) URL.");
             }
+        }
+
+        /// <summary>The field as seed files name it: "shortName" → "short-name"; a citation's field without its index (the claim's line names the citation).</summary>
+        private static string YamlName(string field)
+        {
+            var name = field.StartsWith("citations[", StringComparison.Ordinal) && field.Contains('.', StringComparison.Ordinal)
+                ? field[(field.IndexOf('.', StringComparison.Ordinal) + 1)..]
+                : field;
+            var sb = new StringBuilder();
+            foreach (var c in name)
+            {
+                sb.Append(char.IsAsciiLetterUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString());
+            }
+            return sb.ToString();
         }
     }
 }

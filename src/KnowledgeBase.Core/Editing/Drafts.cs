@@ -1,10 +1,17 @@
+using KnowledgeBase.Core.Shared;
+using KnowledgeBase.Core.Sources;
+
 namespace KnowledgeBase.Core.Editing;
 
+// The one declaration of each aggregate's editable shape. Seed files (Seeding/SeedFiles.cs reads the YAML straight
+// into these, export-only fields in a subclass), the editor forms and the API bodies all map into them;
+// DraftRules checks them and ClaimEditing/SourceEditing write them, so a new field is declared here once.
+
 /// <summary>
-/// A claim as an editor (or an API client) submits it. Everything is text as typed, so every refusal can be reported
+/// A claim as an editor, an API client or a seed file submits it. Everything is text as typed, so every refusal can be reported
 /// next to its field; nothing here is trusted until <see cref="ClaimEditing"/> has checked it.
 /// </summary>
-public sealed class ClaimDraft
+public class ClaimDraft
 {
     /// <summary>Lowercase words joined by hyphens; left blank on create, it is derived from the statement.</summary>
     public string? Slug { get; set; }
@@ -24,10 +31,19 @@ public sealed class ClaimDraft
 
     /// <summary>Why the flag is overridden; required with <see cref="OverrideFlag"/>.</summary>
     public string? OverrideReason { get; set; }
+
+    /// <summary>A copy to hand a service, so the form's own object is never changed under it.</summary>
+    public ClaimDraft Copy()
+    {
+        var copy = (ClaimDraft)MemberwiseClone();
+        copy.Topics = [.. Topics];
+        copy.Citations = [.. Citations.Select(c => c.Copy())];
+        return copy;
+    }
 }
 
 /// <summary>One citation of a claim draft: which document, the quoted words, and how they bear on the claim.</summary>
-public sealed class CitationDraft
+public class CitationDraft
 {
     /// <summary>The source, by id or by slug (one is enough; with both, the id wins).</summary>
     public int? SourceId { get; set; }
@@ -56,10 +72,12 @@ public sealed class CitationDraft
     /// quote lies in, or whose marker closes its sentence); set it to override with another footnote of the document.
     /// </summary>
     public int? Footnote { get; set; }
+
+    public CitationDraft Copy() => (CitationDraft)MemberwiseClone();
 }
 
 /// <summary>A source as an editor submits it: its metadata, its Markdown body with footnotes, and what each footnote cites.</summary>
-public sealed class SourceDraft
+public class SourceDraft
 {
     public string? Slug { get; set; }
     public string? Title { get; set; }
@@ -87,6 +105,9 @@ public sealed class SourceDraft
 
     /// <summary>What each footnote cites, by footnote number; a footnote without an entry cites nothing recorded.</summary>
     public Dictionary<int, CitedWorkDraft> Footnotes { get; set; } = [];
+
+    /// <summary>What each footnote cites, as the body preparation takes it.</summary>
+    public Dictionary<int, CitedWork?> CitedWorks() => (Footnotes ?? []).ToDictionary(kv => kv.Key, kv => kv.Value?.ToCitedWork());
 }
 
 /// <summary>The work a footnote cites.</summary>
@@ -101,4 +122,10 @@ public sealed class CitedWorkDraft
 
     /// <summary>An absolute http(s) URL.</summary>
     public string? Url { get; set; }
+
+    public bool IsEmpty() =>
+        TextValues.Blank(Authors) is null && TextValues.Blank(Title) is null && TextValues.Blank(Outlet) is null
+        && TextValues.Blank(Published) is null && TextValues.Blank(Url) is null;
+
+    public CitedWork ToCitedWork() => new() { Authors = Authors, Title = Title, Outlet = Outlet, Published = Published, Url = Url };
 }

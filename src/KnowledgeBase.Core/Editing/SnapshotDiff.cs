@@ -110,7 +110,7 @@ public static class SnapshotDiff
         {
             var a = old.GetValueOrDefault(path);
             var b = @new.GetValueOrDefault(path);
-            var (x, y) = (Blank(a?.Value), Blank(b?.Value));
+            var (x, y) = (EmptyAsNull(a?.Value), EmptyAsNull(b?.Value));
             if (x == y)
             {
                 continue;
@@ -122,5 +122,6 @@ public static class SnapshotDiff
         return changes;
     }
 
-    private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
+    /// <summary>A missing field and an empty one read alike; white space is kept, since it may be the change.</summary>
+    private static string? EmptyAsNull(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }

@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -92,7 +93,8 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
             CreatedAt = now,
         };
         await RecordSlugChangeAsync(source, draft.Slug!.Trim(), now, ct);
-        Apply(source, draft, body!, now);
+        Apply(source, draft, body!);
+        source.UpdatedAt = now;
         db.Sources.Add(source);
         return await CommitAsync(source, 0, RevisionAction.Created, editor, comment, null, transaction, null, ct);
     }
@@ -229,7 +231,8 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         await RecordSlugChangeAsync(source, draft.Slug!.Trim(), now, ct);
-        Apply(source, draft, body, now);
+        Apply(source, draft, body);
+        source.UpdatedAt = now;
 
         // Spans are unique among confirmed passages, and passages may trade places: the first write parks the moving
         // ones on spans no text has (negative, one per passage), the second puts them where they go.
@@ -295,7 +298,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         foreach (var claim in claims)
         {
             var verdict = AgreementRule.Evaluate(byClaim[claim.Id]
-                .Select(e => new CitationEvidence(e.Slug, e.ShortName, e.Stance, SafeFigure(e.Figure), e.Exact, e.Footnote))
+                .Select(e => new CitationEvidence(e.Slug, e.ShortName, e.Stance, Figure.TryParseOptional(e.Figure), e.Exact, e.Footnote))
                 .ToList());
             claim.ApplyVerdict(verdict);
         }
@@ -382,7 +385,11 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
                 : $"A deleted source uses the slug '{slug}'; undelete it, or choose another slug.");
     }
 
-    private static void Apply(Source source, SourceDraft draft, PreparedBody body, DateTimeOffset now)
+    /// <summary>
+    /// A checked draft and its prepared body onto the source: the one place where a source draft's values reach the
+    /// entity, for editors and the seed import alike.
+    /// </summary>
+    internal static void Apply(Source source, SourceDraft draft, PreparedBody body)
     {
         source.Slug = draft.Slug!.Trim();
         source.Title = draft.Title!.Trim();
@@ -395,11 +402,10 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         source.Publisher = draft.Publisher!.Trim();
         source.Kind = draft.Kind!.Trim();
         source.Published = draft.Published!.Trim();
-        source.Url = Blank(draft.Url);
-        source.Retrieved = Blank(draft.Retrieved) is { } r ? DateOnly.ParseExact(r, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
-        source.EditorialNote = Blank(draft.EditorialNote);
+        source.Url = TextValues.Blank(draft.Url);
+        source.Retrieved = TextValues.Blank(draft.Retrieved) is { } r ? DateOnly.ParseExact(r, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+        source.EditorialNote = TextValues.Blank(draft.EditorialNote);
         SourceBodies.ApplyTo(source, draft.BodyMarkdown!, body);
-        source.UpdatedAt = now;
     }
 
     internal static SourceSnapshot Snapshot(Source s) => new(
@@ -408,18 +414,4 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         s.Footnotes.OrderBy(f => f.Number)
             .Select(f => new FootnoteSnapshot(f.Number, f.Cites.Authors, f.Cites.Title, f.Cites.Outlet, f.Cites.Published, f.Cites.Url))
             .ToList());
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static Figure? SafeFigure(string? text)
-    {
-        try
-        {
-            return Figure.ParseOptional(text);
-        }
-        catch (FigureFormatException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Core.Exports;
@@ -47,21 +48,19 @@ public sealed record Reference(
         return new Reference(
             $"{sourceSlug}-fn{number.ToString(CultureInfo.InvariantCulture)}",
             type,
-            Blank(cites.Title) ?? noteText,
+            TextValues.Blank(cites.Title) ?? noteText,
             ReferenceName.ParseList(cites.Authors),
-            Blank(cites.Outlet),
-            Blank(cites.Outlet),
+            TextValues.Blank(cites.Outlet),
+            TextValues.Blank(cites.Outlet),
             PartialDate.IsValid(cites.Published) ? cites.Published : null,
-            Blank(cites.Url),
-            Blank(cites.Url) is null ? null : accessed,
-            Blank(cites.Title) is null ? null : noteText);
+            TextValues.Blank(cites.Url),
+            TextValues.Blank(cites.Url) is null ? null : accessed,
+            TextValues.Blank(cites.Title) is null ? null : noteText);
     }
 
     private static readonly string[] JournalWords = ["journal", "review", "quarterly", "studies", "affairs"];
 
     private static bool IsJournal(string outlet) => JournalWords.Any(w => outlet.Contains(w, StringComparison.OrdinalIgnoreCase));
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The issued date as year, month, day parts (as many as the partial ISO date has).</summary>
     public IReadOnlyList<int> IssuedParts => DateParts(Issued);

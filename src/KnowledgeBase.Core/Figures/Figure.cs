@@ -11,6 +11,22 @@ public sealed record Figure(string Text, IReadOnlyList<Quantity> Parts)
     public static Figure? ParseOptional(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : FigureParser.Parse(text);
 
+    /// <summary>
+    /// The figure, or null when the phrase is blank or does not parse: for stored figures feeding a verdict, where a
+    /// phrase the grammar has since stopped accepting must not fail the whole claim.
+    /// </summary>
+    public static Figure? TryParseOptional(string? text)
+    {
+        try
+        {
+            return ParseOptional(text);
+        }
+        catch (FigureFormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The part that measures <paramref name="label"/>, or the only part when there is just one.</summary>
     public Quantity? PartFor(string? label) =>
         Parts.Count == 1 && (label is null || Parts[0].Label is null)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KnowledgeBase.Core.Editing;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -23,8 +24,18 @@ public sealed class SeedFiles
     /// <summary>A digest of every file, so an unchanged folder is recognised and not imported twice.</summary>
     public required string ContentHash { get; init; }
 
+    /// <summary>
+    /// The seed format is the drafts' shape with YAML names (short-name, editorial-note, …), read straight into them:
+    /// what the format names otherwise, or leaves out, is said here and nowhere else.
+    /// </summary>
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(HyphenatedNamingConvention.Instance)
+        .WithTypeMapping<CitationDraft, CitationEntry>()
+        .WithAttributeOverride<SourceDraft>(d => d.BodyMarkdown!, new YamlIgnoreAttribute())
+        .WithAttributeOverride<ClaimDraft>(d => d.OverrideFlag!, new YamlIgnoreAttribute())
+        .WithAttributeOverride<ClaimDraft>(d => d.OverrideReason!, new YamlIgnoreAttribute())
+        .WithAttributeOverride<CitationDraft>(d => d.SourceId!, new YamlIgnoreAttribute())
+        .WithAttributeOverride<CitationDraft>(d => d.SourceSlug!, new YamlMemberAttribute { Alias = "source" })
         .Build();
 
     public static SeedFiles Read(string directory)
@@ -80,7 +91,8 @@ public sealed class SeedFiles
             var meta = Parse<SourceFrontMatter>(path, text[4..close]);
             if (meta is not null)
             {
-                sources.Add(new SourceFile(Path.GetFileName(path), meta, text[(close + 5)..]));
+                meta.BodyMarkdown = text[(close + 5)..];
+                sources.Add(new SourceFile(Path.GetFileName(path), meta));
             }
         }
 
@@ -131,37 +143,18 @@ public sealed class SeedFiles
     }
 }
 
-public sealed record SourceFile(string FileName, SourceFrontMatter Meta, string Body);
+/// <summary>A source file: its front matter with the body that follows it, as one draft.</summary>
+public sealed record SourceFile(string FileName, SourceFrontMatter Meta);
 
-public sealed class SourceFrontMatter
+/// <summary>A source's front matter: the source draft, and what only an export writes.</summary>
+public sealed class SourceFrontMatter : SourceDraft
 {
-    public string? Slug { get; set; }
-    public string? Title { get; set; }
-    public string? ShortName { get; set; }
-    public List<string>? Authors { get; set; }
-    public string? Publisher { get; set; }
-    public string? Kind { get; set; }
-    public string? Published { get; set; }
-    public string? Url { get; set; }
-    public string? Retrieved { get; set; }
-    public string? EditorialNote { get; set; }
-    public Dictionary<int, FootnoteEntry>? Footnotes { get; set; }
-
     /// <summary>Exports only: when an editor deleted the source (ISO 8601, UTC).</summary>
     public string? DeletedAt { get; set; }
 
     /// <summary>Exports only: when it was added and last changed, unless by a seed import (ISO 8601, UTC).</summary>
     public string? CreatedAt { get; set; }
     public string? UpdatedAt { get; set; }
-}
-
-public sealed class FootnoteEntry
-{
-    public string? Authors { get; set; }
-    public string? Title { get; set; }
-    public string? Outlet { get; set; }
-    public string? Published { get; set; }
-    public string? Url { get; set; }
 }
 
 public sealed class TopicEntry
@@ -171,14 +164,15 @@ public sealed class TopicEntry
     public string? Description { get; set; }
 }
 
-public sealed class ClaimEntry
+/// <summary>A claim of claims.yaml: the claim draft, its override as one mapping, and what only an export writes.</summary>
+public sealed class ClaimEntry : ClaimDraft
 {
-    public string? Slug { get; set; }
-    public string? Statement { get; set; }
-    public List<string>? Topics { get; set; }
-    public string? Figure { get; set; }
-    public List<CitationEntry>? Citations { get; set; }
-    public OverrideEntry? AgreementOverride { get; set; }
+    /// <summary>The YAML form of <see cref="ClaimDraft.OverrideFlag"/> and <see cref="ClaimDraft.OverrideReason"/>.</summary>
+    public OverrideEntry? AgreementOverride
+    {
+        get => OverrideFlag is null && OverrideReason is null ? null : new OverrideEntry { Flag = OverrideFlag, Reason = OverrideReason };
+        set => (OverrideFlag, OverrideReason) = (value?.Flag, value?.Reason);
+    }
 
     /// <summary>Exports only: when an editor deleted the claim (ISO 8601, UTC).</summary>
     public string? DeletedAt { get; set; }
@@ -188,17 +182,9 @@ public sealed class ClaimEntry
     public string? UpdatedAt { get; set; }
 }
 
-public sealed class CitationEntry
+/// <summary>A citation of claims.yaml (its document named by slug under <c>source</c>), with what only an export writes.</summary>
+public sealed class CitationEntry : CitationDraft
 {
-    public string? Source { get; set; }
-    public string? Quote { get; set; }
-    public string? Prefix { get; set; }
-    public string? Suffix { get; set; }
-    public string? Attribution { get; set; }
-    public string? Stance { get; set; }
-    public string? Figure { get; set; }
-    public int? Footnote { get; set; }
-
     /// <summary>Exports only: the footnote was picked by an editor, so it is taken as given (none when absent), not checked against the quote's place.</summary>
     public bool? FootnoteChosen { get; set; }
 

@@ -158,11 +158,11 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                 source = new Source
                 {
                     Slug = m.Slug!,
-                    Title = m.Title!,
-                    ShortName = m.ShortName!,
-                    Publisher = m.Publisher!,
-                    Kind = m.Kind!,
-                    Published = m.Published!,
+                    Title = "",
+                    ShortName = "",
+                    Publisher = "",
+                    Kind = "",
+                    Published = "",
                     BodyMarkdown = "",
                     BodyHtml = "",
                     CanonicalText = "",
@@ -171,21 +171,9 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                 db.Sources.Add(source);
                 existing[m.Slug!] = source;
             }
-            source.Title = m.Title!;
-            source.ShortName = m.ShortName!;
-            if (!source.Authors.SequenceEqual(m.Authors ?? []))
-            {
-                source.Authors = m.Authors ?? [];
-            }
-            source.Publisher = m.Publisher!;
-            source.Kind = m.Kind!;
-            source.Published = m.Published!;
-            source.Url = m.Url;
-            source.Retrieved = m.Retrieved is null ? null : DateOnly.ParseExact(m.Retrieved, "yyyy-MM-dd");
-            source.EditorialNote = m.EditorialNote?.Trim();
+            SourceEditing.Apply(source, m, planned.Body);
             // An editor's deletion stands; an export's deletion is taken over.
             source.DeletedAt ??= planned.Times?.Deleted;
-            SourceBodies.ApplyTo(source, planned.Body, new PreparedBody(planned.Rendered, planned.Footnotes));
             if (db.Entry(source).State is EntityState.Modified or EntityState.Added)
             {
                 source.UpdatedAt = planned.Times?.Updated ?? now;
@@ -223,15 +211,13 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             }
             if (!existing.TryGetValue(planned.Slug, out var claim))
             {
-                claim = new Claim { Slug = planned.Slug, Statement = planned.Statement, CreatedAt = planned.Times?.Created ?? now };
+                claim = new Claim { Slug = planned.Slug, Statement = "", CreatedAt = planned.Times?.Created ?? now };
                 db.Claims.Add(claim);
                 existing[planned.Slug] = claim;
             }
             claim.DeletedAt ??= planned.Times?.Deleted;
-            claim.Statement = planned.Statement;
-            claim.Figure = planned.Figure;
 
-            var wantedTopics = planned.Topics.Select(t => topics[t]).ToList();
+            var wantedTopics = planned.Draft.Topics.Distinct().Select(t => topics[t]).ToList();
             claim.Topics.RemoveAll(t => !wantedTopics.Contains(t));
             claim.Topics.AddRange(wantedTopics.Where(t => !claim.Topics.Contains(t)));
 
@@ -271,22 +257,12 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                     claim.Citations.Add(citation);
                 }
                 citation.Position = position;
-                citation.Stance = c.Stance;
-                citation.Attribution = c.Attribution;
-                citation.Figure = c.Figure;
+                ClaimEditing.Apply(citation, c.Draft, c.Stance);
                 keep.Add(citation);
             }
             claim.Citations.RemoveAll(x => !keep.Contains(x));
 
-            claim.ApplyVerdict(planned.Verdict);
-            if (planned.Override is { } o)
-            {
-                claim.Override(o.Flag, o.Reason);
-            }
-            else
-            {
-                claim.ClearOverride();
-            }
+            ClaimEditing.Apply(claim, planned.Draft, planned.Verdict);
             if (db.Entry(claim).State is EntityState.Modified or EntityState.Added)
             {
                 claim.UpdatedAt = planned.Times?.Updated ?? now;

@@ -11,15 +11,24 @@ namespace KnowledgeBase.Core.Seeding;
 
 public sealed record PlannedTopic(string Slug, string Name, string Description);
 
-public sealed record PlannedSource(
-    SourceFrontMatter Meta, string Body, RenderedSource Rendered, IReadOnlyList<PreparedFootnote> Footnotes, PlannedTimes? Times = null)
+/// <summary>A source draft checked by <see cref="DraftRules"/>, with its body prepared.</summary>
+public sealed record PlannedSource(SourceFrontMatter Meta, PreparedBody Body, PlannedTimes? Times = null)
 {
-    public AnchorableText Anchorable { get; } = AnchorableText.Of(Rendered);
+    public AnchorableText Anchorable { get; } = AnchorableText.Of(Body.Rendered);
+
+    public RenderedSource Rendered => Body.Rendered;
+
+    public IReadOnlyList<PreparedFootnote> Footnotes => Body.Footnotes;
 }
 
+/// <summary>A citation draft anchored in its document, with the footnote checked and the stance read.</summary>
 /// <param name="Review">Set for a passage awaiting review: its anchor is the stored selector, not a fresh anchoring.</param>
-public sealed record PlannedCitation(
-    string SourceSlug, TextAnchor Anchor, int? Footnote, Stance Stance, string? Attribution, string? Figure, PlannedReview? Review = null);
+public sealed record PlannedCitation(CitationDraft Draft, TextAnchor Anchor, int? Footnote, Stance Stance, PlannedReview? Review = null)
+{
+    public string SourceSlug => Draft.SourceSlug!;
+
+    public string? Figure => TextValues.Blank(Draft.Figure);
+}
 
 /// <summary>An export's timestamps of a claim or source; each null when the import's own time is to be used.</summary>
 public sealed record PlannedTimes(DateTimeOffset? Created, DateTimeOffset? Updated, DateTimeOffset? Deleted);
@@ -32,20 +41,17 @@ public sealed record PlannedRevision(
     RevisionEntity Entity, string Slug, int Number, RevisionAction Action, string? AuthorId, string AuthorName, DateTimeOffset CreatedAt,
     string? Comment, JsonObject Snapshot);
 
-public sealed record PlannedClaim(
-    string Slug,
-    string Statement,
-    IReadOnlyList<string> Topics,
-    string? Figure,
-    IReadOnlyList<PlannedCitation> Citations,
-    AgreementVerdict Verdict,
-    (AgreementFlag Flag, string Reason)? Override,
-    PlannedTimes? Times = null);
+/// <summary>A claim draft checked by <see cref="DraftRules"/>, its citations anchored and its verdict derived.</summary>
+public sealed record PlannedClaim(ClaimDraft Draft, IReadOnlyList<PlannedCitation> Citations, AgreementVerdict Verdict, PlannedTimes? Times = null)
+{
+    public string Slug => Draft.Slug!;
+}
 
 /// <summary>
-/// Seed files checked in full and turned into what the importer writes. Every quote is anchored in its source's
-/// canonical text, every footnote number checked, every figure parsed; any problem is reported by the claim or
-/// file it belongs to, all at once, and nothing is planned.
+/// Seed files checked in full and turned into what the importer writes: every draft goes through the editors' rule
+/// set (<see cref="DraftRules"/>, worded for seed files), then every quote is anchored in its source's canonical
+/// text and every footnote number checked against the quote's place; any problem is reported by the claim or file it
+/// belongs to, all at once, and nothing is planned.
 /// </summary>
 public sealed record SeedPlan(
     IReadOnlyList<PlannedTopic> Topics,
@@ -63,7 +69,10 @@ public sealed record SeedPlan(
 
         var topics = PlanTopics(files.Topics, errors);
         var sources = PlanSources(files.Sources, errors);
-        var claims = PlanClaims(files.Claims, topics.Select(t => t.Slug).ToHashSet(), sources.ToDictionary(s => s.Meta.Slug!), errors);
+        // A document refused above is not named again by every citation of it.
+        var refusedSources = files.Sources.Select(f => f.Meta.Slug ?? "").Where(slug => sources.All(s => s.Meta.Slug != slug)).ToHashSet();
+        var claims = PlanClaims(
+            files.Claims, topics.Select(t => t.Slug).ToHashSet(), sources.ToDictionary(s => s.Meta.Slug!), refusedSources, errors);
         var revisions = PlanRevisions(files.Revisions, claims.Select(c => c.Slug).ToHashSet(), sources.Select(s => s.Meta.Slug!).ToHashSet(), errors);
 
         if (errors.Count > 0)
@@ -141,7 +150,7 @@ public sealed record SeedPlan(
         foreach (var (t, i) in entries.Select((t, i) => (t, i + 1)))
         {
             var where = $"topics.yaml: topic {i} ('{t.Slug}')";
-            if (!IsSlug(t.Slug))
+            if (!FieldRules.IsSlug(t.Slug))
             {
                 errors.Add($"{where}: slug must be lowercase letters, digits and hyphens.");
                 continue;
@@ -168,20 +177,11 @@ public sealed record SeedPlan(
         {
             var m = file.Meta;
             var where = $"sources/{file.FileName}";
-            var missing = new (string Field, string? Value)[]
-                {
-                    ("slug", m.Slug), ("title", m.Title), ("short-name", m.ShortName), ("publisher", m.Publisher),
-                    ("kind", m.Kind), ("published", m.Published),
-                }
-                .Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => f.Field).ToList();
-            if (missing.Count > 0)
+            var (problems, body) = DraftRules.Check(m, DraftReader.SeedFiles);
+            errors.AddRange(problems.Select(p => $"{where}: {p.Message}"));
+            var times = Times(m.CreatedAt, m.UpdatedAt, m.DeletedAt, where, errors);
+            if (body is null)
             {
-                errors.Add($"{where}: required front matter missing: {string.Join(", ", missing)}.");
-                continue;
-            }
-            if (!IsSlug(m.Slug))
-            {
-                errors.Add($"{where}: slug '{m.Slug}' must be lowercase letters, digits and hyphens.");
                 continue;
             }
             if (result.Any(r => r.Meta.Slug == m.Slug))
@@ -189,44 +189,14 @@ public sealed record SeedPlan(
                 errors.Add($"{where}: slug '{m.Slug}' is used by another source.");
                 continue;
             }
-            if (!PartialDate.IsValid(m.Published))
-            {
-                errors.Add($"{where}: published '{m.Published}' is not an ISO date (2024, 2024-11 or 2024-11-05).");
-            }
-            if (m.Retrieved is not null && !DateOnly.TryParseExact(m.Retrieved, "yyyy-MM-dd", out _))
-            {
-                errors.Add($"{where}: retrieved '{m.Retrieved}' is not a date (yyyy-mm-dd).");
-            }
-            if (m.Url is not null && !IsHttpUrl(m.Url))
-            {
-                errors.Add($"{where}: url '{m.Url}' must be an absolute http(s) URL.");
-            }
-            var times = Times(m.CreatedAt, m.UpdatedAt, m.DeletedAt, where, errors);
-
-            var citedWorks = (m.Footnotes ?? []).ToDictionary(
-                kv => kv.Key,
-                kv => kv.Value is null ? null : new CitedWork
-                {
-                    Authors = kv.Value.Authors,
-                    Title = kv.Value.Title,
-                    Outlet = kv.Value.Outlet,
-                    Published = kv.Value.Published,
-                    Url = kv.Value.Url,
-                });
-            var problems = new List<SourceBodyProblem>();
-            var body = SourceBodies.Prepare(file.Body, citedWorks, FootnoteWording.SeedFiles, problems);
-            errors.AddRange(problems.Select(p => $"{where}: {p.Message}"));
-            if (body is null)
-            {
-                continue;
-            }
-            result.Add(new PlannedSource(m, file.Body, body.Rendered, body.Footnotes, times));
+            result.Add(new PlannedSource(m, body, times));
         }
         return result;
     }
 
     private static List<PlannedClaim> PlanClaims(
-        IReadOnlyList<ClaimEntry> entries, HashSet<string> topicSlugs, Dictionary<string, PlannedSource> sources, List<string> errors)
+        IReadOnlyList<ClaimEntry> entries, HashSet<string> topicSlugs, Dictionary<string, PlannedSource> sources, HashSet<string> refusedSources,
+        List<string> errors)
     {
         var result = new List<PlannedClaim>();
         var seen = new HashSet<string>();
@@ -234,91 +204,62 @@ public sealed record SeedPlan(
         {
             var where = $"claim '{c.Slug ?? $"#{i}"}'";
             var before = errors.Count;
-            if (!IsSlug(c.Slug))
-            {
-                errors.Add($"{where}: slug must be lowercase letters, digits and hyphens.");
-            }
-            else if (!seen.Add(c.Slug!))
+            var refused = DraftRules.Check(c, DraftReader.SeedFiles);
+            errors.AddRange(refused.Select(e => $"{where}{CitationOf(e.Field)}: {e.Message}"));
+            bool Refused(string field) => refused.Any(e => e.Field == field || e.Field.StartsWith(field + ".", StringComparison.Ordinal));
+
+            if (!Refused("slug") && !seen.Add(c.Slug!))
             {
                 errors.Add($"{where}: the slug is used by another claim.");
             }
-            if (string.IsNullOrWhiteSpace(c.Statement))
-            {
-                errors.Add($"{where}: statement is required.");
-            }
-            var topics = c.Topics ?? [];
-            if (topics.Count == 0)
-            {
-                errors.Add($"{where}: name at least one topic.");
-            }
-            foreach (var t in topics.Where(t => !topicSlugs.Contains(t)))
+            foreach (var (t, j) in c.Topics.Select((t, j) => (t, j)).Where(x => !Refused($"topics[{x.j}]") && !topicSlugs.Contains(x.t)))
             {
                 errors.Add($"{where}: unknown topic '{t}'.");
             }
-            CheckFigure(c.Figure, where, errors);
             var times = Times(c.CreatedAt, c.UpdatedAt, c.DeletedAt, where, errors);
-
-            (AgreementFlag, string)? overridden = null;
-            if (c.AgreementOverride is { } o)
-            {
-                if (!AgreementFlagText.TryParse(o.Flag, out var flag))
-                {
-                    errors.Add($"{where}: agreement-override flag '{o.Flag}' is not one of agree, partial, conflict, single-source.");
-                }
-                else if (string.IsNullOrWhiteSpace(o.Reason))
-                {
-                    errors.Add($"{where}: an agreement override needs a reason.");
-                }
-                else
-                {
-                    overridden = (flag, o.Reason.Trim());
-                }
-            }
 
             var citations = new List<PlannedCitation>();
             var evidence = new List<CitationEvidence>();
-            if ((c.Citations ?? []).Count == 0)
+            foreach (var (draft, j) in c.Citations.Select((e, j) => (e, j)))
             {
-                errors.Add($"{where}: a claim needs at least one citation.");
-            }
-            foreach (var (e, j) in (c.Citations ?? []).Select((e, j) => (e, j + 1)))
-            {
-                var at = $"{where}, citation {j}";
-                if (e.Source is null || !sources.TryGetValue(e.Source, out var source))
+                var at = $"{where}, citation {j + 1}";
+                if (Refused($"citations[{j}]"))
                 {
-                    errors.Add($"{at}: unknown source '{e.Source}'.");
                     continue;
                 }
-                if (!StanceText.TryParse(e.Stance ?? "supports", out var stance))
+                var e = (CitationEntry)draft;
+                if (refusedSources.Contains(e.SourceSlug!))
                 {
-                    errors.Add($"{at}: stance '{e.Stance}' is not one of supports, supports-in-part, contradicts, mentions.");
                     continue;
                 }
-                CheckFigure(e.Figure, at, errors);
-                if (string.IsNullOrWhiteSpace(e.Quote))
+                if (!sources.TryGetValue(e.SourceSlug!, out var source))
                 {
-                    errors.Add($"{at}: quote is required.");
+                    errors.Add($"{at}: unknown source '{e.SourceSlug}'.");
                     continue;
+                }
+                if (!StanceText.TryParse(string.IsNullOrWhiteSpace(e.Stance) ? "supports" : e.Stance.Trim(), out var stance))
+                {
+                    continue; // already refused by DraftRules
                 }
                 if (e.Footnote is { } chosen && (e.FootnoteChosen is true || e.Review is not null) && source.Footnotes.All(f => f.Number != chosen))
                 {
-                    errors.Add($"{at} ({e.Source}): the document has no footnote {chosen}.");
+                    errors.Add($"{at} ({e.SourceSlug}): the document has no footnote {chosen}.");
                     continue;
                 }
                 if (e.Review is { } review)
                 {
-                    if (PlanReview(review, e.Quote, source, at) is not { } kept)
+                    if (PlanReview(review, e.Quote!, source, at) is not { } kept)
                     {
                         continue;
                     }
-                    citations.Add(new PlannedCitation(e.Source, kept.Anchor, e.Footnote, stance, Blank(e.Attribution), Blank(e.Figure), kept.Review));
-                    evidence.Add(new CitationEvidence(e.Source, source.Meta.ShortName!, stance, SafeFigure(e.Figure), e.Quote, e.Footnote));
+                    citations.Add(new PlannedCitation(e, kept.Anchor, e.Footnote, stance, kept.Review));
+                    evidence.Add(new CitationEvidence(e.SourceSlug!, source.Meta.ShortName!, stance, Figure.TryParseOptional(e.Figure), e.Quote!, e.Footnote));
                     continue;
                 }
-                var anchored = CitationAnchoring.Anchor(source.Anchorable, e.Quote, e.Prefix, e.Suffix);
+                var anchored = CitationAnchoring.Anchor(source.Anchorable, e.Quote!, e.Prefix, e.Suffix);
                 if (!anchored.Found)
                 {
-                    errors.Add($"{at} ({e.Source}): {anchored.Anchoring.Describe()}: “{e.Quote}”.");
+                    errors.Add($"{at} ({e.SourceSlug}): {anchored.Anchoring.Describe()}: “{e.Quote}”.");
                     continue;
                 }
                 var anchor = anchored.Anchor!;
@@ -326,18 +267,17 @@ public sealed record SeedPlan(
                 if (e.Footnote is { } given && given != located)
                 {
                     errors.Add(located is null
-                        ? $"{at} ({e.Source}): footnote {given} is given, but the quote is not in a footnote and no marker closes its sentence."
-                        : $"{at} ({e.Source}): footnote {given} is given, but the quote's sentence is backed by footnote {located}.");
+                        ? $"{at} ({e.SourceSlug}): footnote {given} is given, but the quote is not in a footnote and no marker closes its sentence."
+                        : $"{at} ({e.SourceSlug}): footnote {given} is given, but the quote's sentence is backed by footnote {located}.");
                     continue;
                 }
-                citations.Add(new PlannedCitation(e.Source, anchor, located, stance, Blank(e.Attribution), Blank(e.Figure)));
-                evidence.Add(new CitationEvidence(e.Source, source.Meta.ShortName!, stance, SafeFigure(e.Figure), anchor.Exact, located));
+                citations.Add(new PlannedCitation(e, anchor, located, stance));
+                evidence.Add(new CitationEvidence(e.SourceSlug!, source.Meta.ShortName!, stance, Figure.TryParseOptional(e.Figure), anchor.Exact, located));
             }
 
             if (errors.Count == before)
             {
-                result.Add(new PlannedClaim(
-                    c.Slug!, c.Statement!.Trim(), topics, Blank(c.Figure), citations, AgreementRule.Evaluate(evidence), overridden, times));
+                result.Add(new PlannedClaim(c, citations, AgreementRule.Evaluate(evidence), times));
             }
         }
         return result;
@@ -362,7 +302,7 @@ public sealed record SeedPlan(
                 errors.Add($"{at} ({source.Meta.Slug}): the fuzzy passage's words are not at {start}–{end}: “{quote}”.");
                 return null;
             }
-            return (new TextAnchor(start, end, quote, r.Prefix ?? "", r.Suffix ?? ""), new PlannedReview(status, Blank(r.CitedQuote)));
+            return (new TextAnchor(start, end, quote, r.Prefix ?? "", r.Suffix ?? ""), new PlannedReview(status, TextValues.Blank(r.CitedQuote)));
         }
     }
 
@@ -388,37 +328,14 @@ public sealed record SeedPlan(
         return new PlannedTimes(Read(created, "created-at"), Read(updated, "updated-at"), Read(deleted, "deleted-at"));
     }
 
-    private static void CheckFigure(string? figure, string where, List<string> errors)
+    /// <summary>", citation 2" for a refusal of the second citation's field ("citations[1].quote"), else nothing.</summary>
+    private static string CitationOf(string field)
     {
-        if (string.IsNullOrWhiteSpace(figure))
+        if (!field.StartsWith("citations[", StringComparison.Ordinal))
         {
-            return;
+            return "";
         }
-        try
-        {
-            FigureParser.Parse(figure);
-        }
-        catch (FigureFormatException e)
-        {
-            errors.Add($"{where}: {e.Message}");
-        }
+        var close = field.IndexOf(']', StringComparison.Ordinal);
+        return $", citation {int.Parse(field[10..close], System.Globalization.CultureInfo.InvariantCulture) + 1}";
     }
-
-    private static Figure? SafeFigure(string? text)
-    {
-        try
-        {
-            return Figure.ParseOptional(text);
-        }
-        catch (FigureFormatException)
-        {
-            return null;
-        }
-    }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static bool IsHttpUrl(string url) => FieldRules.IsHttpUrl(url);
-
-    private static bool IsSlug(string? s) => FieldRules.IsSlug(s);
 }

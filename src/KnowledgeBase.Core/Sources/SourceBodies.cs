@@ -81,11 +81,11 @@ public static class SourceBodies
             }
             footnotes.Add(new PreparedFootnote(f.Number, f.Text, f.Start, f.End, new CitedWork
             {
-                Authors = Blank(cited?.Authors),
-                Title = Blank(cited?.Title),
-                Outlet = Blank(cited?.Outlet),
-                Published = Blank(cited?.Published),
-                Url = Blank(cited?.Url),
+                Authors = TextValues.Blank(cited?.Authors),
+                Title = TextValues.Blank(cited?.Title),
+                Outlet = TextValues.Blank(cited?.Outlet),
+                Published = TextValues.Blank(cited?.Published),
+                Url = TextValues.Blank(cited?.Url),
             }));
         }
         foreach (var label in rendered.UnreferencedFootnotes)
@@ -132,6 +132,4 @@ public static class SourceBodies
 
     private static string Ordinal(int n) =>
         n.ToString(CultureInfo.InvariantCulture) + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

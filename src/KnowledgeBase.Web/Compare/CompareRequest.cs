@@ -92,8 +92,8 @@ public sealed partial record CompareRequest(
         string? left, string? right, string? flag, string? sort, string? after, string? leftAfter, string? rightAfter, out string? error)
     {
         error = null;
-        left = Blank(left);
-        right = Blank(right);
+        left = TextValues.Blank(left);
+        right = TextValues.Blank(right);
         if (left is not null && !IsSlug(left))
         {
             error = $"“{Clip(left)}” is not a document identifier: they are lowercase words joined by hyphens, such as usip-2024-seoul-response.";
@@ -108,7 +108,7 @@ public sealed partial record CompareRequest(
         }
 
         AgreementFlag? parsedFlag = null;
-        if (error is null && Blank(flag) is { } f)
+        if (error is null && TextValues.Blank(flag) is { } f)
         {
             if (AgreementFlagText.TryParse(f, out var value))
             {
@@ -121,7 +121,7 @@ public sealed partial record CompareRequest(
         }
 
         var parsedSort = CompareSort.Flag;
-        if (error is null && Blank(sort) is { } s && !CompareSortText.TryParse(s, out parsedSort))
+        if (error is null && TextValues.Blank(sort) is { } s && !CompareSortText.TryParse(s, out parsedSort))
         {
             error = $"“{Clip(s)}” is not an order for this page. Use one of: {string.Join(", ", Enum.GetValues<CompareSort>().Select(x => x.ToSlug()))}.";
         }
@@ -139,7 +139,7 @@ public sealed partial record CompareRequest(
 
     private static CompareCursor? DecodeCursor(string? token, string list, string what, ref string? error)
     {
-        if (error is not null || Blank(token) is not { } t)
+        if (error is not null || TextValues.Blank(token) is not { } t)
         {
             return null;
         }
@@ -152,8 +152,6 @@ public sealed partial record CompareRequest(
     }
 
     public static bool IsSlug(string value) => value.Length <= MaxSlugLength && SlugPattern().IsMatch(value);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
 

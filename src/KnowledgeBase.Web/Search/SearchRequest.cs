@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.Web.Search;
@@ -41,7 +42,7 @@ public sealed record SearchRequest(string Text, string? Topic, AgreementFlag? Fl
     public static SearchRequest Parse(string? q, string? topic, string? flag, string? source, string? after)
     {
         var text = Normalize(q);
-        var empty = new SearchRequest(text, Blank(topic), null, Blank(source), null, null);
+        var empty = new SearchRequest(text, TextValues.Blank(topic), null, TextValues.Blank(source), null, null);
         if (text.Length > MaxLength)
         {
             return empty with
@@ -51,7 +52,7 @@ public sealed record SearchRequest(string Text, string? Topic, AgreementFlag? Fl
             };
         }
         AgreementFlag? parsedFlag = null;
-        if (Blank(flag) is { } flagText)
+        if (TextValues.Blank(flag) is { } flagText)
         {
             if (!AgreementFlagText.TryParse(flagText, out var f))
             {
@@ -99,8 +100,6 @@ public sealed record SearchRequest(string Text, string? Topic, AgreementFlag? Fl
         }
         return builder.ToString();
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

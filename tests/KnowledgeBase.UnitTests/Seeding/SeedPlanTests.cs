@@ -140,7 +140,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
         var claim = Claim(slug);
 
         Assert.Equal(expected, claim.Verdict.Flag);
-        Assert.Null(claim.Override);
+        Assert.Null(claim.Draft.OverrideFlag);
         Assert.False(string.IsNullOrWhiteSpace(claim.Verdict.Rationale));
     }
 

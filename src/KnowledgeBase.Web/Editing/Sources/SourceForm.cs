@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Shared;
 
 namespace KnowledgeBase.Web.Editing.Sources;
 
@@ -51,7 +52,7 @@ public sealed class SourceForm
             EditorialNote = EditorialNote,
             BodyMarkdown = Body ?? "",
             Footnotes = Footnotes
-                .Where(f => numbers.Contains(f.Key) && !IsEmpty(f.Value))
+                .Where(f => numbers.Contains(f.Key) && !f.Value.IsEmpty())
                 .ToDictionary(f => f.Key, f => f.Value),
         };
     }
@@ -62,39 +63,34 @@ public sealed class SourceForm
         var draft = ToDraft(footnoteNumbers);
         return new SourceSnapshot(
             draft.Slug?.Trim() ?? "", draft.Title?.Trim() ?? "", draft.ShortName?.Trim() ?? "", draft.Authors, draft.Publisher?.Trim() ?? "",
-            draft.Kind?.Trim() ?? "", draft.Published?.Trim() ?? "", Blank(draft.Url), Blank(draft.Retrieved), Blank(draft.EditorialNote),
+            draft.Kind?.Trim() ?? "", draft.Published?.Trim() ?? "", TextValues.Blank(draft.Url), TextValues.Blank(draft.Retrieved), TextValues.Blank(draft.EditorialNote),
             draft.BodyMarkdown ?? "",
             [.. draft.Footnotes.OrderBy(f => f.Key).Select(f => new FootnoteSnapshot(
-                f.Key, Blank(f.Value.Authors), Blank(f.Value.Title), Blank(f.Value.Outlet), Blank(f.Value.Published), Blank(f.Value.Url)))]);
+                f.Key, TextValues.Blank(f.Value.Authors), TextValues.Blank(f.Value.Title), TextValues.Blank(f.Value.Outlet), TextValues.Blank(f.Value.Published), TextValues.Blank(f.Value.Url)))]);
     }
 
     public static SourceForm From(SourceSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var draft = snapshot.ToDraft();
         var form = new SourceForm
         {
-            Slug = snapshot.Slug,
-            Title = snapshot.Title,
-            ShortName = snapshot.ShortName,
-            Authors = string.Join('\n', snapshot.Authors),
-            Publisher = snapshot.Publisher,
-            Kind = snapshot.Kind,
-            Published = snapshot.Published,
-            Url = snapshot.Url,
-            Retrieved = snapshot.Retrieved,
-            EditorialNote = snapshot.EditorialNote,
-            Body = snapshot.BodyMarkdown,
+            Slug = draft.Slug,
+            Title = draft.Title,
+            ShortName = draft.ShortName,
+            Authors = string.Join('\n', draft.Authors),
+            Publisher = draft.Publisher,
+            Kind = draft.Kind,
+            Published = draft.Published,
+            Url = draft.Url,
+            Retrieved = draft.Retrieved,
+            EditorialNote = draft.EditorialNote,
+            Body = draft.BodyMarkdown,
         };
-        foreach (var f in snapshot.Footnotes)
+        foreach (var (number, work) in draft.Footnotes)
         {
-            form.Footnotes[f.Number] = new CitedWorkDraft { Authors = f.Authors, Title = f.Title, Outlet = f.Outlet, Published = f.Published, Url = f.Url };
+            form.Footnotes[number] = work;
         }
         return form;
     }
-
-    private static bool IsEmpty(CitedWorkDraft w) =>
-        string.IsNullOrWhiteSpace(w.Authors) && string.IsNullOrWhiteSpace(w.Title) && string.IsNullOrWhiteSpace(w.Outlet)
-        && string.IsNullOrWhiteSpace(w.Published) && string.IsNullOrWhiteSpace(w.Url);
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
