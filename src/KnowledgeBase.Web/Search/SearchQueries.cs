@@ -1,4 +1,3 @@
-using System.Data.Common;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Shared;
@@ -57,12 +56,19 @@ internal static class SearchQueries
 
     public const int SourceLimit = 10;
 
+    // Rows read with SqlQueryRaw: EF matches their properties to the columns by the snake_case names of the model.
+
+    /// <summary>A ranked claim id, with the count of candidates and whether a cap cut them (the same on every row).</summary>
+    private sealed record HitRow(long Id, float Rank, int Total, bool Capped);
+
+    /// <summary>A claim's row; the quote's columns are null when only its statement matched.</summary>
+    private sealed record ResultRow(
+        long Id, string Slug, string StatementHeadline, string? Figure, string Agreement, string[] Sources,
+        long? QuotePassageId, string? QuoteSourceSlug, string? QuoteSourceShortName, string? QuotePrefix, string? QuoteExact, string? QuoteSuffix);
+
     /// <summary>How many lexemes the query has after stemming and stop words: 0 means nothing to search for.</summary>
-    public static async Task<int> TermCountAsync(KnowledgeBaseDb db, string text, CancellationToken ct)
-    {
-        var result = await ScalarAsync(db, "SELECT numnode(websearch_to_tsquery('english', @q))", ct, Text("q", text));
-        return Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public static Task<int> TermCountAsync(KnowledgeBaseDb db, string text, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<int>("SELECT numnode(websearch_to_tsquery('english', @q)) AS \"Value\"", Text("q", text)).SingleAsync(ct);
 
     /// <summary>
     /// Claims whose statement, or any quote citing them, matches; ranked by the statement's rank (weight A) plus
@@ -135,28 +141,15 @@ internal static class SearchQueries
             LIMIT @take
             """;
 
-        var rows = new List<(long Id, float Rank)>();
-        int? total = null;
-        var capped = false;
-        await ReadAsync(db, sql, parameters, reader =>
-        {
-            rows.Add((reader.GetInt64(0), reader.GetFloat(1)));
-            total = reader.GetInt32(2);
-            capped = reader.GetBoolean(3);
-        }, ct);
-
-        if (total is null && after is not null)
-        {
-            // Past the last result: the page is empty, and the count is not needed to say so.
-            total = 0;
-        }
+        // Past the last result the page is empty and carries no count: none is needed to say so.
+        var rows = await db.Database.SqlQueryRaw<HitRow>(sql, parameters.ToArray()).ToListAsync(ct);
         var more = rows.Count > pageSize;
         var items = more ? rows[..pageSize] : rows;
         return new SearchHitPage(
             items.Select(r => r.Id).ToList(),
             more ? new SearchCursor(items[^1].Rank, items[^1].Id) : null,
-            total ?? 0,
-            capped);
+            rows.Count > 0 ? rows[0].Total : 0,
+            rows.Count > 0 && rows[0].Capped);
     }
 
     /// <summary>The rows for a page of ids, in the given order: statement and best quote highlighted, citing documents.</summary>
@@ -172,10 +165,10 @@ internal static class SearchQueries
             SELECT c.id, c.slug, ts_headline('english', c.statement, q.query, @all) AS statement_headline, c.figure, c.agreement,
                 ARRAY(SELECT s.short_name FROM citations ci JOIN passages p ON p.id = ci.passage_id JOIN sources s ON s.id = p.source_id
                       WHERE ci.claim_id = c.id GROUP BY s.short_name ORDER BY min(ci.position)) AS sources,
-                bq.id, bq.slug, bq.short_name,
-                ts_headline('english', bq.prefix, q.query, @all),
-                ts_headline('english', bq.exact, q.query, @all),
-                ts_headline('english', bq.suffix, q.query, @all)
+                bq.id AS quote_passage_id, bq.slug AS quote_source_slug, bq.short_name AS quote_source_short_name,
+                ts_headline('english', bq.prefix, q.query, @all) AS quote_prefix,
+                ts_headline('english', bq.exact, q.query, @all) AS quote_exact,
+                ts_headline('english', bq.suffix, q.query, @all) AS quote_suffix
             FROM claims c CROSS JOIN q
             LEFT JOIN LATERAL (
                 SELECT p.id, s.slug, s.short_name, p.prefix, p.exact, p.suffix
@@ -195,17 +188,13 @@ internal static class SearchQueries
         {
             parameters.Add(Int("source", s));
         }
-        var results = new Dictionary<long, ClaimResult>(ids.Count);
-        await ReadAsync(db, sql, parameters, r =>
-        {
-            var quote = r.IsDBNull(6)
-                ? null
-                : new QuoteMatch(r.GetInt64(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11));
-            var id = r.GetInt64(0);
-            results[id] = new ClaimResult(
-                id, r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), ParseFlag(r.GetString(4)),
-                r.GetFieldValue<string[]>(5), quote);
-        }, ct);
+        var results = (await db.Database.SqlQueryRaw<ResultRow>(sql, parameters.ToArray()).ToListAsync(ct)).ToDictionary(
+            r => r.Id,
+            r => new ClaimResult(
+                r.Id, r.Slug, r.StatementHeadline, r.Figure, ParseFlag(r.Agreement), r.Sources,
+                r.QuotePassageId is { } passageId
+                    ? new QuoteMatch(passageId, r.QuoteSourceSlug!, r.QuoteSourceShortName!, r.QuotePrefix!, r.QuoteExact!, r.QuoteSuffix!)
+                    : null));
         return ids.Where(results.ContainsKey).Select(id => results[id]).ToList();
     }
 
@@ -218,18 +207,13 @@ internal static class SearchQueries
                 SELECT s.id, ts_rank(s.search_vector, q.query) AS rank FROM sources s, q
                 WHERE s.search_vector @@ q.query ORDER BY s.id DESC LIMIT @cap),
             best AS (SELECT id, rank FROM found ORDER BY rank DESC, id LIMIT @limit)
-            SELECT s.slug, ts_headline('english', s.title, q.query, @all), s.short_name, s.kind, s.published
+            SELECT s.slug, ts_headline('english', s.title, q.query, @all) AS title_headline, s.short_name, s.kind, s.published
             FROM best b JOIN sources s ON s.id = b.id, q
             ORDER BY b.rank DESC, s.id
             """;
-        var parameters = new List<NpgsqlParameter>
-        {
-            Text("q", text), Text("all", Highlight.Options("HighlightAll=true")), Int("cap", SourceCandidateCap), Int("limit", limit),
-        };
-        var results = new List<SourceResult>();
-        await ReadAsync(db, sql, parameters, r =>
-            results.Add(new SourceResult(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4))), ct);
-        return results;
+        return await db.Database.SqlQueryRaw<SourceResult>(
+            sql, Text("q", text), Text("all", Highlight.Options("HighlightAll=true")), Int("cap", SourceCandidateCap), Int("limit", limit))
+            .ToListAsync(ct);
     }
 
     /// <summary>Every topic, and the sources a filter offers (the newest and the address's), for the form and to check the slugs in the address.</summary>
@@ -252,37 +236,4 @@ internal static class SearchQueries
     private static NpgsqlParameter Text(string name, string value) => new(name, NpgsqlDbType.Text) { Value = value };
 
     private static NpgsqlParameter Int(string name, int value) => new(name, NpgsqlDbType.Integer) { Value = value };
-
-    private static async Task<object?> ScalarAsync(KnowledgeBaseDb db, string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
-    {
-        object? result = null;
-        await ReadAsync(db, sql, parameters, r => result = r.GetValue(0), ct);
-        return result;
-    }
-
-    /// <summary>Runs SQL on the context's own connection (so pooling and configuration stay EF's).</summary>
-    private static async Task ReadAsync(KnowledgeBaseDb db, string sql, IEnumerable<NpgsqlParameter> parameters, Action<DbDataReader> row, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            foreach (var p in parameters)
-            {
-                command.Parameters.Add(p);
-            }
-            // Raw readers bypass EF's interceptors; the benchmark's SQL capture sees them here (a no-op outside it).
-            Benchmarks.BenchCapture.Observe(command);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                row(reader);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 }
