@@ -24,5 +24,9 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
 EXPOSE 8080
 # The aspnet image's non-root user ('app').
 USER $APP_UID
+# Ready: the app answers and its database is reachable with every migration applied (/health/ready; /health/live is
+# the process alone). Probed with bash's /dev/tcp, since the image has no curl; the first start migrates and seeds.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 
 ENTRYPOINT ["/bin/sh", "-c", "set -e; dotnet KnowledgeBase.Web.dll migrate; dotnet KnowledgeBase.Web.dll seed /app/seed-data; export DOTNET_GCHeapHardLimit=\"${DOTNET_GCHeapHardLimit:-0xA000000}\"; exec dotnet KnowledgeBase.Web.dll --urls http://+:8080 \"$@\"", "kb-entrypoint"]

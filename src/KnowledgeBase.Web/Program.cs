@@ -6,6 +6,7 @@ using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Api;
 using KnowledgeBase.Web.Benchmarks;
 using KnowledgeBase.Web.Components;
+using KnowledgeBase.Web.Health;
 using KnowledgeBase.Web.Security;
 using KnowledgeBase.Web.Shared;
 
@@ -43,6 +44,7 @@ builder.Services.AddScoped<SourceEditing>();
 builder.Services.AddApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddReadingCache();
+builder.Services.AddHealth();
 builder.Services.AddHostedService(services => new ContentNotificationListener(
     connectionString, services.GetRequiredService<ReadingCache>(), services.GetRequiredService<ILogger<ContentNotificationListener>>()));
 
@@ -61,6 +63,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Inside the error handlers, so an outage is answered here first (503, not 500); before authentication, which reads the database.
+app.UseDatabaseOutageAnswers();
 app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -73,6 +77,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapApi();
 app.MapOpenApi();
+app.MapHealth();
 if (benchmark)
 {
     app.MapBenchEndpoints(connectionString);

@@ -37,14 +37,16 @@ public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options)
     /// The options every host uses: Npgsql, snake_case names, migrations in their own assembly. Sessions run without
     /// parallel query: the app's queries are index lookups of a page each, where starting workers costs more than it
     /// saves (a search for a rare word took 9 ms of its 13 waiting for two workers) and steals the cores that serve
-    /// concurrent requests.
+    /// concurrent requests. Transient failures are retried briefly outside the callers' own transactions
+    /// (<see cref="TransientFailureRetry"/>).
     /// </summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
         var session = new NpgsqlConnectionStringBuilder(connectionString);
         session.Options = $"{session.Options} -c max_parallel_workers_per_gather=0".Trim();
-        options.UseNpgsql(session.ConnectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+        options.UseNpgsql(session.ConnectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly)
+                   .ExecutionStrategy(dependencies => new TransientFailureRetry(dependencies)))
                .UseSnakeCaseNamingConvention();
     }
 
