@@ -12,11 +12,11 @@ public sealed class AxeTests(BrowserApp app)
 {
     public static TheoryData<string> Pages => new()
     {
-        "/", "/topics", "/topics/troop-deployment", "/sources", Links.Source("idsa-2024-south-korea-response"), Links.Source("usip-2024-seoul-response"), "/not-found",
-        "/search", "/search?q=Kursk", "/search?q=troops&flag=agree&topic=troop-deployment", "/search?q=the",
-        Links.Compare(), Links.Compare("usip-2024-seoul-response", "idsa-2024-south-korea-response"),
-        "/claims", "/claims?flag=partial&sort=agreement&size=5", "/topics/russia-north-korea-ties?flag=single-source&source=idsa-2024-south-korea-response&size=10",
-        Links.Outlets(), Links.Outlet("the-korea-times"),
+        "/", "/topics", $"/topics/{Seed.Topics.TroopDeployment}", "/sources", Links.Source(Seed.MpIdsa.Slug), Links.Source(Seed.Usip.Slug), "/not-found",
+        "/search", "/search?q=Kursk", $"/search?q=troops&flag=agree&topic={Seed.Topics.TroopDeployment}", "/search?q=the",
+        Links.Compare(), Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug),
+        "/claims", "/claims?flag=partial&sort=agreement&size=5", $"/topics/{Seed.Topics.RussiaNorthKoreaTies}?flag=single-source&source={Seed.MpIdsa.Slug}&size=10",
+        Links.Outlets(), Links.Outlet(Seed.Outlets.TheKoreaTimes),
         Links.SignInPage, Links.AccessDenied, Links.ApiReference,
     };
 
@@ -34,11 +34,11 @@ public sealed class AxeTests(BrowserApp app)
 
     /// <summary>Claim pages with each kind of figure chart (rate, range, two measures) and none.</summary>
     [Theory]
-    [InlineData("russia-pays-north-korea")]
-    [InlineData("troops-sent-to-russia")]
-    [InlineData("public-opposes-arming-ukraine")]
-    [InlineData("foreign-trade-act-clause")]
-    [InlineData("seoul-stance-on-arming-ukraine")]
+    [InlineData(Seed.Claims.RussiaPaysNorthKorea)]
+    [InlineData(Seed.Claims.TroopsSentToRussia)]
+    [InlineData(Seed.Claims.PublicOpposesArmingUkraine)]
+    [InlineData(Seed.Claims.ForeignTradeActClause)]
+    [InlineData(Seed.Claims.SeoulStanceOnArmingUkraine)]
     public async Task A_claim_page_has_no_accessibility_violations(string slug)
     {
         var claim = await app.ClaimAsync(slug);
@@ -91,7 +91,7 @@ public sealed class AxeTests(BrowserApp app)
     public async Task A_source_page_with_a_preview_open_has_no_accessibility_violations(string trigger)
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync(Links.Source("idsa-2024-south-korea-response"));
+        await page.GotoAsync(Links.Source(Seed.MpIdsa.Slug));
         await page.Locator(trigger).FocusAsync();
         await page.Locator(".source-preview").WaitForAsync();
 
@@ -105,8 +105,8 @@ public sealed class AxeTests(BrowserApp app)
     {
         var editor = await app.CreateAccountAsync(Roles.Editor);
         var source = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.Sources, s => s.Slug == "idsa-2024-south-korea-response"));
-        var claim = await app.ClaimAsync("troops-in-kursk");
+            db.Sources, s => s.Slug == Seed.MpIdsa.Slug));
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         var page = await app.NewPageAsync();
         var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
         await page.GotoAsync(Links.SignInPage);

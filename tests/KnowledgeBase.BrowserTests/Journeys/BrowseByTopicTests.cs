@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -8,15 +9,13 @@ namespace KnowledgeBase.BrowserTests.Journeys;
 public sealed class BrowseByTopicTests(BrowserApp app)
 {
     private const string TopicName = "Russia–North Korea military cooperation";
-    private const string TopicSlug = "russia-north-korea-ties";
-    private const string Idsa = "idsa-2024-south-korea-response";
 
     [Fact]
     public async Task A_reader_goes_from_home_to_a_topic_filters_it_by_flag_and_source_and_pages_on()
     {
         var expected = await app.QueryAsync(db => db.ClaimTopics
-            .Where(x => x.Topic!.Slug == TopicSlug && x.Claim!.Agreement == AgreementFlag.SingleSource
-                && x.Claim.Citations.Any(c => c.Passage!.Source!.Slug == Idsa))
+            .Where(x => x.Topic!.Slug == Seed.Topics.RussiaNorthKoreaTies && x.Claim!.Agreement == AgreementFlag.SingleSource
+                && x.Claim.Citations.Any(c => c.Passage!.Source!.Slug == Seed.MpIdsa.Slug))
             .OrderBy(x => x.ClaimId)
             .Select(x => x.Claim!.Slug)
             .ToListAsync());
@@ -28,14 +27,14 @@ public sealed class BrowseByTopicTests(BrowserApp app)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Topics" }).ClickAsync();
         await page.WaitForURLAsync("**/topics");
         await page.GetByRole(AriaRole.Link, new() { Name = TopicName }).ClickAsync();
-        await page.WaitForURLAsync($"**/topics/{TopicSlug}");
+        await page.WaitForURLAsync($"**/topics/{Seed.Topics.RussiaNorthKoreaTies}");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(TopicName);
 
         // A quick link filters by flag; its count says how many claims it will show.
         var flagLinks = page.GetByRole(AriaRole.Navigation, new() { Name = "Agreement" });
         var singleSource = flagLinks.GetByRole(AriaRole.Link).Filter(new() { HasText = "Single source" });
         await singleSource.ClickAsync();
-        await page.WaitForURLAsync($"**/topics/{TopicSlug}?flag=single-source");
+        await page.WaitForURLAsync($"**/topics/{Seed.Topics.RussiaNorthKoreaTies}?flag=single-source");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Agreement" }).Locator("a[aria-current=page]")).ToContainTextAsync("Single source");
         var cards = page.Locator("article.claim-card");
         await Assertions.Expect(cards.First).ToBeVisibleAsync();
@@ -43,10 +42,10 @@ public sealed class BrowseByTopicTests(BrowserApp app)
 
         // The form (no script needed) narrows to one source and ten claims a page, keeping the flag.
         await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Agreement" })).ToHaveValueAsync("single-source");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Source" }).SelectOptionAsync(Idsa);
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Source" }).SelectOptionAsync(Seed.MpIdsa.Slug);
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Per page" }).SelectOptionAsync("10");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("flag=single-source") && url.Contains($"source={Idsa}") && url.Contains("size=10"));
+        await page.WaitForURLAsync(url => url.Contains("flag=single-source") && url.Contains($"source={Seed.MpIdsa.Slug}") && url.Contains("size=10"));
         await Assertions.Expect(cards).ToHaveCountAsync(10);
         await Assertions.Expect(page.Locator("p.count")).ToContainTextAsync($"{expected.Count} match the filters");
         var firstPage = await SlugsAsync(page);
@@ -55,7 +54,7 @@ public sealed class BrowseByTopicTests(BrowserApp app)
 
         // Next page: a stable URL with the filters and a cursor, holding the rest.
         await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("after=") && url.Contains("flag=single-source") && url.Contains($"source={Idsa}"));
+        await page.WaitForURLAsync(url => url.Contains("after=") && url.Contains("flag=single-source") && url.Contains($"source={Seed.MpIdsa.Slug}"));
         await Assertions.Expect(cards).ToHaveCountAsync(expected.Count - 10);
         Assert.Equal(expected.Skip(10), await SlugsAsync(page));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Next page" })).ToHaveCountAsync(0);
@@ -68,7 +67,7 @@ public sealed class BrowseByTopicTests(BrowserApp app)
 
         // And "First page" goes back, filters kept.
         await page.GetByRole(AriaRole.Link, new() { Name = "First page" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("after=") && url.Contains($"source={Idsa}"));
+        await page.WaitForURLAsync(url => !url.Contains("after=") && url.Contains($"source={Seed.MpIdsa.Slug}"));
         await Assertions.Expect(cards).ToHaveCountAsync(10);
         Assert.Equal(firstPage, await SlugsAsync(page));
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KnowledgeBase.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeBase.BrowserTests.Journeys;
@@ -15,14 +16,14 @@ public sealed partial class CompareDocumentsTests(BrowserApp app)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Compare" }).ClickAsync();
         await page.WaitForURLAsync("**/compare");
 
-        await page.GetByLabel("Left document").SelectOptionAsync("usip-2024-seoul-response");
-        await page.GetByLabel("Right document").SelectOptionAsync("idsa-2024-south-korea-response");
+        await page.GetByLabel("Left document").SelectOptionAsync(Seed.Usip.Slug);
+        await page.GetByLabel("Right document").SelectOptionAsync(Seed.MpIdsa.Slug);
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
-        await page.WaitForURLAsync("**/compare?left=usip-2024-seoul-response&right=idsa-2024-south-korea-response");
+        await page.WaitForURLAsync($"**/compare?left={Seed.Usip.Slug}&right={Seed.MpIdsa.Slug}");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("USIP and MP-IDSA, claim by claim");
         var rows = page.Locator("#shared article.compare-row");
-        await Assertions.Expect(rows).ToHaveCountAsync(17);
+        await Assertions.Expect(rows).ToHaveCountAsync(Seed.ClaimsCitedByBoth);
         await Assertions.Expect(rows.First.Locator(".agreement-label")).ToHaveTextAsync("Sources conflict");
 
         // The payments row: USIP's figure on the left, MP-IDSA's on the right.
@@ -39,7 +40,7 @@ public sealed partial class CompareDocumentsTests(BrowserApp app)
         var quote = (await pays.Locator(".passage-panel-right mark.quote-exact").InnerTextAsync()).Trim();
         await pays.GetByRole(AriaRole.Link, new() { Name = "Read in MP-IDSA" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/sources/idsa-2024-south-korea-response#passage-*");
+        await page.WaitForURLAsync($"**/sources/{Seed.MpIdsa.Slug}#passage-*");
         var fragment = new Uri(page.Url).Fragment.TrimStart('#');
         var marked = page.Locator($"[id='{fragment}']").Locator("xpath=following-sibling::mark[1]");
         await Assertions.Expect(marked).ToHaveClassAsync(PassageClass());
@@ -53,7 +54,7 @@ public sealed partial class CompareDocumentsTests(BrowserApp app)
         var context = await app.Browser.NewContextAsync(new() { BaseURL = app.ServerAddress.ToString(), JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("/compare?left=usip-2024-seoul-response&right=idsa-2024-south-korea-response");
+        await page.GotoAsync($"/compare?left={Seed.Usip.Slug}&right={Seed.MpIdsa.Slug}");
         await page.GetByLabel("Show").SelectOptionAsync("conflict");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("flag=conflict"));
@@ -65,7 +66,7 @@ public sealed partial class CompareDocumentsTests(BrowserApp app)
         }
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Swap sides" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("left=idsa-2024-south-korea-response&right=usip-2024-seoul-response&flag=conflict"));
+        await page.WaitForURLAsync(new Regex($"left={Seed.MpIdsa.Slug}&right={Seed.Usip.Slug}&flag=conflict"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("MP-IDSA and USIP, claim by claim");
         await Assertions.Expect(rows.First.Locator(".passage-panel-left .passage-panel-name")).ToHaveTextAsync("MP-IDSA");
         await context.DisposeAsync();
@@ -77,7 +78,7 @@ public sealed partial class CompareDocumentsTests(BrowserApp app)
         var context = await app.Browser.NewContextAsync(new() { BaseURL = app.ServerAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("/compare?left=usip-2024-seoul-response&right=idsa-2024-south-korea-response");
+        await page.GotoAsync($"/compare?left={Seed.Usip.Slug}&right={Seed.MpIdsa.Slug}");
 
         var row = page.Locator("#shared article.compare-row").First;
         var left = await row.Locator(".passage-panel-left").BoundingBoxAsync();

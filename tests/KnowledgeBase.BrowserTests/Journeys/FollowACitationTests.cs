@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -8,7 +9,6 @@ namespace KnowledgeBase.BrowserTests.Journeys;
 [Collection(BrowserCollection.Name)]
 public sealed partial class FollowACitationTests(BrowserApp app)
 {
-    private const string Idsa = "idsa-2024-south-korea-response";
 
     [Fact]
     public async Task A_reader_goes_from_the_home_page_to_a_claim_and_lands_on_the_highlighted_passage()
@@ -17,10 +17,10 @@ public sealed partial class FollowACitationTests(BrowserApp app)
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "North Korean troops in Russia" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/topics/troop-deployment");
+        await page.WaitForURLAsync($"**/topics/{Seed.Topics.TroopDeployment}");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Kursk" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/claims/*/troops-in-kursk");
+        await page.WaitForURLAsync($"**/claims/*/{Seed.Claims.TroopsInKursk}");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kursk");
         await Assertions.Expect(page.Locator(".agreement").First).ToContainTextAsync("Sources agree");
 
@@ -28,7 +28,7 @@ public sealed partial class FollowACitationTests(BrowserApp app)
         var quote = (await card.Locator(".quote-exact").InnerTextAsync()).Trim();
         await card.GetByRole(AriaRole.Link, new() { Name = "Read in context" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/sources/{Idsa}#passage-*");
+        await page.WaitForURLAsync($"**/sources/{Seed.MpIdsa.Slug}#passage-*");
         var fragment = new Uri(page.Url).Fragment.TrimStart('#');
         var marked = PassageMarks(page, fragment);
         await Assertions.Expect(marked.First).ToHaveClassAsync(PassageClass());
@@ -46,9 +46,9 @@ public sealed partial class FollowACitationTests(BrowserApp app)
     [InlineData(false)]
     public async Task A_reader_follows_a_citation_to_its_passage_footnote_and_back_to_a_claim(bool javaScript)
     {
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         var footnoteClaims = await app.QueryAsync(db => db.Citations
-            .Where(c => c.Passage!.Source!.Slug == Idsa && c.Passage.Footnote!.Number == 5)
+            .Where(c => c.Passage!.Source!.Slug == Seed.MpIdsa.Slug && c.Passage.Footnote!.Number == 5)
             .Select(c => c.Claim!.Id).Distinct().ToListAsync());
         var page = await NewPageAsync(javaScript);
 
@@ -60,7 +60,7 @@ public sealed partial class FollowACitationTests(BrowserApp app)
         await card.GetByRole(AriaRole.Link, new() { Name = "Read in context" }).ClickAsync();
 
         // The source page, scrolled to the highlighted passage, which is the fragment's target.
-        await page.WaitForURLAsync($"**/sources/{Idsa}#passage-*");
+        await page.WaitForURLAsync($"**/sources/{Seed.MpIdsa.Slug}#passage-*");
         var passageId = new Uri(page.Url).Fragment.TrimStart('#');
         var anchor = page.Locator($"[id='{passageId}']");
         Assert.True(await IsTargetAsync(anchor), "the passage anchor is not the :target");
@@ -70,11 +70,11 @@ public sealed partial class FollowACitationTests(BrowserApp app)
         // Its footnote marker: the first after the passage.
         var marker = anchor.Locator("xpath=following::a[contains(concat(' ', @class, ' '), ' footnote-ref ')][1]");
         await Assertions.Expect(marker).ToHaveTextAsync("5");
-        await Assertions.Expect(marker).ToHaveAttributeAsync("href", Links.Footnote(Idsa, 5));
+        await Assertions.Expect(marker).ToHaveAttributeAsync("href", Links.Footnote(Seed.MpIdsa.Slug, 5));
         await marker.ClickAsync();
 
         // The footnote at the end, with every claim resting on it.
-        await page.WaitForURLAsync($"**/sources/{Idsa}#footnote-5");
+        await page.WaitForURLAsync($"**/sources/{Seed.MpIdsa.Slug}#footnote-5");
         var footnote = page.Locator("li#footnote-5");
         await Assertions.Expect(footnote).ToBeInViewportAsync();
         Assert.True(await IsTargetAsync(footnote), "the footnote is not the :target");
@@ -85,14 +85,14 @@ public sealed partial class FollowACitationTests(BrowserApp app)
 
         // The back-link returns to the marker.
         await footnote.Locator("a.footnote-back-ref").ClickAsync();
-        await page.WaitForURLAsync($"**/sources/{Idsa}#footnote-ref-5");
+        await page.WaitForURLAsync($"**/sources/{Seed.MpIdsa.Slug}#footnote-ref-5");
         var backAt = page.Locator("a#footnote-ref-5");
         await Assertions.Expect(backAt).ToBeInViewportAsync();
         Assert.True(await IsTargetAsync(backAt), "the marker is not the :target");
 
         // And from the footnote, back to a claim that relies on it.
         await marker.ClickAsync();
-        await page.WaitForURLAsync($"**/sources/{Idsa}#footnote-5");
+        await page.WaitForURLAsync($"**/sources/{Seed.MpIdsa.Slug}#footnote-5");
         await footnote.Locator(".footnote-claims").GetByRole(AriaRole.Link, new() { Name = "Kursk" }).ClickAsync();
         await page.WaitForURLAsync($"**{Links.Claim(claim.Id, claim.Slug)}");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(claim.Statement);
@@ -102,7 +102,7 @@ public sealed partial class FollowACitationTests(BrowserApp app)
     public async Task A_passage_number_leads_to_the_claims_it_backs_and_back_to_the_passage()
     {
         var page = await NewPageAsync(javaScript: false);
-        await page.GotoAsync(Links.Source(Idsa));
+        await page.GotoAsync(Links.Source(Seed.MpIdsa.Slug));
 
         var number = page.Locator("a.passage-anchor").First;
         var passageId = await number.GetAttributeAsync("id");

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KnowledgeBase.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeBase.BrowserTests.Journeys;
@@ -37,7 +38,7 @@ public sealed class SearchTests(BrowserApp app)
         var kursk = results.Filter(new() { HasText = "Kursk" });
         await kursk.GetByRole(AriaRole.Link).First.ClickAsync();
 
-        await page.WaitForURLAsync("**/claims/*/troops-in-kursk");
+        await page.WaitForURLAsync($"**/claims/*/{Seed.Claims.TroopsInKursk}");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kursk");
     }
 
@@ -52,7 +53,7 @@ public sealed class SearchTests(BrowserApp app)
         await Assertions.Expect(result.Locator(".search-quote-exact mark")).ToHaveTextAsync("stationed");
         await result.GetByRole(AriaRole.Link, new() { Name = "read it in context" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/sources/idsa-2024-south-korea-response#passage-*");
+        await page.WaitForURLAsync($"**/sources/{Seed.MpIdsa.Slug}#passage-*");
         var fragment = new Uri(page.Url).Fragment.TrimStart('#');
         await Assertions.Expect(page.Locator($"[id='{fragment}']")).ToHaveCountAsync(1);
     }

@@ -44,10 +44,10 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app)
     [Fact]
     public async Task Reading_pages_and_the_sign_in_page_render_without_violations()
     {
-        var claim = await app.ClaimAsync("russia-pays-north-korea");
+        var claim = await app.ClaimAsync(Seed.Claims.RussiaPaysNorthKorea);
         var (page, console) = await WatchedPageAsync();
 
-        foreach (var url in new[] { "/", "/topics/troop-deployment", Links.Source("idsa-2024-south-korea-response"), Links.Claim(claim.Id, claim.Slug), Links.SignInPage, "/no/such/page" })
+        foreach (var url in new[] { "/", $"/topics/{Seed.Topics.TroopDeployment}", Links.Source(Seed.MpIdsa.Slug), Links.Claim(claim.Id, claim.Slug), Links.SignInPage, "/no/such/page" })
         {
             await page.GotoAsync(url);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

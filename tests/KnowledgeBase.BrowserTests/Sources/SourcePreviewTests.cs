@@ -1,3 +1,4 @@
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -8,17 +9,16 @@ namespace KnowledgeBase.BrowserTests.Sources;
 [Collection(BrowserCollection.Name)]
 public sealed class SourcePreviewTests(BrowserApp app)
 {
-    private const string Idsa = "idsa-2024-south-korea-response";
 
     private async Task<IPage> SourcePageAsync()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync(Links.Source(Idsa));
+        await page.GotoAsync(Links.Source(Seed.MpIdsa.Slug));
         return page;
     }
 
     private Task<string> FootnoteTextAsync(int number) =>
-        app.QueryAsync(db => db.Footnotes.Where(f => f.Source!.Slug == Idsa && f.Number == number).Select(f => f.Text).SingleAsync());
+        app.QueryAsync(db => db.Footnotes.Where(f => f.Source!.Slug == Seed.MpIdsa.Slug && f.Number == number).Select(f => f.Text).SingleAsync());
 
     [Fact]
     public async Task Pointing_at_a_footnote_marker_previews_the_footnote_and_moving_away_closes_it()
@@ -80,9 +80,9 @@ public sealed class SourcePreviewTests(BrowserApp app)
     public async Task Pointing_at_a_highlighted_passage_shows_the_claims_it_backs()
     {
         var page = await SourcePageAsync();
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         var passageId = await app.QueryAsync(db => db.Citations
-            .Where(c => c.ClaimId == claim.Id && c.Passage!.Source!.Slug == Idsa).Select(c => c.PassageId).SingleAsync());
+            .Where(c => c.ClaimId == claim.Id && c.Passage!.Source!.Slug == Seed.MpIdsa.Slug).Select(c => c.PassageId).SingleAsync());
         var mark = page.Locator($".source-body mark.passage[data-passages~='{passageId}']").First;
         var title = await mark.GetAttributeAsync("title");
 
@@ -125,7 +125,7 @@ public sealed class SourcePreviewTests(BrowserApp app)
         await app.StartBrowserAsync();
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ServerAddress.ToString(), JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Links.Source(Idsa));
+        await page.GotoAsync(Links.Source(Seed.MpIdsa.Slug));
 
         await page.Locator("a#footnote-ref-11").HoverAsync();
         await page.Locator(".source-body mark.passage").First.HoverAsync();

@@ -9,7 +9,7 @@ namespace KnowledgeBase.IntegrationTests.Accounts;
 [Collection(AppCollection.Name)]
 public sealed partial class SecurityHeadersTests(KnowledgeBaseApp app)
 {
-    public static TheoryData<string> Urls => new() { "/", "/sources/usip-2024-seoul-response", Links.SignInPage, "/no/such/page", "/app.css" };
+    public static TheoryData<string> Urls => new() { "/", $"/sources/{Seed.Usip.Slug}", Links.SignInPage, "/no/such/page", "/app.css" };
 
     [Theory]
     [MemberData(nameof(Urls))]
@@ -39,7 +39,7 @@ public sealed partial class SecurityHeadersTests(KnowledgeBaseApp app)
     public async Task Pages_hold_no_inline_script_or_style_attribute()
     {
         var admin = await app.SignInAsync(Roles.Admin);
-        foreach (var url in new[] { "/", Links.SignInPage, "/sources/idsa-2024-south-korea-response", Links.AdminUsers })
+        foreach (var url in new[] { "/", Links.SignInPage, $"/sources/{Seed.MpIdsa.Slug}", Links.AdminUsers })
         {
             var html = await admin.GetPageAsync(url);
 

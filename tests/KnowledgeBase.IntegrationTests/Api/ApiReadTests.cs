@@ -35,7 +35,7 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
     {
         var claims = await WalkAsync("/api/v1/claims?limit=7");
         var ids = claims.Select(c => c.GetProperty("id").GetInt64()).ToList();
-        Assert.Equal(67, ids.Count);
+        Assert.Equal(Seed.ClaimCount, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal(ids.Order().ToList(), ids);
         var expected = await app.QueryAsync(db => Task.FromResult(db.Claims.Select(c => c.Id).OrderBy(id => id).ToList()));
@@ -79,7 +79,7 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         Assert.Equal(20, page.GetProperty("items").GetArrayLength());
         Assert.Equal(20, page.GetProperty("limit").GetInt32());
         var big = await _client.GetJsonAsync("/api/v1/claims?limit=100");
-        Assert.Equal(67, big.GetProperty("items").GetArrayLength());
+        Assert.Equal(Seed.ClaimCount, big.GetProperty("items").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, big.GetProperty("next").ValueKind);
     }
 
@@ -133,7 +133,7 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
     [Theory]
     [InlineData("/api/v1/claims/1")]
     [InlineData("/api/v1/claims?limit=2")]
-    [InlineData("/api/v1/sources/usip-2024-seoul-response")]
+    [InlineData($"/api/v1/sources/{Seed.Usip.Slug}")]
     [InlineData("/api/v1/topics")]
     public async Task Head_answers_as_get_does(string url)
     {
@@ -151,13 +151,13 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         var conflict = await WalkAsync("/api/v1/claims?flag=conflict&limit=100");
         Assert.NotEmpty(conflict);
         Assert.All(conflict, c => Assert.Equal("conflict", c.GetProperty("agreement").GetString()));
-        Assert.Contains(conflict, c => c.GetProperty("slug").GetString() == "seoul-stance-on-arming-ukraine");
+        Assert.Contains(conflict, c => c.GetProperty("slug").GetString() == Seed.Claims.SeoulStanceOnArmingUkraine);
 
-        var both = await WalkAsync("/api/v1/claims?source=usip-2024-seoul-response&limit=10");
-        Assert.All(both, c => Assert.Contains("usip-2024-seoul-response", c.GetProperty("sources").EnumerateArray().Select(s => s.GetString())));
-        var idsa = await WalkAsync("/api/v1/claims?source=idsa-2024-south-korea-response&limit=10");
+        var both = await WalkAsync($"/api/v1/claims?source={Seed.Usip.Slug}&limit=10");
+        Assert.All(both, c => Assert.Contains(Seed.Usip.Slug, c.GetProperty("sources").EnumerateArray().Select(s => s.GetString())));
+        var idsa = await WalkAsync($"/api/v1/claims?source={Seed.MpIdsa.Slug}&limit=10");
         var shared = both.Select(c => c.GetProperty("id").GetInt64()).Intersect(idsa.Select(c => c.GetProperty("id").GetInt64()));
-        Assert.Equal(17, shared.Count());
+        Assert.Equal(Seed.ClaimsCitedByBoth, shared.Count());
 
         var topic = (await _client.GetJsonAsync("/api/v1/topics")).EnumerateArray().First();
         var inTopic = await WalkAsync($"/api/v1/claims?topic={topic.GetProperty("slug").GetString()}&limit=5");
@@ -165,16 +165,16 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         Assert.All(inTopic, c => Assert.Contains(topic.GetProperty("slug").GetString(), c.GetProperty("topics").EnumerateArray().Select(s => s.GetString())));
 
         var kursk = await WalkAsync("/api/v1/claims?q=" + Uri.EscapeDataString("Kursk") + "&limit=100");
-        Assert.Contains(kursk, c => c.GetProperty("slug").GetString() == "troops-in-kursk");
-        Assert.True(kursk.Count < 67);
+        Assert.Contains(kursk, c => c.GetProperty("slug").GetString() == Seed.Claims.TroopsInKursk);
+        Assert.True(kursk.Count < Seed.ClaimCount);
     }
 
     [Fact]
     public async Task A_claim_has_its_agreement_figure_and_citations()
     {
-        var id = (await app.ClaimAsync("russia-pays-north-korea")).Id;
+        var id = (await app.ClaimAsync(Seed.Claims.RussiaPaysNorthKorea)).Id;
         var claim = await _client.GetJsonAsync($"/api/v1/claims/{id}");
-        Assert.Equal("russia-pays-north-korea", claim.GetProperty("slug").GetString());
+        Assert.Equal(Seed.Claims.RussiaPaysNorthKorea, claim.GetProperty("slug").GetString());
         Assert.Equal("partial", claim.GetProperty("agreement").GetProperty("flag").GetString());
         Assert.False(string.IsNullOrEmpty(claim.GetProperty("agreement").GetProperty("rationale").GetString()));
         var citations = claim.GetProperty("citations").EnumerateArray().ToList();
@@ -187,7 +187,7 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
             Assert.Contains(citation.GetProperty("stance").GetString(), new[] { "supports", "supports-in-part", "contradicts", "mentions" });
         }
         // MP-IDSA's "$200m a year" rests on footnote 11, a cited work with an outlet.
-        var idsa = citations.Single(c => c.GetProperty("source").GetProperty("slug").GetString() == "idsa-2024-south-korea-response");
+        var idsa = citations.Single(c => c.GetProperty("source").GetProperty("slug").GetString() == Seed.MpIdsa.Slug);
         Assert.Equal(11, idsa.GetProperty("footnote").GetProperty("number").GetInt32());
         Assert.Equal(JsonValueKind.Object, idsa.GetProperty("footnote").GetProperty("cites").ValueKind);
         var figure = citations.Select(c => c.GetProperty("figure")).First(f => f.ValueKind == JsonValueKind.Object);
@@ -203,10 +203,10 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
     public async Task Sources_topics_and_outlets()
     {
         var sources = await WalkAsync("/api/v1/sources?limit=1");
-        Assert.Equal(2, sources.Count);
-        var idsa = await _client.GetJsonAsync("/api/v1/sources/idsa-2024-south-korea-response");
+        Assert.Equal(Seed.SourceCount, sources.Count);
+        var idsa = await _client.GetJsonAsync($"/api/v1/sources/{Seed.MpIdsa.Slug}");
         Assert.Equal("MP-IDSA", idsa.GetProperty("shortName").GetString());
-        Assert.Equal(27, idsa.GetProperty("footnotes").GetArrayLength());
+        Assert.Equal(Seed.MpIdsa.FootnoteCount, idsa.GetProperty("footnotes").GetArrayLength());
         Assert.Equal("2024-12-05", idsa.GetProperty("published").GetString());
         Assert.Equal(JsonValueKind.Array, idsa.GetProperty("authors").ValueKind);
 

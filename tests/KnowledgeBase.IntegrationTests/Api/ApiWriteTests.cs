@@ -26,15 +26,13 @@ public sealed class ApiWriteCollection : ICollectionFixture<ApiWriteApp>
 [Collection(ApiWriteCollection.Name)]
 public sealed class ApiWriteTests(ApiWriteApp app)
 {
-    private const string Usip = "usip-2024-seoul-response";
-    private const string Idsa = "idsa-2024-south-korea-response";
     private const string UsipTroops = "North Korea has sent approximately 10,000 troops to Russia";
     private const string IdsaTroops = "thousands of North Korean troops are reported to have been currently deployed in Russia";
 
-    private static object NewClaim(string quote = UsipTroops, string source = Usip, string? comment = null) => new
+    private static object NewClaim(string quote = UsipTroops, string source = Seed.Usip.Slug, string? comment = null) => new
     {
         statement = $"A test claim {Guid.NewGuid():N}.",
-        topics = new[] { "troop-deployment" },
+        topics = new[] { Seed.Topics.TroopDeployment },
         figure = "about 10,000 troops",
         citations = new[] { new { source, quote, stance = "supports", figure = "approximately 10,000 troops" } },
         comment,
@@ -212,11 +210,11 @@ public sealed class ApiWriteTests(ApiWriteApp app)
 
         var citation = Assert.Single(claim.GetProperty("citations").EnumerateArray());
         Assert.Equal(UsipTroops, citation.GetProperty("selector").GetProperty("exact").GetString());
-        var text = await app.QueryAsync(db => db.Sources.Where(s => s.Slug == Usip).Select(s => s.CanonicalText).SingleAsync());
+        var text = await app.QueryAsync(db => db.Sources.Where(s => s.Slug == Seed.Usip.Slug).Select(s => s.CanonicalText).SingleAsync());
         var selector = citation.GetProperty("selector");
         Assert.Equal(UsipTroops, text[selector.GetProperty("start").GetInt32()..selector.GetProperty("end").GetInt32()]);
         Assert.Equal("single-source", claim.GetProperty("agreement").GetProperty("flag").GetString());
-        Assert.Equal("troop-deployment", Assert.Single(claim.GetProperty("topics").EnumerateArray()).GetProperty("slug").GetString());
+        Assert.Equal(Seed.Topics.TroopDeployment, Assert.Single(claim.GetProperty("topics").EnumerateArray()).GetProperty("slug").GetString());
 
         var revision = await app.QueryAsync(db => db.Revisions.AsNoTracking()
             .SingleAsync(r => r.EntityType == RevisionEntity.Claim && r.EntityId == id));
@@ -319,14 +317,14 @@ public sealed class ApiWriteTests(ApiWriteApp app)
     {
         var client = await EditorAsync();
         var (id, etag) = await CreateAsync(client);
-        var replacement = NewClaim(quote: IdsaTroops, source: Idsa);
+        var replacement = NewClaim(quote: IdsaTroops, source: Seed.MpIdsa.Slug);
 
         using var missing = await SendAsync(client, HttpMethod.Put, $"/api/v1/claims/{id}", replacement);
         Assert.Equal("/api#precondition-required", (await ProblemAsync(missing, (HttpStatusCode)428)).GetProperty("type").GetString());
 
         using var replaced = await SendAsync(client, HttpMethod.Put, $"/api/v1/claims/{id}", replacement, etag);
         var claim = await JsonAsync(replaced, HttpStatusCode.OK);
-        Assert.Equal(Idsa, Assert.Single(claim.GetProperty("citations").EnumerateArray()).GetProperty("source").GetProperty("slug").GetString());
+        Assert.Equal(Seed.MpIdsa.Slug, Assert.Single(claim.GetProperty("citations").EnumerateArray()).GetProperty("source").GetProperty("slug").GetString());
         var current = ETag(replaced);
         Assert.NotEqual(etag, current);
 
@@ -352,7 +350,7 @@ public sealed class ApiWriteTests(ApiWriteApp app)
 
         var answers = await Task.WhenAll(
             SendAsync(first, HttpMethod.Put, $"/api/v1/claims/{id}", NewClaim(), etag),
-            SendAsync(second, HttpMethod.Put, $"/api/v1/claims/{id}", NewClaim(quote: IdsaTroops, source: Idsa), etag));
+            SendAsync(second, HttpMethod.Put, $"/api/v1/claims/{id}", NewClaim(quote: IdsaTroops, source: Seed.MpIdsa.Slug), etag));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], answers.Select(a => a.StatusCode).Order());
         var revisions = await app.QueryAsync(db => db.Revisions.CountAsync(r => r.EntityType == RevisionEntity.Claim && r.EntityId == id));
@@ -370,7 +368,7 @@ public sealed class ApiWriteTests(ApiWriteApp app)
         var (id, etag) = await CreateAsync(client);
 
         using var added = await SendAsync(client, HttpMethod.Post, $"/api/v1/claims/{id}/citations",
-            new { source = Idsa, quote = IdsaTroops, stance = "supports", comment = "MP-IDSA says so too." }, etag);
+            new { source = Seed.MpIdsa.Slug, quote = IdsaTroops, stance = "supports", comment = "MP-IDSA says so too." }, etag);
         var claim = await JsonAsync(added, HttpStatusCode.Created);
         var citations = claim.GetProperty("citations").EnumerateArray().ToList();
         Assert.Equal(2, citations.Count);
@@ -378,16 +376,16 @@ public sealed class ApiWriteTests(ApiWriteApp app)
         Assert.Equal($"/api/v1/claims/{id}/citations/{newId}", added.Headers.Location?.OriginalString);
         Assert.NotEqual("single-source", claim.GetProperty("agreement").GetProperty("flag").GetString());
         var citation = await ApiClient.For(app).GetJsonAsync($"/api/v1/claims/{id}/citations/{newId}");
-        Assert.Equal(Idsa, citation.GetProperty("source").GetProperty("slug").GetString());
+        Assert.Equal(Seed.MpIdsa.Slug, citation.GetProperty("source").GetProperty("slug").GetString());
         etag = ETag(added);
 
         // A citation's own errors are keyed by its fields.
-        using var bad = await SendAsync(client, HttpMethod.Put, $"/api/v1/claims/{id}/citations/{newId}", new { source = Idsa, quote = "not there at all" }, etag);
+        using var bad = await SendAsync(client, HttpMethod.Put, $"/api/v1/claims/{id}/citations/{newId}", new { source = Seed.MpIdsa.Slug, quote = "not there at all" }, etag);
         var errors = (await ProblemAsync(bad, HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("quote", out _), errors.ToString());
 
         using var replaced = await SendAsync(client, HttpMethod.Put, $"/api/v1/claims/{id}/citations/{newId}",
-            new { source = Idsa, quote = IdsaTroops, stance = "mentions" }, etag);
+            new { source = Seed.MpIdsa.Slug, quote = IdsaTroops, stance = "mentions" }, etag);
         claim = await JsonAsync(replaced, HttpStatusCode.OK);
         Assert.Equal("mentions", claim.GetProperty("citations")[1].GetProperty("stance").GetString());
         etag = ETag(replaced);

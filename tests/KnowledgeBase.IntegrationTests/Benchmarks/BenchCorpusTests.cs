@@ -146,7 +146,7 @@ public sealed class BenchEndpointsOffTests(KnowledgeBaseApp app)
 {
     [Theory]
     [InlineData("/bench/l1/claim?id=1")]
-    [InlineData("/bench/l2/topic?slug=troop-deployment")]
+    [InlineData($"/bench/l2/topic?slug={Seed.Topics.TroopDeployment}")]
     [InlineData("/bench/l0/search?q=troops")]
     [InlineData("/bench/captured")]
     public async Task Without_the_setting_the_bench_endpoints_do_not_exist(string url)

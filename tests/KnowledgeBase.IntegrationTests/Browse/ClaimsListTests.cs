@@ -9,8 +9,6 @@ namespace KnowledgeBase.IntegrationTests.Browse;
 [Collection(AppCollection.Name)]
 public sealed class ClaimsListTests(KnowledgeBaseApp app)
 {
-    private const string Usip = "usip-2024-seoul-response";
-    private const string Idsa = "idsa-2024-south-korea-response";
 
     private readonly HttpClient _client = PageClient.For(app);
 
@@ -31,7 +29,7 @@ public sealed class ClaimsListTests(KnowledgeBaseApp app)
     [Fact]
     public async Task A_claim_card_shows_its_flag_figure_and_sources()
     {
-        var kursk = await app.ClaimAsync("troops-in-kursk");
+        var kursk = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
 
         var html = await _client.GetPageAsync(Links.Claims(new ClaimListFilter(AgreementFlag.Agree, Size: 100)));
 
@@ -45,11 +43,11 @@ public sealed class ClaimsListTests(KnowledgeBaseApp app)
         { "newest", null, null, null, 5 },
         { "oldest", "single-source", null, null, 5 },
         { "agreement", null, null, null, 7 },
-        { "agreement", null, "russia-north-korea-ties", null, 3 },
-        { "newest", "single-source", "russia-north-korea-ties", Idsa, 5 },
-        { "oldest", null, null, Usip, 10 },
-        { "agreement", "partial", null, Usip, 2 },
-        { "agreement", "conflict", "troop-deployment", null, 5 },
+        { "agreement", null, Seed.Topics.RussiaNorthKoreaTies, null, 3 },
+        { "newest", "single-source", Seed.Topics.RussiaNorthKoreaTies, Seed.MpIdsa.Slug, 5 },
+        { "oldest", null, null, Seed.Usip.Slug, 10 },
+        { "agreement", "partial", null, Seed.Usip.Slug, 2 },
+        { "agreement", "conflict", Seed.Topics.TroopDeployment, null, 5 },
     };
 
     [Theory]
@@ -93,14 +91,14 @@ public sealed class ClaimsListTests(KnowledgeBaseApp app)
     [Fact]
     public async Task A_next_link_keeps_every_filter_and_the_page_size()
     {
-        var html = await _client.GetPageAsync(Links.Claims(new ClaimListFilter(AgreementFlag.SingleSource, "russia-north-korea-ties", Idsa, ClaimSort.Oldest, 5)));
+        var html = await _client.GetPageAsync(Links.Claims(new ClaimListFilter(AgreementFlag.SingleSource, Seed.Topics.RussiaNorthKoreaTies, Seed.MpIdsa.Slug, ClaimSort.Oldest, 5)));
 
         var next = ListPages.NextLink(html);
 
         Assert.NotNull(next);
-        Assert.StartsWith($"/claims?flag=single-source&topic=russia-north-korea-ties&source={Idsa}&sort=oldest&size=5&after=", next);
+        Assert.StartsWith($"/claims?flag=single-source&topic={Seed.Topics.RussiaNorthKoreaTies}&source={Seed.MpIdsa.Slug}&sort=oldest&size=5&after=", next);
         var second = await _client.GetPageAsync(next);
-        Assert.Equal($"/claims?flag=single-source&topic=russia-north-korea-ties&source={Idsa}&sort=oldest&size=5", ListPages.FirstLink(second));
+        Assert.Equal($"/claims?flag=single-source&topic={Seed.Topics.RussiaNorthKoreaTies}&source={Seed.MpIdsa.Slug}&sort=oldest&size=5", ListPages.FirstLink(second));
         Assert.EndsWith(next, ListPages.Canonical(second));
     }
 
@@ -130,11 +128,11 @@ public sealed class ClaimsListTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_form_shows_the_current_filters_selected()
     {
-        var html = await _client.GetPageAsync(Links.Claims(new ClaimListFilter(AgreementFlag.Conflict, "seoul-response", Usip, ClaimSort.Agreement, 10)));
+        var html = await _client.GetPageAsync(Links.Claims(new ClaimListFilter(AgreementFlag.Conflict, Seed.Topics.SeoulResponse, Seed.Usip.Slug, ClaimSort.Agreement, 10)));
 
         Assert.Contains("""<option value="conflict" selected""", html);
-        Assert.Contains("""<option value="seoul-response" selected""", html);
-        Assert.Contains($"""<option value="{Usip}" selected""", html);
+        Assert.Contains($"""<option value="{Seed.Topics.SeoulResponse}" selected""", html);
+        Assert.Contains($"""<option value="{Seed.Usip.Slug}" selected""", html);
         Assert.Contains("""<option value="agreement" selected""", html);
         Assert.Contains("""<option value="10" selected""", html);
         Assert.Contains("<title>Claims: Sources conflict · South Korea's response · cited by USIP · KnowledgeBase</title>", html);

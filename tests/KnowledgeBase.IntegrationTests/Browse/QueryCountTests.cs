@@ -18,12 +18,12 @@ public sealed class QueryCountTests(UncachedApp app) : IClassFixture<UncachedApp
         // The page's keys, the page's claims (topic and source options are cached per content version).
         { Links.Claims(new ClaimListFilter(Size: 5)), 2 },
         { Links.Claims(new ClaimListFilter(Sort: ClaimSort.Agreement, Size: 5)), 2 },
-        { Links.Claims(new ClaimListFilter(AgreementFlag.SingleSource, "russia-north-korea-ties", "idsa-2024-south-korea-response", ClaimSort.Oldest, 3)), 2 },
+        { Links.Claims(new ClaimListFilter(AgreementFlag.SingleSource, Seed.Topics.RussiaNorthKoreaTies, Seed.MpIdsa.Slug, ClaimSort.Oldest, 3)), 2 },
         // The page (the topic, its counts per flag and the source options are cached per content version).
-        { Links.TopicPage("russia-north-korea-ties", new TopicFilter(AgreementFlag.SingleSource, "idsa-2024-south-korea-response", 3)), 1 },
-        { Links.TopicPage("troop-deployment", new TopicFilter(Size: 4)), 1 },
+        { Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, new TopicFilter(AgreementFlag.SingleSource, Seed.MpIdsa.Slug, 3)), 1 },
+        { Links.TopicPage(Seed.Topics.TroopDeployment, new TopicFilter(Size: 4)), 1 },
         // The page of claims (the outlet's spellings, counts and most recent footnotes are cached per content version).
-        { Links.Outlet("the-korea-times", size: 2), 1 },
+        { Links.Outlet(Seed.Outlets.TheKoreaTimes, size: 2), 1 },
     };
 
     [Theory]
@@ -57,8 +57,8 @@ public sealed class QueryCountTests(UncachedApp app) : IClassFixture<UncachedApp
     }
 
     [Theory]
-    [InlineData("usip-2024-seoul-response")]
-    [InlineData("idsa-2024-south-korea-response")]
+    [InlineData(Seed.Usip.Slug)]
+    [InlineData(Seed.MpIdsa.Slug)]
     public async Task A_source_page_costs_four_queries_then_one_whatever_its_passages(string slug)
     {
         await WarmUpAsync();

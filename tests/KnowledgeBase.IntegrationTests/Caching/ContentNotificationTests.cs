@@ -19,7 +19,7 @@ public sealed class ContentNotificationTests(KnowledgeBaseApp app) : IClassFixtu
     public async Task A_claim_changed_by_another_process_is_served_fresh_once_its_notification_arrives()
     {
         var client = PageClient.For(app);
-        var claim = await app.ClaimAsync("troops-sent-to-russia");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsSentToRussia);
         var url = $"/claims/{claim.Id}/{claim.Slug}";
         Assert.DoesNotContain("written elsewhere", await client.GetPageAsync(url), StringComparison.Ordinal);
         Assert.DoesNotContain("written elsewhere", await client.GetPageAsync(url), StringComparison.Ordinal); // now cached
@@ -44,7 +44,7 @@ public sealed class ContentNotificationTests(KnowledgeBaseApp app) : IClassFixtu
     public async Task The_app_s_own_committed_write_moves_the_content_version_once()
     {
         var cache = app.Services.GetRequiredService<ReadingCache>();
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         await using var scope = app.Services.CreateAsyncScope();
         var editing = scope.ServiceProvider.GetRequiredService<ClaimEditing>();
         var editable = (await editing.FindAsync(claim.Id))!;

@@ -26,9 +26,9 @@ public sealed class ReadingCacheTests(KnowledgeBaseApp app) : IClassFixture<Know
     }
 
     [Theory]
-    [InlineData("/topics/troop-deployment?size=3")]
+    [InlineData($"/topics/{Seed.Topics.TroopDeployment}?size=3")]
     [InlineData("/claims?flag=agree&size=4")]
-    [InlineData("/sources/usip-2024-seoul-response")]
+    [InlineData($"/sources/{Seed.Usip.Slug}")]
     [InlineData("/search?q=troops")]
     [InlineData("/api/v1/claims?limit=2")]
     public async Task A_second_anonymous_read_is_served_from_the_cache_without_a_query(string url)
@@ -57,9 +57,9 @@ public sealed class ReadingCacheTests(KnowledgeBaseApp app) : IClassFixture<Know
     public async Task Saving_a_claim_through_ClaimEditing_makes_the_next_read_fresh()
     {
         var client = PageClient.For(app);
-        var claim = await app.ClaimAsync("troops-sent-to-russia");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsSentToRussia);
         var url = $"/claims/{claim.Id}/{claim.Slug}";
-        var topicUrl = "/topics/troop-deployment";
+        var topicUrl = $"/topics/{Seed.Topics.TroopDeployment}";
         await client.GetPageAsync(url);
         await client.GetPageAsync(topicUrl);
         Assert.Equal(0, (await GetCountingAsync(client, url)).Queries);
@@ -84,7 +84,7 @@ public sealed class ReadingCacheTests(KnowledgeBaseApp app) : IClassFixture<Know
     public async Task Saving_a_source_through_SourceEditing_makes_the_next_read_fresh()
     {
         var client = PageClient.For(app);
-        const string url = "/sources/idsa-2024-south-korea-response";
+        const string url = $"/sources/{Seed.MpIdsa.Slug}";
         await client.GetPageAsync(url);
         Assert.Equal(0, (await GetCountingAsync(client, url)).Queries);
 
@@ -92,7 +92,7 @@ public sealed class ReadingCacheTests(KnowledgeBaseApp app) : IClassFixture<Know
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var id = await scope.ServiceProvider.GetRequiredService<Core.Data.KnowledgeBaseDb>().Sources
-                .Where(s => s.Slug == "idsa-2024-south-korea-response").Select(s => s.Id).SingleAsync();
+                .Where(s => s.Slug == Seed.MpIdsa.Slug).Select(s => s.Id).SingleAsync();
             var editing = scope.ServiceProvider.GetRequiredService<SourceEditing>();
             var editable = (await editing.FindAsync(id))!;
             var draft = editable.Snapshot.ToDraft();
@@ -108,7 +108,7 @@ public sealed class ReadingCacheTests(KnowledgeBaseApp app) : IClassFixture<Know
     [Fact]
     public async Task Signed_in_users_are_never_served_nor_stored_from_the_cache()
     {
-        const string url = "/topics/russia-north-korea-ties";
+        const string url = $"/topics/{Seed.Topics.RussiaNorthKoreaTies}";
         var anonymous = PageClient.For(app);
         var anonymousPage = await anonymous.GetPageAsync(url);
         var editor = await app.SignInAsync(Roles.Editor);
@@ -145,7 +145,7 @@ public sealed class OutputCacheSwitchTests(UncachedApp app) : IClassFixture<Unca
     public async Task The_switch_turns_the_output_cache_off()
     {
         var client = PageClient.For(app);
-        const string url = "/topics/troop-deployment?size=3";
+        const string url = $"/topics/{Seed.Topics.TroopDeployment}?size=3";
         await client.GetPageAsync(url);
         using var counter = new SqlCommandCounter(app.Database.Name);
 

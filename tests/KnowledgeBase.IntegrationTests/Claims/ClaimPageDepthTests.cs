@@ -24,7 +24,7 @@ public sealed class ClaimPageDepthTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Related_claims_share_a_topic_exclude_the_claim_and_are_few()
     {
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         var related = await app.QueryAsync(db => RelatedClaimQueries.ForAsync(db, claim.Id, CancellationToken.None));
         var topics = await app.QueryAsync(db => db.ClaimTopics.Where(t => t.ClaimId == claim.Id).Select(t => t.TopicId).ToListAsync());
         var ids = related.Select(r => r.Id).ToList();
@@ -37,7 +37,7 @@ public sealed class ClaimPageDepthTests(KnowledgeBaseApp app)
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(related, r => Assert.NotEmpty(r.Sources));
 
-        var page = await ClaimPageAsync("troops-in-kursk");
+        var page = await ClaimPageAsync(Seed.Claims.TroopsInKursk);
         var links = page.QuerySelectorAll("section.related-claims h3 a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(related.Select(r => Links.Claim(r.Id, r.Slug)), links);
     }
@@ -46,7 +46,7 @@ public sealed class ClaimPageDepthTests(KnowledgeBaseApp app)
     public async Task Related_claims_prefer_claims_sharing_more_of_the_topics()
     {
         // public-opposes-arming-ukraine has two topics; a claim on both outranks a nearer claim on one.
-        var claim = await app.ClaimAsync("public-opposes-arming-ukraine");
+        var claim = await app.ClaimAsync(Seed.Claims.PublicOpposesArmingUkraine);
         var topics = await app.QueryAsync(db => db.ClaimTopics.Where(t => t.ClaimId == claim.Id).Select(t => t.TopicId).ToListAsync());
         var related = await app.QueryAsync(db => RelatedClaimQueries.ForAsync(db, claim.Id, CancellationToken.None));
         var ids = related.Select(r => r.Id).ToList();
@@ -62,7 +62,7 @@ public sealed class ClaimPageDepthTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_pay_claim_draws_both_yearly_totals_on_one_scale_with_a_text_alternative()
     {
-        var page = await ClaimPageAsync("russia-pays-north-korea");
+        var page = await ClaimPageAsync(Seed.Claims.RussiaPaysNorthKorea);
 
         var figure = Assert.Single(page.QuerySelectorAll("section.claim-agreement figure.figure-scale"));
         var svg = figure.QuerySelector("svg[role=img]")!;
@@ -74,8 +74,8 @@ public sealed class ClaimPageDepthTests(KnowledgeBaseApp app)
     }
 
     [Theory]
-    [InlineData("foreign-trade-act-clause")]
-    [InlineData("combat-begun")]
+    [InlineData(Seed.Claims.ForeignTradeActClause)]
+    [InlineData(Seed.Claims.CombatBegun)]
     public async Task A_claim_without_two_comparable_figures_has_no_chart(string slug)
     {
         var page = await ClaimPageAsync(slug);
@@ -86,8 +86,8 @@ public sealed class ClaimPageDepthTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_cite_box_holds_a_plain_text_citation_with_the_permalink_and_todays_date()
     {
-        var claim = await app.ClaimAsync("troops-sent-to-russia");
-        var page = await ClaimPageAsync("troops-sent-to-russia");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsSentToRussia);
+        var page = await ClaimPageAsync(Seed.Claims.TroopsSentToRussia);
         var permalink = $"http://localhost{Links.Claim(claim.Id, claim.Slug)}";
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -18,7 +18,7 @@ public sealed class ClaimPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Troops_sent_shows_both_figures_and_the_partial_flag()
     {
-        var html = await ClaimPageAsync("troops-sent-to-russia");
+        var html = await ClaimPageAsync(Seed.Claims.TroopsSentToRussia);
 
         Assert.Contains("approximately 10,000 troops", html);
         Assert.Contains("thousands of North Korean troops", html);
@@ -30,12 +30,12 @@ public sealed class ClaimPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Pay_claim_shows_the_monthly_rate_the_derived_total_and_footnote_11()
     {
-        var html = await ClaimPageAsync("russia-pays-north-korea");
+        var html = await ClaimPageAsync(Seed.Claims.RussiaPaysNorthKorea);
 
         Assert.Contains("$2,000 per soldier per month", html);
         Assert.Contains("$2,000 × 10,000 × 12 = $240M a year", html);
         Assert.Contains("$200m A Year", html);
-        Assert.Contains("/sources/idsa-2024-south-korea-response#footnote-11", html);
+        Assert.Contains($"/sources/{Seed.MpIdsa.Slug}#footnote-11", html);
         Assert.Contains("The Korea Herald", html);
         Assert.Contains("South Korea’s intelligence agency", html);
     }
@@ -43,7 +43,7 @@ public sealed class ClaimPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Poll_claim_shows_13_and_82_percent_against_two_thirds()
     {
-        var html = await ClaimPageAsync("public-opposes-arming-ukraine");
+        var html = await ClaimPageAsync(Seed.Claims.PublicOpposesArmingUkraine);
 
         Assert.Contains("13 percent supported supplying arms to Ukraine, while 82 percent opposed it", html);
         Assert.Contains("13%", html);
@@ -55,7 +55,7 @@ public sealed class ClaimPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Foreign_trade_act_claim_is_single_source_with_the_verbatim_clause()
     {
-        var html = await ClaimPageAsync("foreign-trade-act-clause");
+        var html = await ClaimPageAsync(Seed.Claims.ForeignTradeActClause);
 
         Assert.Contains("Foreign Trade Act", html);
         Assert.Contains("strategic materials shall only be licensed if they are used for peaceful purposes", html);
@@ -66,7 +66,7 @@ public sealed class ClaimPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Each_citation_links_to_its_passage_on_the_source_page()
     {
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         var passages = await app.QueryAsync(db => Task.FromResult(
             db.Citations.Where(c => c.ClaimId == claim.Id).Select(c => new { c.PassageId, c.Passage!.Source!.Slug }).ToList()));
 
@@ -83,7 +83,7 @@ public sealed class ClaimPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task An_outdated_slug_redirects_to_the_canonical_address()
     {
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
 
         using var response = await _client.GetAsync(new Uri($"/claims/{claim.Id}/old-title", UriKind.Relative));
 

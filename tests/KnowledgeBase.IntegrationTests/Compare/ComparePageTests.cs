@@ -12,8 +12,6 @@ namespace KnowledgeBase.IntegrationTests.Compare;
 [Collection(AppCollection.Name)]
 public sealed class ComparePageTests(KnowledgeBaseApp app)
 {
-    private const string Usip = "usip-2024-seoul-response";
-    private const string Idsa = "idsa-2024-south-korea-response";
 
     private readonly HttpClient _client = PageClient.For(app);
 
@@ -55,9 +53,9 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_seed_pair_shows_every_claim_both_make_with_its_flag_and_nothing_else()
     {
-        var expected = await ClaimsAsync(Usip, Idsa, alsoOther: true);
+        var expected = await ClaimsAsync(Seed.Usip.Slug, Seed.MpIdsa.Slug, alsoOther: true);
 
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Select(e => e.Id).Order(), RowIds(page).Order());
@@ -75,11 +73,11 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_summary_counts_shared_claims_by_flag_and_the_claims_each_side_makes_alone()
     {
-        var shared = await ClaimsAsync(Usip, Idsa, alsoOther: true);
-        var onlyUsip = await ClaimsAsync(Usip, Idsa, alsoOther: false);
-        var onlyIdsa = await ClaimsAsync(Idsa, Usip, alsoOther: false);
+        var shared = await ClaimsAsync(Seed.Usip.Slug, Seed.MpIdsa.Slug, alsoOther: true);
+        var onlyUsip = await ClaimsAsync(Seed.Usip.Slug, Seed.MpIdsa.Slug, alsoOther: false);
+        var onlyIdsa = await ClaimsAsync(Seed.MpIdsa.Slug, Seed.Usip.Slug, alsoOther: false);
 
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 
         var main = page.QuerySelectorAll(".compare-count-main").Select(a => a.TextContent.Trim()).ToList();
         Assert.Equal([$"{onlyUsip.Count} only in USIP", $"{shared.Count} claims both make", $"{onlyIdsa.Count} only in MP-IDSA"], main);
@@ -95,7 +93,7 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_header_introduces_both_documents()
     {
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 
         Assert.Equal("USIP and MP-IDSA compared · KnowledgeBase", page.Title);
         var left = page.QuerySelector(".compare-doc-left")!.TextContent;
@@ -108,17 +106,17 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
         Assert.Contains("Ranjit Kumar Dhawan", right);
         Assert.Contains("5 December 2024", right);
         Assert.Contains("commentary", right);
-        Assert.Equal(Links.Source(Usip), page.QuerySelector(".compare-doc-left h2 a")!.GetAttribute("href"));
-        Assert.EndsWith(Links.Compare(Usip, Idsa), page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal(Links.Source(Seed.Usip.Slug), page.QuerySelector(".compare-doc-left h2 a")!.GetAttribute("href"));
+        Assert.EndsWith(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug), page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Contains("claims both make", page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
     }
 
     [Fact]
     public async Task The_troops_row_sets_approximately_10000_against_thousands()
     {
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 
-        var row = await RowAsync(page, "troops-sent-to-russia");
+        var row = await RowAsync(page, Seed.Claims.TroopsSentToRussia);
         Assert.Contains("agreement-partial", row.QuerySelector(".agreement")!.ClassList);
         var left = row.QuerySelector(".passage-panel-left")!;
         var right = row.QuerySelector(".passage-panel-right")!;
@@ -134,9 +132,9 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_payment_row_sets_2000_dollars_a_soldier_a_month_against_200m_a_year()
     {
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 
-        var row = await RowAsync(page, "russia-pays-north-korea");
+        var row = await RowAsync(page, Seed.Claims.RussiaPaysNorthKorea);
         var left = row.QuerySelector(".passage-panel-left")!;
         var right = row.QuerySelector(".passage-panel-right")!;
         Assert.Contains("$2,000", left.QuerySelector(".compared-figure .figure-chip")!.TextContent);
@@ -144,7 +142,7 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
         Assert.Contains("$200m", right.QuerySelector(".compared-figure .figure-chip")!.TextContent);
         Assert.Equal("$200m A Year", right.QuerySelector("mark.quote-exact")!.TextContent);
         Assert.StartsWith("[11]", right.QuerySelector(".compared-footnote a")!.TextContent);
-        Assert.Equal(Links.Footnote(Idsa, 11), right.QuerySelector(".compared-footnote a")!.GetAttribute("href"));
+        Assert.Equal(Links.Footnote(Seed.MpIdsa.Slug, 11), right.QuerySelector(".compared-footnote a")!.GetAttribute("href"));
         Assert.False(string.IsNullOrWhiteSpace(right.QuerySelector(".compared-outlet")!.TextContent));
         Assert.Contains("17%", row.QuerySelector(".compare-row-rationale")!.TextContent);
     }
@@ -152,21 +150,21 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Every_passage_link_points_into_its_own_document_at_a_passage_of_that_document()
     {
-        var usipPassages = await app.QueryAsync(db => db.Passages.Where(p => p.Source!.Slug == Usip).Select(p => p.Id).ToListAsync());
-        var idsaPassages = await app.QueryAsync(db => db.Passages.Where(p => p.Source!.Slug == Idsa).Select(p => p.Id).ToListAsync());
+        var usipPassages = await app.QueryAsync(db => db.Passages.Where(p => p.Source!.Slug == Seed.Usip.Slug).Select(p => p.Id).ToListAsync());
+        var idsaPassages = await app.QueryAsync(db => db.Passages.Where(p => p.Source!.Slug == Seed.MpIdsa.Slug).Select(p => p.Id).ToListAsync());
 
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 
         var left = page.QuerySelectorAll(".compare-row .passage-panel-left a.compared-passage-link, #only-left a.compared-passage-link").Select(a => a.GetAttribute("href")!).ToList();
         var right = page.QuerySelectorAll(".compare-row .passage-panel-right a.compared-passage-link, #only-right a.compared-passage-link").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(left);
         Assert.NotEmpty(right);
-        Assert.All(left, href => Assert.Contains(href, usipPassages.Select(id => Links.Passage(Usip, id))));
-        Assert.All(right, href => Assert.Contains(href, idsaPassages.Select(id => Links.Passage(Idsa, id))));
+        Assert.All(left, href => Assert.Contains(href, usipPassages.Select(id => Links.Passage(Seed.Usip.Slug, id))));
+        Assert.All(right, href => Assert.Contains(href, idsaPassages.Select(id => Links.Passage(Seed.MpIdsa.Slug, id))));
         // Every citation of a shared claim in either document is shown: none is dropped.
         var sharedCitations = await app.QueryAsync(db => db.Citations
-            .Where(x => x.Claim!.Citations.Any(y => y.Passage!.Source!.Slug == Usip) && x.Claim.Citations.Any(y => y.Passage!.Source!.Slug == Idsa))
-            .Where(x => x.Passage!.Source!.Slug == Usip || x.Passage.Source.Slug == Idsa)
+            .Where(x => x.Claim!.Citations.Any(y => y.Passage!.Source!.Slug == Seed.Usip.Slug) && x.Claim.Citations.Any(y => y.Passage!.Source!.Slug == Seed.MpIdsa.Slug))
+            .Where(x => x.Passage!.Source!.Slug == Seed.Usip.Slug || x.Passage.Source.Slug == Seed.MpIdsa.Slug)
             .CountAsync());
         Assert.Equal(sharedCitations, page.QuerySelectorAll(".compare-row figure.compared-passage").Length);
     }
@@ -174,12 +172,12 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_single_side_lists_hold_exactly_the_claims_only_that_document_makes()
     {
-        var onlyUsip = await ClaimsAsync(Usip, Idsa, alsoOther: false);
-        var onlyIdsa = await ClaimsAsync(Idsa, Usip, alsoOther: false);
-        var trade = await app.ClaimAsync("foreign-trade-act-clause");
-        var killed = await app.ClaimAsync("about-500-killed");
+        var onlyUsip = await ClaimsAsync(Seed.Usip.Slug, Seed.MpIdsa.Slug, alsoOther: false);
+        var onlyIdsa = await ClaimsAsync(Seed.MpIdsa.Slug, Seed.Usip.Slug, alsoOther: false);
+        var trade = await app.ClaimAsync(Seed.Claims.ForeignTradeActClause);
+        var killed = await app.ClaimAsync(Seed.Claims.About500Killed);
 
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 
         var left = page.QuerySelectorAll("#only-left li.only-item").Select(li => li.Id!).ToList();
         var right = page.QuerySelectorAll("#only-right li.only-item").Select(li => li.Id!).ToList();
@@ -199,9 +197,9 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_single_side_lists_run_in_their_documents_order()
     {
-        var positions = await PositionsAsync(Usip);
+        var positions = await PositionsAsync(Seed.Usip.Slug);
 
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 
         var ids = page.QuerySelectorAll("#only-left li.only-item").Select(li => long.Parse(li.Id!["only-left-".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(ids.OrderBy(id => positions[id]).ThenBy(id => id), ids);
@@ -214,9 +212,9 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     public async Task The_flag_filter_shows_only_shared_claims_with_that_flag(string slug)
     {
         Assert.True(AgreementFlagText.TryParse(slug, out var flag));
-        var expected = (await ClaimsAsync(Usip, Idsa, alsoOther: true)).Where(c => c.Agreement == flag).Select(c => c.Id).Order().ToList();
+        var expected = (await ClaimsAsync(Seed.Usip.Slug, Seed.MpIdsa.Slug, alsoOther: true)).Where(c => c.Agreement == flag).Select(c => c.Id).Order().ToList();
 
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa, flag: slug));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug, flag: slug));
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, RowIds(page).Order());
@@ -229,7 +227,7 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task A_flag_no_shared_claim_carries_says_so()
     {
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa, flag: "single-source"));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug, flag: "single-source"));
 
         Assert.Empty(RowIds(page));
         Assert.Contains("None of the", page.QuerySelector(".compare-showing")!.TextContent);
@@ -238,11 +236,11 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task By_default_conflicts_come_first_then_partial_then_agree_each_in_the_left_documents_order()
     {
-        var expected = await ClaimsAsync(Usip, Idsa, alsoOther: true);
-        var positions = await PositionsAsync(Usip);
+        var expected = await ClaimsAsync(Seed.Usip.Slug, Seed.MpIdsa.Slug, alsoOther: true);
+        var positions = await PositionsAsync(Seed.Usip.Slug);
         var rank = new Dictionary<AgreementFlag, int> { [AgreementFlag.Conflict] = 0, [AgreementFlag.Partial] = 1, [AgreementFlag.Agree] = 2, [AgreementFlag.SingleSource] = 3 };
 
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 
         Assert.Equal(
             expected.OrderBy(c => rank[c.Agreement]).ThenBy(c => positions[c.Id]).ThenBy(c => c.Id).Select(c => c.Id),
@@ -250,14 +248,14 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     }
 
     [Theory]
-    [InlineData("left", Usip)]
-    [InlineData("right", Idsa)]
+    [InlineData("left", Seed.Usip.Slug)]
+    [InlineData("right", Seed.MpIdsa.Slug)]
     public async Task The_shared_claims_can_follow_either_documents_order(string sort, string document)
     {
-        var expected = await ClaimsAsync(Usip, Idsa, alsoOther: true);
+        var expected = await ClaimsAsync(Seed.Usip.Slug, Seed.MpIdsa.Slug, alsoOther: true);
         var positions = await PositionsAsync(document);
 
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa, sort: sort));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug, sort: sort));
 
         Assert.Equal(expected.Select(c => c.Id).OrderBy(id => positions[id]).ThenBy(id => id), RowIds(page));
         Assert.Equal(sort, page.QuerySelector("select#compare-sort option[selected]")!.GetAttribute("value"));
@@ -266,10 +264,10 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_swap_link_puts_the_right_document_on_the_left()
     {
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
         var swap = page.QuerySelector("a.compare-swap")!.GetAttribute("href")!;
 
-        Assert.Equal(Links.Compare(Idsa, Usip), swap);
+        Assert.Equal(Links.Compare(Seed.MpIdsa.Slug, Seed.Usip.Slug), swap);
         var swapped = await GetDocumentAsync(swap);
         Assert.Equal("MP-IDSA and USIP compared · KnowledgeBase", swapped.Title);
         Assert.All(swapped.QuerySelectorAll(".compare-row .passage-panel-left .passage-panel-name"), n => Assert.Equal("MP-IDSA", n.TextContent));
@@ -281,9 +279,9 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Swapping_keeps_the_flag_filter_and_the_same_documents_order()
     {
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa, flag: "partial", sort: "left"));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug, flag: "partial", sort: "left"));
 
-        Assert.Equal(Links.Compare(Idsa, Usip, flag: "partial", sort: "right"), page.QuerySelector("a.compare-swap")!.GetAttribute("href"));
+        Assert.Equal(Links.Compare(Seed.MpIdsa.Slug, Seed.Usip.Slug, flag: "partial", sort: "right"), page.QuerySelector("a.compare-swap")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -342,11 +340,11 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
         var first = await app.QueryAsync(db => CompareQueries.SharedAsync(db, usipId, idsaId, null, CompareSort.Flag, null, CancellationToken.None, pageSize: 6));
         var token = first.Next!.Encode();
 
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa, after: token));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug, after: token));
 
         Assert.Equal(all.Items.Skip(6).Select(r => r.ClaimId), RowIds(page));
-        Assert.Equal(Links.Compare(Usip, Idsa) + "#shared", page.QuerySelector("#shared nav.pager a[rel=first]")!.GetAttribute("href"));
-        Assert.EndsWith(Links.Compare(Usip, Idsa, after: token), page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug) + "#shared", page.QuerySelector("#shared nav.pager a[rel=first]")!.GetAttribute("href"));
+        Assert.EndsWith(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug, after: token), page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         // The other lists keep their first page.
         Assert.NotEmpty(page.QuerySelectorAll("#only-left li.only-item"));
     }
@@ -354,7 +352,7 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_seed_pair_fits_on_one_page_with_no_next_links()
     {
-        var page = await GetDocumentAsync(Links.Compare(Usip, Idsa));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 
         Assert.Empty(page.QuerySelectorAll("a[rel=next]"));
         Assert.Empty(page.QuerySelectorAll("a[rel=first]"));
@@ -366,9 +364,9 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
         var first = true;
         foreach (var url in new[]
         {
-            Links.Compare(Usip, Idsa, flag: "agree"),
-            Links.Compare(Idsa, Usip, flag: "partial", sort: "right"),
-            Links.Compare(Usip, Idsa, flag: "single-source"),
+            Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug, flag: "agree"),
+            Links.Compare(Seed.MpIdsa.Slug, Seed.Usip.Slug, flag: "partial", sort: "right"),
+            Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug, flag: "single-source"),
         })
         {
             using var counter = new SqlCommandCounter(app.Database.Name);
@@ -403,9 +401,9 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task With_one_document_the_form_keeps_it_and_asks_for_the_second()
     {
-        var page = await GetDocumentAsync(Links.Compare(Usip));
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug));
 
-        Assert.Equal(Usip, page.QuerySelector("select[name=left] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(Seed.Usip.Slug, page.QuerySelector("select[name=left] option[selected]")!.GetAttribute("value"));
         Assert.Equal("", page.QuerySelector("select[name=right] option[selected]")!.GetAttribute("value"));
         Assert.Contains("choose the second document", page.QuerySelector("[role=status]")!.TextContent);
     }
@@ -421,10 +419,10 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task An_unknown_document_is_a_404_that_names_it_and_keeps_the_known_one()
     {
-        var page = await GetDocumentAsync(Links.Compare(Usip, "no-such-report"), HttpStatusCode.NotFound);
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, "no-such-report"), HttpStatusCode.NotFound);
 
         Assert.Contains("There is no document “no-such-report”", page.QuerySelector("[role=alert]")!.TextContent);
-        Assert.Equal(Usip, page.QuerySelector("select[name=left] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(Seed.Usip.Slug, page.QuerySelector("select[name=left] option[selected]")!.GetAttribute("value"));
         Assert.Equal("", page.QuerySelector("select[name=right] option[selected]")!.GetAttribute("value"));
     }
 
@@ -437,14 +435,14 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     }
 
     [Theory]
-    [InlineData("left=USIP!&right=" + Idsa, "is not a document identifier")]
-    [InlineData("left=" + Usip + "&right=" + Usip, "same document")]
-    [InlineData("left=" + Usip + "&right=" + Idsa + "&flag=maybe", "is not an agreement flag")]
-    [InlineData("left=" + Usip + "&right=" + Idsa + "&sort=sideways", "is not an order")]
-    [InlineData("left=" + Usip + "&right=" + Idsa + "&after=abc", "page cursor for the shared claims")]
-    [InlineData("left=" + Usip + "&right=" + Idsa + "&after=%00", "page cursor")]
-    [InlineData("left=" + Usip + "&right=" + Idsa + "&left-after=12", "page cursor for the claims only the left document makes")]
-    [InlineData("left=" + Usip + "&right=" + Idsa + "&right-after=zzzz", "page cursor for the claims only the right document makes")]
+    [InlineData("left=USIP!&right=" + Seed.MpIdsa.Slug, "is not a document identifier")]
+    [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.Usip.Slug, "same document")]
+    [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&flag=maybe", "is not an agreement flag")]
+    [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&sort=sideways", "is not an order")]
+    [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&after=abc", "page cursor for the shared claims")]
+    [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&after=%00", "page cursor")]
+    [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&left-after=12", "page cursor for the claims only the left document makes")]
+    [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&right-after=zzzz", "page cursor for the claims only the right document makes")]
     public async Task Bad_parameters_get_a_400_with_a_clear_message_never_a_500(string query, string message)
     {
         using var response = await _client.GetAsync(new Uri("/compare?" + query, UriKind.Relative));
@@ -460,7 +458,7 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     {
         var byFlag = new CompareCursor(CompareCursor.SharedList(CompareSort.Flag), 1, 100, 3).Encode();
 
-        using var response = await _client.GetAsync(new Uri(Links.Compare(Usip, Idsa, sort: "left", after: byFlag), UriKind.Relative));
+        using var response = await _client.GetAsync(new Uri(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug, sort: "left", after: byFlag), UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -468,6 +466,6 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     private async Task<(int Usip, int Idsa)> SourceIdsAsync()
     {
         var ids = await app.QueryAsync(db => db.Sources.ToDictionaryAsync(s => s.Slug, s => s.Id));
-        return (ids[Usip], ids[Idsa]);
+        return (ids[Seed.Usip.Slug], ids[Seed.MpIdsa.Slug]);
     }
 }

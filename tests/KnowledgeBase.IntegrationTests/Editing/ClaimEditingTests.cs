@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Testing;
 using Microsoft.EntityFrameworkCore;
 using static KnowledgeBase.IntegrationTests.Editing.SeededDatabase;
 
@@ -12,8 +13,6 @@ namespace KnowledgeBase.IntegrationTests.Editing;
 [Collection(EditingCollection.Name)]
 public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
 {
-    private const string Usip = "usip-2024-seoul-response";
-    private const string Idsa = "idsa-2024-south-korea-response";
     private const string UsipTroops = "North Korea has sent approximately 10,000 troops to Russia";
     private const string IdsaKursk = "an estimated 8,000 North Korean soldiers were reported to have been stationed in the Kursk region of Russia";
 
@@ -37,7 +36,7 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     private static ClaimDraft Draft(string statement, params CitationDraft[] citations) => new()
     {
         Statement = statement,
-        Topics = ["troop-deployment"],
+        Topics = [Seed.Topics.TroopDeployment],
         Citations = [.. citations],
     };
 
@@ -64,8 +63,8 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
         var passagesBefore = await _db.Passages.CountAsync();
         var draft = Draft(
             "Some 10,000 North Korean troops are in Russia.",
-            Cite(Usip, UsipTroops, figure: "approximately 10,000 troops"),
-            Cite(Idsa, "thousands of North Korean troops are reported to have been currently deployed in Russia", "supports-in-part", "thousands of troops"));
+            Cite(Seed.Usip.Slug, UsipTroops, figure: "approximately 10,000 troops"),
+            Cite(Seed.MpIdsa.Slug, "thousands of North Korean troops are reported to have been currently deployed in Russia", "supports-in-part", "thousands of troops"));
         draft.Figure = "about 10,000 troops";
 
         var saved = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.CreateAsync(draft, Ada, "A new claim"));
@@ -74,12 +73,12 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
         Assert.NotEqual(0u, saved.Version);
         await using var db = _database.NewDb();
         var claim = await db.Claims.Include(c => c.Citations).ThenInclude(c => c.Passage).SingleAsync(c => c.Id == saved.Id);
-        var seeded = await db.Claims.SingleAsync(c => c.Slug == "troops-sent-to-russia");
+        var seeded = await db.Claims.SingleAsync(c => c.Slug == Seed.Claims.TroopsSentToRussia);
         Assert.Equal("some-10-000-north-korean-troops-are-in-russia", claim.Slug);
         Assert.Equal(saved.Version, claim.Version);
         Assert.Equal(AgreementFlag.Partial, claim.Agreement);
         Assert.Equal(seeded.AgreementRationale, claim.AgreementRationale);
-        Assert.Equal(new[] { Usip, Idsa }, claim.Citations.OrderBy(c => c.Position).Select(c => db.Sources.Single(s => s.Id == c.Passage!.SourceId).Slug));
+        Assert.Equal(new[] { Seed.Usip.Slug, Seed.MpIdsa.Slug }, claim.Citations.OrderBy(c => c.Position).Select(c => db.Sources.Single(s => s.Id == c.Passage!.SourceId).Slug));
         // The same words as the seed claim's: the passages are shared, not duplicated.
         Assert.Equal(passagesBefore, await db.Passages.CountAsync());
         var revision = await db.Revisions.SingleAsync(r => r.EntityType == RevisionEntity.Claim && r.EntityId == saved.Id);
@@ -87,14 +86,14 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
             (revision.Number, revision.Action, revision.AuthorId, revision.AuthorName, revision.Comment));
         var snapshot = SnapshotJson.Read<ClaimSnapshot>(revision.Snapshot);
         Assert.Equal(UsipTroops, snapshot.Citations[0].Exact);
-        Assert.Equal(new[] { "troop-deployment" }, snapshot.Topics);
+        Assert.Equal(new[] { Seed.Topics.TroopDeployment }, snapshot.Topics);
     }
 
     [Fact]
     public async Task A_quote_that_is_not_in_the_document_is_refused_on_that_citation_and_nothing_is_written()
     {
         var claimsBefore = await _db.Claims.CountAsync();
-        var draft = Draft("Troops went to Russia.", Cite(Usip, UsipTroops), Cite(Idsa, "North Korea has sent 50,000 troops to Russia"));
+        var draft = Draft("Troops went to Russia.", Cite(Seed.Usip.Slug, UsipTroops), Cite(Seed.MpIdsa.Slug, "North Korea has sent 50,000 troops to Russia"));
 
         var invalid = Is<EditResult<ClaimSnapshot>.Invalid>(await _editing.CreateAsync(draft, Ada));
 
@@ -111,7 +110,7 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     public async Task An_ambiguous_quote_is_refused_with_both_places_it_occurs_and_a_suffix_picks_one()
     {
         const string PullQuote = "The greatest threat to South Korea, however, is the possibility that Russia might provide North Korea with advanced military technologies";
-        var draft = Draft("Russia may give North Korea military technology.", Cite(Usip, PullQuote));
+        var draft = Draft("Russia may give North Korea military technology.", Cite(Seed.Usip.Slug, PullQuote));
 
         var invalid = Is<EditResult<ClaimSnapshot>.Invalid>(await _editing.CreateAsync(draft, Ada));
 
@@ -128,7 +127,7 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     [Fact]
     public async Task The_footnote_is_proposed_from_the_sentence_and_may_be_overridden_only_with_one_the_document_has()
     {
-        var draft = Draft("About 8,000 troops are in Kursk.", Cite(Idsa, IdsaKursk));
+        var draft = Draft("About 8,000 troops are in Kursk.", Cite(Seed.MpIdsa.Slug, IdsaKursk));
         var preview = await _editing.PreviewAgreementAsync(draft);
         Assert.Empty(preview.Errors);
         Assert.Equal(5, preview.Citations[0].ProposedFootnote);
@@ -137,7 +136,7 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
         draft.Citations[0].Footnote = 99;
         var invalid = Is<EditResult<ClaimSnapshot>.Invalid>(await _editing.CreateAsync(draft, Ada));
         Assert.Equal("citations[0].footnote", Assert.Single(invalid.Errors).Field);
-        Assert.Contains("its footnotes run from 1 to 27", invalid.Errors[0].Message);
+        Assert.Contains($"its footnotes run from 1 to {Seed.MpIdsa.FootnoteCount}", invalid.Errors[0].Message);
 
         draft.Citations[0].Footnote = null;
         var saved = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.CreateAsync(draft, Ada));
@@ -148,7 +147,7 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     [Fact]
     public async Task An_update_from_a_stale_version_is_a_conflict_that_shows_the_current_state()
     {
-        var (id, version) = await SeedClaimAsync("troops-in-kursk");
+        var (id, version) = await SeedClaimAsync(Seed.Claims.TroopsInKursk);
         var first = (await _editing.FindAsync(id))!.Snapshot.ToDraft();
         first.Statement = "Ada's wording of the Kursk claim.";
         var saved = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.UpdateAsync(id, first, version, Ada));
@@ -167,7 +166,7 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     [Fact]
     public async Task Twenty_parallel_updates_from_the_same_version_save_exactly_once_and_nineteen_get_conflicts()
     {
-        var (id, version) = await SeedClaimAsync("russia-pays-north-korea");
+        var (id, version) = await SeedClaimAsync(Seed.Claims.RussiaPaysNorthKorea);
         var start = (await _editing.FindAsync(id))!.Snapshot;
         // Every editor has a connection open and a draft ready before any of them saves.
         var ready = 0;
@@ -207,10 +206,10 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     public async Task Restoring_an_earlier_revision_brings_back_its_statement_and_citations_as_a_new_revision()
     {
         var created = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.CreateAsync(
-            Draft("About 8,000 troops are in Kursk.", Cite(Idsa, IdsaKursk), Cite(Usip, "around 8,000 of whom have been deployed to the western region of Kursk")), Ada));
+            Draft("About 8,000 troops are in Kursk.", Cite(Seed.MpIdsa.Slug, IdsaKursk), Cite(Seed.Usip.Slug, "around 8,000 of whom have been deployed to the western region of Kursk")), Ada));
         var changed = (await _editing.FindAsync(created.Id))!.Snapshot.ToDraft();
         changed.Statement = "Troops were sent to Russia.";
-        changed.Citations = [Cite(Usip, UsipTroops)];
+        changed.Citations = [Cite(Seed.Usip.Slug, UsipTroops)];
         var updated = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.UpdateAsync(created.Id, changed, created.Version, Ben, "Narrowed"));
         Assert.Equal(2, updated.RevisionNumber);
 
@@ -225,18 +224,18 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
         Assert.Equal((3, RevisionAction.Restored, "Restored revision 1."), (third.Number, third.Action, third.Comment));
         var diff = (await History.DiffAsync(_db, RevisionEntity.Claim, created.Id, 2, 3, default))!;
         Assert.Contains(diff.Changes, c => c.Field == "statement" && c.Old == "Troops were sent to Russia." && c.New == "About 8,000 troops are in Kursk.");
-        Assert.Contains(diff.Changes, c => c.Field == "citations[1].source" && c.Old is null && c.New == Usip);
+        Assert.Contains(diff.Changes, c => c.Field == "citations[1].source" && c.Old is null && c.New == Seed.Usip.Slug);
     }
 
     [Fact]
     public async Task A_revision_still_restores_after_its_document_was_renamed()
     {
-        var created = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.CreateAsync(Draft("Troops went to Russia.", Cite(Usip, UsipTroops)), Ada));
+        var created = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.CreateAsync(Draft("Troops went to Russia.", Cite(Seed.Usip.Slug, UsipTroops)), Ada));
         var changed = (await _editing.FindAsync(created.Id))!.Snapshot.ToDraft();
-        changed.Citations = [Cite(Idsa, IdsaKursk)];
+        changed.Citations = [Cite(Seed.MpIdsa.Slug, IdsaKursk)];
         var updated = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.UpdateAsync(created.Id, changed, created.Version, Ada));
         var sources = new SourceEditing(_db, TimeProvider.System);
-        var usipId = await _db.Sources.Where(s => s.Slug == Usip).Select(s => s.Id).SingleAsync();
+        var usipId = await _db.Sources.Where(s => s.Slug == Seed.Usip.Slug).Select(s => s.Id).SingleAsync();
         var usip = (await sources.FindAsync(usipId))!;
         var renamed = usip.Snapshot.ToDraft();
         renamed.Slug = "usip-seoul-response";
@@ -251,7 +250,7 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     [Fact]
     public async Task A_deleted_claim_is_hidden_from_every_reader_query_and_undelete_brings_it_back()
     {
-        var (id, version) = await SeedClaimAsync("foreign-trade-act-clause");
+        var (id, version) = await SeedClaimAsync(Seed.Claims.ForeignTradeActClause);
         var claims = await _db.Claims.CountAsync();
         var citations = await _db.Citations.CountAsync();
 
@@ -319,7 +318,7 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     [Fact]
     public async Task Bad_input_is_refused_field_by_field_without_touching_the_database()
     {
-        var draft = Draft("Troops\0 in Russia.", Cite(Usip, UsipTroops, figure: "lots of troops"));
+        var draft = Draft("Troops\0 in Russia.", Cite(Seed.Usip.Slug, UsipTroops, figure: "lots of troops"));
         draft.Topics = ["no-such-topic"];
         draft.OverrideFlag = "mostly";
 
@@ -341,8 +340,8 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     [Fact]
     public async Task An_override_is_kept_beside_the_derived_verdict_and_a_claim_slug_cannot_be_taken_twice()
     {
-        var draft = Draft("Troops went to Russia.", Cite(Usip, UsipTroops));
-        draft.Slug = "troops-sent-to-russia";
+        var draft = Draft("Troops went to Russia.", Cite(Seed.Usip.Slug, UsipTroops));
+        draft.Slug = Seed.Claims.TroopsSentToRussia;
         var taken = Is<EditResult<ClaimSnapshot>.Invalid>(await _editing.CreateAsync(draft, Ada));
         Assert.Equal("slug", Assert.Single(taken.Errors).Field);
 
@@ -359,7 +358,7 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     [Fact]
     public async Task A_stance_change_updates_the_verdict_at_once()
     {
-        var (id, version) = await SeedClaimAsync("troops-in-kursk");
+        var (id, version) = await SeedClaimAsync(Seed.Claims.TroopsInKursk);
         var draft = (await _editing.FindAsync(id))!.Snapshot.ToDraft();
         draft.Citations[1].Stance = "contradicts";
 

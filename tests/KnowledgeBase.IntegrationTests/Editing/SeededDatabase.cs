@@ -50,31 +50,14 @@ public sealed class SeededDatabase : IAsyncDisposable
     public static readonly Editor Ada = new("user-ada", "Ada Editor");
     public static readonly Editor Ben = new("user-ben", "Ben Editor");
 
-    private readonly string _admin;
+    private readonly TestDatabase _database;
 
-    private SeededDatabase(string admin, string name, string connectionString)
-    {
-        _admin = admin;
-        Name = name;
-        ConnectionString = connectionString;
-    }
+    private SeededDatabase(TestDatabase database) => _database = database;
 
-    public string Name { get; }
-    public string ConnectionString { get; }
+    public string ConnectionString => _database.ConnectionString;
 
-    public static async Task<SeededDatabase> CopyAsync(SeededTemplate template)
-    {
-        var admin = Environment.GetEnvironmentVariable("KB_TEST_DATABASE")
-            ?? throw new InvalidOperationException("KB_TEST_DATABASE is not set: run the tests with ./kb test.");
-        var name = "kbtest_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template.Name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new SeededDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
-    }
+    public static async Task<SeededDatabase> CopyAsync(SeededTemplate template) =>
+        new(await TestDatabase.CreateAsync(template: template.Name));
 
     public static KnowledgeBaseDb Open(string connectionString)
     {
@@ -85,12 +68,5 @@ public sealed class SeededDatabase : IAsyncDisposable
 
     public KnowledgeBaseDb NewDb() => Open(ConnectionString);
 
-    public async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

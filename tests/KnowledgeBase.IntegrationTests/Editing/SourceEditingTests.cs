@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Sources;
+using KnowledgeBase.Testing;
 using Microsoft.EntityFrameworkCore;
 using static KnowledgeBase.IntegrationTests.Editing.SeededDatabase;
 
@@ -12,8 +13,6 @@ namespace KnowledgeBase.IntegrationTests.Editing;
 [Collection(EditingCollection.Name)]
 public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
 {
-    private const string Usip = "usip-2024-seoul-response";
-    private const string Idsa = "idsa-2024-south-korea-response";
     private const string UsipTroops = "North Korea has sent approximately 10,000 troops to Russia";
 
     private SeededDatabase _database = null!;
@@ -70,20 +69,20 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
     [Fact]
     public async Task A_paragraph_inserted_before_the_quotes_moves_them_and_each_citation_still_points_at_its_words()
     {
-        var before = await PassageOfAsync("troops-sent-to-russia", Usip);
+        var before = await PassageOfAsync(Seed.Claims.TroopsSentToRussia, Seed.Usip.Slug);
 
-        var saved = await EditBodyAsync(Usip, body => "An editor's note added at the top of the document.\n\n" + body);
+        var saved = await EditBodyAsync(Seed.Usip.Slug, body => "An editor's note added at the top of the document.\n\n" + body);
 
         var report = saved.Reanchoring!;
         Assert.True(report.Moved > 0);
         Assert.Equal(report.Total, report.Moved);
         Assert.Empty(report.NeedsReview);
-        var after = await PassageOfAsync("troops-sent-to-russia", Usip);
+        var after = await PassageOfAsync(Seed.Claims.TroopsSentToRussia, Seed.Usip.Slug);
         Assert.Equal(before.Id, after.Id);
         Assert.Equal((AnchorStatus.Moved, false), (after.AnchorStatus, after.NeedsReview));
         Assert.Equal(before.Start + "An editor's note added at the top of the document.\n\n".Length, after.Start);
         await using var db = _database.NewDb();
-        var usip = await db.Sources.SingleAsync(s => s.Slug == Usip);
+        var usip = await db.Sources.SingleAsync(s => s.Slug == Seed.Usip.Slug);
         // Every passage of the source still covers exactly its words in the new canonical text.
         foreach (var p in await db.Passages.Where(p => p.SourceId == usip.Id).ToListAsync())
         {
@@ -98,9 +97,9 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
     [Fact]
     public async Task Slightly_changed_quoted_words_are_re_anchored_approximately_and_wait_for_review()
     {
-        var saved = await EditBodyAsync(Usip, body => body.Replace(UsipTroops, "North Korea has sent roughly 10,000 troops to Russia", StringComparison.Ordinal));
+        var saved = await EditBodyAsync(Seed.Usip.Slug, body => body.Replace(UsipTroops, "North Korea has sent roughly 10,000 troops to Russia", StringComparison.Ordinal));
 
-        var passage = await PassageOfAsync("troops-sent-to-russia", Usip);
+        var passage = await PassageOfAsync(Seed.Claims.TroopsSentToRussia, Seed.Usip.Slug);
         Assert.Equal((AnchorStatus.Fuzzy, true), (passage.AnchorStatus, passage.NeedsReview));
         Assert.Equal("North Korea has sent roughly 10,000 troops to Russia", passage.Exact);
         Assert.Equal(UsipTroops, passage.PreviousExact);
@@ -110,15 +109,15 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
         var queue = await ReviewQueue.PageAsync(_db, null, default);
         var item = Assert.Single(queue.Items);
         Assert.Equal((passage.Id, AnchorStatus.Fuzzy, "USIP"), (item.PassageId, item.Status, item.SourceShortName));
-        Assert.Contains(item.Claims, c => c.Slug == "troops-sent-to-russia");
+        Assert.Contains(item.Claims, c => c.Slug == Seed.Claims.TroopsSentToRussia);
 
         // Saving the claim with the words as they now stand confirms them and empties the queue.
         var claims = new ClaimEditing(_db, TimeProvider.System);
-        var claim = await _db.Claims.AsNoTracking().SingleAsync(c => c.Slug == "troops-sent-to-russia");
+        var claim = await _db.Claims.AsNoTracking().SingleAsync(c => c.Slug == Seed.Claims.TroopsSentToRussia);
         var draft = (await claims.FindAsync(claim.Id))!.Snapshot.ToDraft();
         Assert.IsType<EditResult<ClaimSnapshot>.Saved>(await claims.UpdateAsync(claim.Id, draft, claim.Version, Ben, "Reviewed"));
         Assert.Empty((await ReviewQueue.PageAsync(_db, null, default)).Items);
-        var confirmed = await PassageOfAsync("troops-sent-to-russia", Usip);
+        var confirmed = await PassageOfAsync(Seed.Claims.TroopsSentToRussia, Seed.Usip.Slug);
         Assert.Equal((AnchorStatus.Exact, false, "North Korea has sent roughly 10,000 troops to Russia"), (confirmed.AnchorStatus, confirmed.NeedsReview, confirmed.Exact));
     }
 
@@ -126,47 +125,47 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
     public async Task A_deleted_quoted_sentence_orphans_its_passages_which_keep_their_words_and_their_citations()
     {
         const string Sentence = "Washington estimates that, so far, North Korea has sent approximately 10,000 troops to Russia — around 8,000 of whom have been deployed to the western region of Kursk, where Ukraine seized territory in a surprise attack earlier this year. ";
-        var before = await PassageOfAsync("troops-sent-to-russia", Usip);
+        var before = await PassageOfAsync(Seed.Claims.TroopsSentToRussia, Seed.Usip.Slug);
         var citations = await _db.Citations.CountAsync();
-        var flag = (await _db.Claims.AsNoTracking().SingleAsync(c => c.Slug == "troops-sent-to-russia")).Agreement;
+        var flag = (await _db.Claims.AsNoTracking().SingleAsync(c => c.Slug == Seed.Claims.TroopsSentToRussia)).Agreement;
 
-        var saved = await EditBodyAsync(Usip, body => body.Replace(Sentence, "", StringComparison.Ordinal));
+        var saved = await EditBodyAsync(Seed.Usip.Slug, body => body.Replace(Sentence, "", StringComparison.Ordinal));
 
-        var after = await PassageOfAsync("troops-sent-to-russia", Usip);
+        var after = await PassageOfAsync(Seed.Claims.TroopsSentToRussia, Seed.Usip.Slug);
         Assert.Equal((AnchorStatus.Orphaned, true), (after.AnchorStatus, after.NeedsReview));
         Assert.Equal((before.Id, before.Exact, before.Start, before.End), (after.Id, after.Exact, after.Start, after.End));
-        Assert.Equal((AnchorStatus.Orphaned, true), ((await PassageOfAsync("troops-in-kursk", Usip)).AnchorStatus, (await PassageOfAsync("troops-in-kursk", Usip)).NeedsReview));
+        Assert.Equal((AnchorStatus.Orphaned, true), ((await PassageOfAsync(Seed.Claims.TroopsInKursk, Seed.Usip.Slug)).AnchorStatus, (await PassageOfAsync(Seed.Claims.TroopsInKursk, Seed.Usip.Slug)).NeedsReview));
         Assert.Equal(2, saved.Reanchoring!.Orphaned);
         Assert.Equal(citations, await _db.Citations.CountAsync());
-        Assert.Equal(flag, (await _db.Claims.AsNoTracking().SingleAsync(c => c.Slug == "troops-sent-to-russia")).Agreement);
+        Assert.Equal(flag, (await _db.Claims.AsNoTracking().SingleAsync(c => c.Slug == Seed.Claims.TroopsSentToRussia)).Agreement);
         var queue = await ReviewQueue.PageAsync(_db, null, default);
         Assert.Equal(2, queue.Items.Count(i => i.Status == AnchorStatus.Orphaned));
         Assert.Equal(2, await ReviewQueue.CountAsync(_db, default));
 
         // A claim citing an orphan can still be edited: the orphaned citation is kept as it is.
         var claims = new ClaimEditing(_db, TimeProvider.System);
-        var claim = await _db.Claims.AsNoTracking().SingleAsync(c => c.Slug == "troops-sent-to-russia");
+        var claim = await _db.Claims.AsNoTracking().SingleAsync(c => c.Slug == Seed.Claims.TroopsSentToRussia);
         var draft = (await claims.FindAsync(claim.Id))!.Snapshot.ToDraft();
         draft.Statement = "North Korea has sent about 10,000 soldiers to Russia.";
         Assert.IsType<EditResult<ClaimSnapshot>.Saved>(await claims.UpdateAsync(claim.Id, draft, claim.Version, Ben));
-        Assert.Equal(after.Id, (await PassageOfAsync("troops-sent-to-russia", Usip)).Id);
+        Assert.Equal(after.Id, (await PassageOfAsync(Seed.Claims.TroopsSentToRussia, Seed.Usip.Slug)).Id);
 
         // Restoring the source's first revision brings the words back, and the orphans are confirmed again.
-        var id = (await OpenAsync(Usip)).Id;
+        var id = (await OpenAsync(Seed.Usip.Slug)).Id;
         var restored = Is<EditResult<SourceSnapshot>.Saved>(await _editing.RestoreAsync(id, 1, saved.Version, Ada));
         Assert.Equal(0, restored.Reanchoring!.Orphaned);
         Assert.Empty((await ReviewQueue.PageAsync(_db, null, default)).Items);
-        Assert.Equal((before.Start, before.End, false), ((await PassageOfAsync("troops-sent-to-russia", Usip)).Start, (await PassageOfAsync("troops-sent-to-russia", Usip)).End, (await PassageOfAsync("troops-sent-to-russia", Usip)).NeedsReview));
+        Assert.Equal((before.Start, before.End, false), ((await PassageOfAsync(Seed.Claims.TroopsSentToRussia, Seed.Usip.Slug)).Start, (await PassageOfAsync(Seed.Claims.TroopsSentToRussia, Seed.Usip.Slug)).End, (await PassageOfAsync(Seed.Claims.TroopsSentToRussia, Seed.Usip.Slug)).NeedsReview));
     }
 
     [Fact]
     public async Task The_diff_between_two_source_revisions_shows_the_changed_line()
     {
-        var saved = await EditBodyAsync(Usip, body => body.Replace(
+        var saved = await EditBodyAsync(Seed.Usip.Slug, body => body.Replace(
             "- North Korea-Russia cooperation could shift the inter-Korean military balance.",
             "- North Korea-Russia cooperation could tilt the inter-Korean military balance.",
             StringComparison.Ordinal));
-        var id = (await OpenAsync(Usip)).Id;
+        var id = (await OpenAsync(Seed.Usip.Slug)).Id;
 
         var diff = (await History.DiffAsync(_db, RevisionEntity.Source, id, 1, saved.RevisionNumber, default))!;
 
@@ -217,11 +216,11 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
         var claim = Is2(await claims.CreateAsync(new ClaimDraft
         {
             Statement = "About 10,000 North Korean troops are in Russia.",
-            Topics = ["troop-deployment"],
+            Topics = [Seed.Topics.TroopDeployment],
             Citations =
             [
                 new() { SourceSlug = "example-2025-analysis", Quote = "Pyongyang has deployed roughly 11,000 soldiers to Russia", Figure = "roughly 11,000 soldiers" },
-                new() { SourceSlug = Usip, Quote = UsipTroops, Figure = "approximately 10,000 troops" },
+                new() { SourceSlug = Seed.Usip.Slug, Quote = UsipTroops, Figure = "approximately 10,000 troops" },
             ],
         }, Ada));
         var found = (await claims.FindAsync(claim.Id))!;
@@ -237,13 +236,13 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
     {
         // A new footnote referenced before footnote 5's sentence shifts 5 to 6; the Kursk passage must follow.
         const string Kursk = "an estimated 8,000 North Korean soldiers were reported to have been stationed in the Kursk region of Russia";
-        Assert.Equal(5, await FootnoteNumberAsync("troops-in-kursk"));
-        var (id, source) = await OpenAsync(Idsa);
+        Assert.Equal(5, await FootnoteNumberAsync(Seed.Claims.TroopsInKursk));
+        var (id, source) = await OpenAsync(Seed.MpIdsa.Slug);
         var draft = source.Snapshot.ToDraft();
         var body = draft.BodyMarkdown!;
         Assert.Contains("[^4] In October 2024, " + Kursk + ".[^5]", body);
         // Shift every label from the top down, then add the new note as [^5] before the Kursk sentence.
-        for (var n = 27; n >= 5; n--)
+        for (var n = Seed.MpIdsa.FootnoteCount; n >= 5; n--)
         {
             body = body.Replace($"[^{n}]", $"[^{n + 1}]", StringComparison.Ordinal);
         }
@@ -255,21 +254,21 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
         var saved = Is<EditResult<SourceSnapshot>.Saved>(await _editing.UpdateAsync(id, draft, source.Version, Ada));
 
         Assert.Empty(saved.Reanchoring!.NeedsReview);
-        Assert.Equal(6, await FootnoteNumberAsync("troops-in-kursk"));
-        Assert.Equal(28, await _db.Footnotes.CountAsync(f => f.SourceId == id));
+        Assert.Equal(6, await FootnoteNumberAsync(Seed.Claims.TroopsInKursk));
+        Assert.Equal(Seed.MpIdsa.FootnoteCount + 1, await _db.Footnotes.CountAsync(f => f.SourceId == id));
     }
 
     private async Task<int?> FootnoteNumberAsync(string claim)
     {
         await using var db = _database.NewDb();
-        return await db.Citations.Where(c => c.Claim!.Slug == claim && c.Passage!.Source!.Slug == Idsa)
+        return await db.Citations.Where(c => c.Claim!.Slug == claim && c.Passage!.Source!.Slug == Seed.MpIdsa.Slug)
             .Select(c => (int?)c.Passage!.Footnote!.Number).SingleAsync();
     }
 
     [Fact]
     public async Task Bad_metadata_and_bodies_are_refused_field_by_field()
     {
-        var (id, source) = await OpenAsync(Usip);
+        var (id, source) = await OpenAsync(Seed.Usip.Slug);
         var draft = source.Snapshot.ToDraft();
         draft.Url = "javascript:alert(1)";
         draft.Title = "Title\0";
@@ -288,7 +287,7 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
     [Fact]
     public async Task A_cited_source_cannot_be_deleted_and_an_uncited_one_is_deleted_softly_and_undeleted()
     {
-        var (usip, current) = await OpenAsync(Usip);
+        var (usip, current) = await OpenAsync(Seed.Usip.Slug);
         var refused = Is<EditResult<SourceSnapshot>.Invalid>(await _editing.DeleteAsync(usip, current.Version, Ada));
         Assert.Contains("claims cite this document", Assert.Single(refused.Errors).Message);
 

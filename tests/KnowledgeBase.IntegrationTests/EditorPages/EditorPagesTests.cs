@@ -15,8 +15,8 @@ public sealed class EditorPagesTests(EditorPagesApp app)
 
     private async Task<IReadOnlyList<string>> PagesAsync()
     {
-        var source = await app.QueryAsync(db => db.Sources.SingleAsync(s => s.Slug == "usip-2024-seoul-response"));
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var source = await app.QueryAsync(db => db.Sources.SingleAsync(s => s.Slug == Seed.Usip.Slug));
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         return [Links.NewSource, Links.EditSource(source.Id), Links.ReviewQueue, Links.ClaimHistory(claim.Id), Links.SourceHistory(source.Id)];
     }
 
@@ -65,13 +65,13 @@ public sealed class EditorPagesTests(EditorPagesApp app)
     public async Task The_source_editor_opens_with_the_source_fields_and_one_fieldset_per_footnote()
     {
         var client = await app.SignInAsync(Roles.Editor);
-        var source = await app.QueryAsync(db => db.Sources.SingleAsync(s => s.Slug == "idsa-2024-south-korea-response"));
+        var source = await app.QueryAsync(db => db.Sources.SingleAsync(s => s.Slug == Seed.MpIdsa.Slug));
 
         var html = await client.GetPageAsync(Links.EditSource(source.Id));
 
-        Assert.Contains("value=\"idsa-2024-south-korea-response\"", html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{Seed.MpIdsa.Slug}\"", html, StringComparison.Ordinal);
         Assert.Contains("Footnotes: 1, 2, 3", html, StringComparison.Ordinal);
-        Assert.Matches("<legend[^>]*>Footnote 27</legend>", html);
+        Assert.Matches($"<legend[^>]*>Footnote {Seed.MpIdsa.FootnoteCount}</legend>", html);
         Assert.DoesNotMatch("<legend[^>]*>Footnote 28</legend>", html);
     }
 
@@ -79,7 +79,7 @@ public sealed class EditorPagesTests(EditorPagesApp app)
     public async Task Unknown_ids_answer_404_and_bad_parameters_400()
     {
         var client = await app.SignInAsync(Roles.Editor);
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
 
         using var noSource = await client.GetAsync(new Uri(Links.EditSource(999_999), UriKind.Relative));
         using var noClaim = await client.GetAsync(new Uri(Links.ClaimHistory(999_999_999), UriKind.Relative));
@@ -99,7 +99,7 @@ public sealed class EditorPagesTests(EditorPagesApp app)
     [Fact]
     public async Task The_history_diff_shows_a_changed_field_and_restoring_through_the_form_brings_it_back()
     {
-        var claim = await app.ClaimAsync("russia-pays-north-korea");
+        var claim = await app.ClaimAsync(Seed.Claims.RussiaPaysNorthKorea);
         var original = claim.Statement;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -124,7 +124,7 @@ public sealed class EditorPagesTests(EditorPagesApp app)
 
         Assert.Equal(HttpStatusCode.Found, restored.StatusCode);
         Assert.Equal(Links.ClaimHistory(claim.Id) + "?done=restored", restored.Target().PathAndQuery);
-        Assert.Equal(original, (await app.ClaimAsync("russia-pays-north-korea")).Statement);
+        Assert.Equal(original, (await app.ClaimAsync(Seed.Claims.RussiaPaysNorthKorea)).Statement);
         var revisions = await app.QueryAsync(db => db.Revisions
             .Where(r => r.EntityType == RevisionEntity.Claim && r.EntityId == claim.Id).OrderBy(r => r.Number).Select(r => r.Action).ToListAsync());
         Assert.Equal([RevisionAction.Imported, RevisionAction.Updated, RevisionAction.Restored], revisions);
@@ -135,7 +135,7 @@ public sealed class EditorPagesTests(EditorPagesApp app)
     [Fact]
     public async Task A_restore_with_a_stale_version_is_a_conflict_with_a_link_to_reload()
     {
-        var claim = await app.ClaimAsync("public-opposes-arming-ukraine");
+        var claim = await app.ClaimAsync(Seed.Claims.PublicOpposesArmingUkraine);
         await EditClaimAsync(claim.Id, " First.");
         var client = await app.SignInAsync(Roles.Editor);
         var form = await client.GetFormAsync(Links.ClaimHistory(claim.Id), "restore");
@@ -147,13 +147,13 @@ public sealed class EditorPagesTests(EditorPagesApp app)
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Someone saved a newer revision", body, StringComparison.Ordinal);
         Assert.Contains("Reload the history", body, StringComparison.Ordinal);
-        Assert.EndsWith(" Second.", (await app.ClaimAsync("public-opposes-arming-ukraine")).Statement, StringComparison.Ordinal);
+        Assert.EndsWith(" Second.", (await app.ClaimAsync(Seed.Claims.PublicOpposesArmingUkraine)).Statement, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_reader_cannot_restore_by_posting_the_form_directly()
     {
-        var claim = await app.ClaimAsync("foreign-trade-act-clause");
+        var claim = await app.ClaimAsync(Seed.Claims.ForeignTradeActClause);
         await EditClaimAsync(claim.Id, " Edited.");
         var editor = await app.SignInAsync(Roles.Editor);
         var form = await editor.GetFormAsync(Links.ClaimHistory(claim.Id), "restore");
@@ -165,13 +165,13 @@ public sealed class EditorPagesTests(EditorPagesApp app)
 
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.StatusCode is HttpStatusCode.Found or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"{(int)response.StatusCode}");
-        Assert.EndsWith(" Edited.", (await app.ClaimAsync("foreign-trade-act-clause")).Statement, StringComparison.Ordinal);
+        Assert.EndsWith(" Edited.", (await app.ClaimAsync(Seed.Claims.ForeignTradeActClause)).Statement, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_source_edit_that_loses_a_quote_puts_its_passage_in_the_review_queue_and_the_source_page_reports_the_save()
     {
-        var source = await app.QueryAsync(db => db.Sources.SingleAsync(s => s.Slug == "usip-2024-seoul-response"));
+        var source = await app.QueryAsync(db => db.Sources.SingleAsync(s => s.Slug == Seed.Usip.Slug));
         var passage = await app.QueryAsync(db => db.Passages
             .Where(p => p.SourceId == source.Id && db.Citations.Any(c => c.PassageId == p.Id) && p.Exact.Length > 40)
             .OrderBy(p => p.Id).FirstAsync());

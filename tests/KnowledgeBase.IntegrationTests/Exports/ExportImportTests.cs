@@ -16,8 +16,6 @@ namespace KnowledgeBase.IntegrationTests.Exports;
 [Collection(EditingCollection.Name)]
 public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
 {
-    private const string Usip = "usip-2024-seoul-response";
-    private const string Idsa = "idsa-2024-south-korea-response";
 
     private readonly List<string> _folders = [];
     private SeededDatabase _seeded = null!;
@@ -78,16 +76,16 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
         async Task<EditableClaim> ClaimAsync(string slug) =>
             (await claims.FindAsync(await db.Claims.IgnoreQueryFilters().Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync()))!;
 
-        var kursk = await ClaimAsync("troops-in-kursk");
+        var kursk = await ClaimAsync(Seed.Claims.TroopsInKursk);
         var draft = kursk.Snapshot.ToDraft();
         draft.OverrideFlag = "conflict";
         draft.OverrideReason = "Test: the two documents count different units.";
         Saved(await claims.UpdateAsync(kursk.Id, draft, kursk.Version, Ada, "Overridden for the export test"));
 
-        var marines = await ClaimAsync("troops-in-marine-and-airborne-units");
+        var marines = await ClaimAsync(Seed.Claims.TroopsInMarineAndAirborneUnits);
         Saved(await claims.DeleteAsync(marines.Id, marines.Version, Ben, "Deleted for the export test"));
 
-        var usipId = await db.Sources.Where(s => s.Slug == Usip).Select(s => s.Id).SingleAsync();
+        var usipId = await db.Sources.Where(s => s.Slug == Seed.Usip.Slug).Select(s => s.Id).SingleAsync();
         var usip = (await sources.FindAsync(usipId))!;
         var body = usip.Snapshot.ToDraft();
         body.BodyMarkdown = body.BodyMarkdown!
@@ -99,12 +97,12 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
         Saved(await claims.CreateAsync(new ClaimDraft
         {
             Statement = "The war has strengthened the military alliance between Russia and North Korea.",
-            Topics = ["russia-north-korea-ties"],
+            Topics = [Seed.Topics.RussiaNorthKoreaTies],
             Citations =
             [
                 new CitationDraft
                 {
-                    SourceSlug = Idsa,
+                    SourceSlug = Seed.MpIdsa.Slug,
                     Quote = "it has strengthened the military alliance between Russia and North Korea",
                     Stance = "supports",
                     Footnote = 2, // picked by hand: the sentence has no marker of its own
@@ -232,8 +230,8 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
         Assert.True(exported.Revisions >= 8, $"{exported.Revisions} revisions");
         await using var db = Open(fresh.ConnectionString);
         Assert.Equal(2, await db.Passages.IgnoreQueryFilters().CountAsync(p => p.NeedsReview));
-        Assert.True(await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.Slug == "troops-in-marine-and-airborne-units" && c.DeletedAt != null));
-        Assert.False(await db.Claims.AnyAsync(c => c.Slug == "troops-in-marine-and-airborne-units"));
+        Assert.True(await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.Slug == Seed.Claims.TroopsInMarineAndAirborneUnits && c.DeletedAt != null));
+        Assert.False(await db.Claims.AnyAsync(c => c.Slug == Seed.Claims.TroopsInMarineAndAirborneUnits));
     }
 
     [Fact]
@@ -247,7 +245,7 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
 
         await using var db = Open(fresh.ConnectionString);
         var claims = new ClaimEditing(db, TimeProvider.System);
-        var id = await db.Claims.Where(c => c.Slug == "troops-in-kursk").Select(c => c.Id).SingleAsync();
+        var id = await db.Claims.Where(c => c.Slug == Seed.Claims.TroopsInKursk).Select(c => c.Id).SingleAsync();
         var kursk = (await claims.FindAsync(id))!;
         Assert.Equal(2, kursk.LatestRevision); // imported, then the override
         var restored = await claims.RestoreAsync(id, 1, kursk.Version, Ada);
@@ -305,7 +303,7 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
         var error = await Assert.ThrowsAsync<SeedImportException>(() => ImportAsync(fresh.ConnectionString, folder));
 
         var problem = Assert.Single(error.Problems);
-        Assert.Contains("claim 'troops-in-kursk'", problem, StringComparison.Ordinal);
+        Assert.Contains($"claim '{Seed.Claims.TroopsInKursk}'", problem, StringComparison.Ordinal);
         Assert.Contains("not in the document", problem, StringComparison.Ordinal);
         await using var db = Open(fresh.ConnectionString);
         Assert.Equal((0, 0, 0, 0), (await db.Sources.IgnoreQueryFilters().CountAsync(), await db.Topics.CountAsync(), await db.Claims.IgnoreQueryFilters().CountAsync(), await db.Revisions.CountAsync()));
@@ -325,7 +323,7 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
         var error = await Assert.ThrowsAsync<SeedImportException>(() => ImportAsync(fresh.ConnectionString, folder));
 
         var problem = Assert.Single(error.Problems);
-        Assert.Contains("claim 'troops-sent-to-russia'", problem, StringComparison.Ordinal);
+        Assert.Contains($"claim '{Seed.Claims.TroopsSentToRussia}'", problem, StringComparison.Ordinal);
         Assert.Contains("review status 'lost' is not fuzzy or orphaned", problem, StringComparison.Ordinal);
     }
 
@@ -338,7 +336,7 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
 
         // Same files, the seed's README aside.
         Assert.Equal(
-            ["claims.yaml", Path.Combine("sources", $"{Idsa}.md"), Path.Combine("sources", $"{Usip}.md"), "topics.yaml"],
+            ["claims.yaml", Path.Combine("sources", $"{Seed.MpIdsa.Slug}.md"), Path.Combine("sources", $"{Seed.Usip.Slug}.md"), "topics.yaml"],
             Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal));
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(seed, "topics.yaml")), await File.ReadAllTextAsync(Path.Combine(folder, "topics.yaml")));
 
@@ -361,7 +359,7 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
         // Sources: the same bytes once the editorial note (re-wrapped, the same text) is set aside.
         var seedFiles = SeedFiles.Read(seed);
         var exportFiles = SeedFiles.Read(folder);
-        foreach (var name in new[] { Idsa, Usip })
+        foreach (var name in new[] { Seed.MpIdsa.Slug, Seed.Usip.Slug })
         {
             Assert.Equal(seedFiles.Sources.Single(s => s.Meta.Slug == name).Meta.EditorialNote, exportFiles.Sources.Single(s => s.Meta.Slug == name).Meta.EditorialNote);
             Assert.Equal(

@@ -41,22 +41,22 @@ public sealed class ExportTests(KnowledgeBaseApp app)
         }
         var citations = await app.QueryAsync(db => db.Citations.CountAsync());
         Assert.Equal(citations, rows.Count);
-        Assert.Equal(67, rows.Select(r => r["claim_id"]).Distinct().Count());
-        var idsa = rows.Single(r => r["slug"] == "russia-pays-north-korea" && r["source"] == "idsa-2024-south-korea-response");
+        Assert.Equal(Seed.ClaimCount, rows.Select(r => r["claim_id"]).Distinct().Count());
+        var idsa = rows.Single(r => r["slug"] == Seed.Claims.RussiaPaysNorthKorea && r["source"] == Seed.MpIdsa.Slug);
         Assert.Equal("partial", idsa["flag"]);
         Assert.Equal("11", idsa["footnote"]);
         Assert.False(string.IsNullOrEmpty(idsa["quote"]));
-        var quote = await app.QueryAsync(db => db.Citations.Where(c => c.Claim!.Slug == "russia-pays-north-korea" && c.Passage!.Source!.ShortName == "MP-IDSA")
+        var quote = await app.QueryAsync(db => db.Citations.Where(c => c.Claim!.Slug == Seed.Claims.RussiaPaysNorthKorea && c.Passage!.Source!.ShortName == "MP-IDSA")
             .Select(c => c.Passage!.Exact).SingleAsync());
         Assert.Equal(quote, idsa["quote"]);
         Assert.Equal("The Korea Herald", idsa["outlet"]);
-        var usip = rows.Single(r => r["slug"] == "russia-pays-north-korea" && r["source"] == "usip-2024-seoul-response");
+        var usip = rows.Single(r => r["slug"] == Seed.Claims.RussiaPaysNorthKorea && r["source"] == Seed.Usip.Slug);
         Assert.Equal("South Korea’s intelligence agency", usip["attribution"]);
         // Both addresses are absolute and lead to the claim and to the highlighted passage.
         var claimUrl = new Uri(idsa["claim_url"]);
         var passageUrl = new Uri(idsa["passage_url"]);
         Assert.True(claimUrl.IsAbsoluteUri && passageUrl.IsAbsoluteUri);
-        Assert.Contains("russia-pays-north-korea", (await PageClient.For(app).GetPageAsync(claimUrl.PathAndQuery)), StringComparison.Ordinal);
+        Assert.Contains(Seed.Claims.RussiaPaysNorthKorea, (await PageClient.For(app).GetPageAsync(claimUrl.PathAndQuery)), StringComparison.Ordinal);
         var source = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await PageClient.For(app).GetPageAsync(passageUrl.AbsolutePath));
         var anchor = source.GetElementById(passageUrl.Fragment[1..]);
         Assert.Equal("passage-anchor", anchor?.ClassName);
@@ -70,8 +70,8 @@ public sealed class ExportTests(KnowledgeBaseApp app)
     {
         var (body, _) = await GetAsync("/exports/claims.json");
         var claims = JsonDocument.Parse(body).RootElement;
-        Assert.Equal(67, claims.GetArrayLength());
-        var kursk = claims.EnumerateArray().Single(c => c.GetProperty("slug").GetString() == "troops-in-kursk");
+        Assert.Equal(Seed.ClaimCount, claims.GetArrayLength());
+        var kursk = claims.EnumerateArray().Single(c => c.GetProperty("slug").GetString() == Seed.Claims.TroopsInKursk);
         Assert.Equal("agree", kursk.GetProperty("agreement").GetString());
         Assert.True(kursk.GetProperty("citations").GetArrayLength() >= 2);
     }
@@ -82,7 +82,7 @@ public sealed class ExportTests(KnowledgeBaseApp app)
     [InlineData("ris", "application/x-research-info-systems")]
     public async Task Source_references_cover_the_document_and_its_27_footnotes(string format, string mediaType)
     {
-        var (body, response) = await GetAsync($"/exports/sources/idsa-2024-south-korea-response/references/{format}");
+        var (body, response) = await GetAsync($"/exports/sources/{Seed.MpIdsa.Slug}/references/{format}");
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var count = format switch
@@ -97,9 +97,9 @@ public sealed class ExportTests(KnowledgeBaseApp app)
     [Fact]
     public async Task One_footnote_and_the_whole_knowledge_base()
     {
-        var (one, _) = await GetAsync("/exports/sources/idsa-2024-south-korea-response/footnotes/11/csl-json");
+        var (one, _) = await GetAsync($"/exports/sources/{Seed.MpIdsa.Slug}/footnotes/11/csl-json");
         var item = Assert.Single(JsonDocument.Parse(one).RootElement.EnumerateArray());
-        Assert.Equal("idsa-2024-south-korea-response-fn11", item.GetProperty("id").GetString());
+        Assert.Equal($"{Seed.MpIdsa.Slug}-fn11", item.GetProperty("id").GetString());
         Assert.Equal("article-newspaper", item.GetProperty("type").GetString());
 
         var (all, _) = await GetAsync("/exports/references/ris");
@@ -109,9 +109,9 @@ public sealed class ExportTests(KnowledgeBaseApp app)
 
     [Theory]
     [InlineData("/exports/references/csl-json")]
-    [InlineData("/exports/sources/usip-2024-seoul-response/references/csl-json")]
-    [InlineData("/exports/sources/idsa-2024-south-korea-response/references/csl-json")]
-    [InlineData("/exports/sources/idsa-2024-south-korea-response/footnotes/11/csl-json")]
+    [InlineData($"/exports/sources/{Seed.Usip.Slug}/references/csl-json")]
+    [InlineData($"/exports/sources/{Seed.MpIdsa.Slug}/references/csl-json")]
+    [InlineData($"/exports/sources/{Seed.MpIdsa.Slug}/footnotes/11/csl-json")]
     public async Task Csl_json_exports_validate_against_the_csl_data_schema(string url)
     {
         var (body, _) = await GetAsync(url);
@@ -148,14 +148,14 @@ public sealed class ExportTests(KnowledgeBaseApp app)
     [Theory]
     [InlineData("/exports/references/endnote", HttpStatusCode.BadRequest)]
     [InlineData("/exports/sources/no-such-source/references/ris", HttpStatusCode.NotFound)]
-    [InlineData("/exports/sources/idsa-2024-south-korea-response/footnotes/99/ris", HttpStatusCode.NotFound)]
+    [InlineData($"/exports/sources/{Seed.MpIdsa.Slug}/footnotes/99/ris", HttpStatusCode.NotFound)]
     public async Task Bad_export_requests_are_problems(string url, HttpStatusCode status) =>
         await _client.GetProblemAsync(url, status);
 
     [Fact]
     public async Task Claim_pages_embed_schema_org_claim_json_ld()
     {
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         var page = await PageClient.For(app).GetPageAsync($"/claims/{claim.Id}/{claim.Slug}");
         const string open = "<script type=\"application/ld+json\">";
         var start = page.IndexOf(open, StringComparison.Ordinal);
@@ -178,14 +178,14 @@ public sealed class ExportTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Claim_and_source_pages_name_their_json_in_the_api()
     {
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         var parser = new AngleSharp.Html.Parser.HtmlParser();
         var claimPage = parser.ParseDocument(await PageClient.For(app).GetPageAsync($"/claims/{claim.Id}/{claim.Slug}"));
-        var sourcePage = parser.ParseDocument(await PageClient.For(app).GetPageAsync("/sources/usip-2024-seoul-response"));
+        var sourcePage = parser.ParseDocument(await PageClient.For(app).GetPageAsync($"/sources/{Seed.Usip.Slug}"));
         var claimJson = claimPage.QuerySelector("head link[rel=alternate][type='application/json']")?.GetAttribute("href");
         var sourceJson = sourcePage.QuerySelector("head link[rel=alternate][type='application/json']")?.GetAttribute("href");
         Assert.Equal($"/api/v1/claims/{claim.Id}", claimJson);
-        Assert.Equal("/api/v1/sources/usip-2024-seoul-response", sourceJson);
+        Assert.Equal($"/api/v1/sources/{Seed.Usip.Slug}", sourceJson);
         // The claim's "Cite this claim" box links it too, and both answer the thing their page shows.
         Assert.Contains(claimPage.QuerySelectorAll(".cite-claim a"), a => a.GetAttribute("href") == claimJson);
         Assert.Equal(claim.Slug, (await _client.GetJsonAsync(claimJson!)).GetProperty("slug").GetString());
@@ -195,8 +195,8 @@ public sealed class ExportTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Source_and_home_pages_link_to_the_downloads()
     {
-        var source = await PageClient.For(app).GetPageAsync("/sources/usip-2024-seoul-response");
-        Assert.Contains("/exports/sources/usip-2024-seoul-response/references/bibtex", source, StringComparison.Ordinal);
+        var source = await PageClient.For(app).GetPageAsync($"/sources/{Seed.Usip.Slug}");
+        Assert.Contains($"/exports/sources/{Seed.Usip.Slug}/references/bibtex", source, StringComparison.Ordinal);
         var home = await PageClient.For(app).GetPageAsync("/");
         Assert.Contains("/exports/claims.csv", home, StringComparison.Ordinal);
         Assert.Contains("/exports/references/csl-json", home, StringComparison.Ordinal);
@@ -205,11 +205,10 @@ public sealed class ExportTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Every_footnote_on_the_source_page_links_its_reference_in_each_format()
     {
-        const string Slug = "idsa-2024-south-korea-response";
-        var html = await PageClient.For(app).GetPageAsync($"/sources/{Slug}");
+        var html = await PageClient.For(app).GetPageAsync($"/sources/{Seed.MpIdsa.Slug}");
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var notes = page.QuerySelectorAll(".source-body li[id^='footnote-']");
-        Assert.Equal(27, notes.Length);
+        Assert.Equal(Seed.MpIdsa.FootnoteCount, notes.Length);
         var mediaTypes = new Dictionary<string, string>
         {
             ["BibTeX"] = "application/x-bibtex",
@@ -231,11 +230,11 @@ public sealed class ExportTests(KnowledgeBaseApp app)
             foreach (var link in links)
             {
                 var href = link.GetAttribute("href")!;
-                Assert.StartsWith($"/exports/sources/{Slug}/footnotes/{number}/", href, StringComparison.Ordinal);
+                Assert.StartsWith($"/exports/sources/{Seed.MpIdsa.Slug}/footnotes/{number}/", href, StringComparison.Ordinal);
                 using var response = await client.GetAsync(new Uri(href, UriKind.Relative));
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {href} answered {(int)response.StatusCode}");
                 Assert.Equal(mediaTypes[link.FirstChild!.TextContent], response.Content.Headers.ContentType?.MediaType);
-                Assert.Contains($"{Slug}-fn{number}", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.Contains($"{Seed.MpIdsa.Slug}-fn{number}", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
         }
     }

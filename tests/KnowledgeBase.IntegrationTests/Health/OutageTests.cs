@@ -137,7 +137,7 @@ public sealed class OutageTests(ProxiedApp app) : IClassFixture<ProxiedApp>, IAs
     {
         var (_, token) = await app.ApiTokenAsync("Editor");
         var client = PageClient.For(app).WithToken(token);
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         using var read = await client.GetAsync(new Uri($"/api/v1/claims/{claim.Id}", UriKind.Relative));
         var etag = read.Headers.ETag!;
 

@@ -53,7 +53,7 @@ public sealed partial class OutletPageTests(KnowledgeBaseApp app)
     {
         var footnotes = (await FootnotesAsync()).Where(f => f.Outlet == "The Korea Times").ToList();
 
-        var html = await _client.GetPageAsync(Links.Outlet("the-korea-times"));
+        var html = await _client.GetPageAsync(Links.Outlet(Seed.Outlets.TheKoreaTimes));
 
         Assert.Matches("<h1[^>]*>The Korea Times</h1>", html);
         Assert.NotEmpty(footnotes);
@@ -99,27 +99,27 @@ public sealed partial class OutletPageTests(KnowledgeBaseApp app)
         var (first, next) = await app.QueryAsync(db => OutletQueries.FootnotesAsync(db, spellings, null, CancellationToken.None, pageSize: 3));
         var (rest, _) = await app.QueryAsync(db => OutletQueries.FootnotesAsync(db, spellings, next, CancellationToken.None, pageSize: 1000));
 
-        var html = await _client.GetPageAsync(Links.Outlet("the-korea-times", footnotesAfter: next!.Encode()));
+        var html = await _client.GetPageAsync(Links.Outlet(Seed.Outlets.TheKoreaTimes, footnotesAfter: next!.Encode()));
 
         Assert.Equal(rest.Count, FootnoteLink().Count(html));
         Assert.DoesNotContain($"href=\"{Links.Footnote(first[0].SourceSlug, first[0].Number)}\"", html, StringComparison.Ordinal);
         Assert.Contains("Footnotes citing The Korea Times (continued)", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"{WebUtility.HtmlEncode(Links.Outlet("the-korea-times"))}\" rel=\"first\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{WebUtility.HtmlEncode(Links.Outlet(Seed.Outlets.TheKoreaTimes))}\" rel=\"first\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_footnotes_cursor_this_site_did_not_make_is_a_bad_request()
     {
-        using var response = await _client.GetAsync(new Uri(Links.Outlet("the-korea-times", footnotesAfter: "not-a-cursor"), UriKind.Relative));
+        using var response = await _client.GetAsync(new Uri(Links.Outlet(Seed.Outlets.TheKoreaTimes, footnotesAfter: "not-a-cursor"), UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("footnotes cursor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("the-korea-times", "The Korea Times", 100)]
-    [InlineData("the-korea-times", "The Korea Times", 3)]
+    [InlineData(Seed.Outlets.TheKoreaTimes, "The Korea Times", 100)]
+    [InlineData(Seed.Outlets.TheKoreaTimes, "The Korea Times", 3)]
     [InlineData("kcna", "KCNA", 1)]
-    [InlineData("korea-joongang-daily", "Korea JoongAng Daily", 4)]
+    [InlineData(Seed.Outlets.KoreaJoongAngDaily, "Korea JoongAng Daily", 4)]
     public async Task An_outlet_page_lists_every_claim_resting_on_its_footnotes_once(string slug, string outlet, int size)
     {
         var expected = (await ClaimFacts.LoadAsync(app)).Where(c => c.Outlets.Contains(outlet)).Select(c => c.Id).Order().ToList();
@@ -137,7 +137,7 @@ public sealed partial class OutletPageTests(KnowledgeBaseApp app)
         var html = await _client.GetPageAsync("/outlets/The-Korea-Times");
 
         Assert.Matches("<h1[^>]*>The Korea Times</h1>", html);
-        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/outlets/the-korea-times\"", html);
+        Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost/outlets/{Seed.Outlets.TheKoreaTimes}\"", html);
     }
 
     [Theory]
@@ -153,8 +153,8 @@ public sealed partial class OutletPageTests(KnowledgeBaseApp app)
     }
 
     [Theory]
-    [InlineData("/outlets/the-korea-times?after=abc", "page cursor")]
-    [InlineData("/outlets/the-korea-times?size=500", "page size")]
+    [InlineData($"/outlets/{Seed.Outlets.TheKoreaTimes}?after=abc", "page cursor")]
+    [InlineData($"/outlets/{Seed.Outlets.TheKoreaTimes}?size=500", "page size")]
     public async Task Bad_parameters_on_an_outlet_page_get_a_400(string url, string message)
     {
         var (status, body) = await ListPages.GetAsync(_client, url);

@@ -15,7 +15,7 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Kursk_finds_the_8000_troops_claim_with_the_word_highlighted()
     {
-        var kursk = await app.ClaimAsync("troops-in-kursk");
+        var kursk = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
 
         var html = await _client.GetPageAsync(Links.Search("Kursk"));
 
@@ -28,7 +28,7 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Poll_finds_the_13_and_82_percent_claim_through_its_quote_in_context()
     {
-        var claim = await app.ClaimAsync("public-opposes-arming-ukraine");
+        var claim = await app.ClaimAsync(Seed.Claims.PublicOpposesArmingUkraine);
         Assert.DoesNotContain("poll", claim.Statement, StringComparison.OrdinalIgnoreCase);
 
         var html = await _client.GetPageAsync(Links.Search("poll"));
@@ -41,7 +41,7 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task A_word_only_a_cited_quote_has_finds_the_claim_through_that_citation_and_links_its_passage()
     {
-        var claim = await app.ClaimAsync("troops-in-kursk");
+        var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         Assert.DoesNotContain("station", claim.Statement, StringComparison.OrdinalIgnoreCase);
         var passageId = await app.QueryAsync(db => db.Citations
             .Where(c => c.ClaimId == claim.Id && c.Passage!.Exact.Contains("stationed"))
@@ -50,7 +50,7 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
         var html = await _client.GetPageAsync(Links.Search("stationed"));
 
         Assert.Contains(Links.Claim(claim.Id, claim.Slug), html);
-        Assert.Contains(Links.Passage("idsa-2024-south-korea-response", passageId), html);
+        Assert.Contains(Links.Passage(Seed.MpIdsa.Slug, passageId), html);
         Assert.Matches(@"<mark class=""search-match""[^>]*>stationed</mark>", html);
         Assert.Contains("Quote from MP-IDSA", html);
     }
@@ -61,7 +61,7 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
         var html = await _client.GetPageAsync(Links.Search("Seoul respond"));
 
         Assert.Contains("Documents that mention it", html);
-        Assert.Contains($"href=\"{Links.Source("usip-2024-seoul-response")}\"", html);
+        Assert.Contains($"href=\"{Links.Source(Seed.Usip.Slug)}\"", html);
         Assert.Matches(@"How Should <mark class=""search-match""[^>]*>Seoul</mark> <mark class=""search-match""[^>]*>Respond</mark>", html);
     }
 
@@ -84,25 +84,25 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
         var all = ClaimIds(await _client.GetPageAsync(Links.Search("troops")));
         var expected = await app.QueryAsync(db => db.Claims
             .Where(c => all.Contains(c.Id)
-                && c.Topics.Any(t => t.Slug == "troop-deployment")
-                && c.Citations.Any(x => x.Passage!.Source!.Slug == "usip-2024-seoul-response"))
+                && c.Topics.Any(t => t.Slug == Seed.Topics.TroopDeployment)
+                && c.Citations.Any(x => x.Passage!.Source!.Slug == Seed.Usip.Slug))
             .Select(c => c.Id).ToListAsync());
 
-        var html = await _client.GetPageAsync(Links.Search("troops", topic: "troop-deployment", source: "usip-2024-seoul-response"));
+        var html = await _client.GetPageAsync(Links.Search("troops", topic: Seed.Topics.TroopDeployment, source: Seed.Usip.Slug));
         var filtered = ClaimIds(html);
 
         Assert.NotEmpty(filtered);
         Assert.True(filtered.Count < all.Count, "the filters should leave some claims out");
         Assert.Equal(expected.Order(), filtered.Order());
-        Assert.Contains("<option value=\"troop-deployment\" selected", html);
-        Assert.Contains("<option value=\"usip-2024-seoul-response\" selected", html);
+        Assert.Contains($"<option value=\"{Seed.Topics.TroopDeployment}\" selected", html);
+        Assert.Contains($"<option value=\"{Seed.Usip.Slug}\" selected", html);
         Assert.Contains("Clear filters", html);
     }
 
     [Fact]
     public async Task With_a_source_filter_the_quote_shown_is_that_sources()
     {
-        var html = await _client.GetPageAsync(Links.Search("Kursk", source: "usip-2024-seoul-response"));
+        var html = await _client.GetPageAsync(Links.Search("Kursk", source: Seed.Usip.Slug));
 
         Assert.Contains("Quote from USIP", html);
         Assert.DoesNotContain("Quote from MP-IDSA", html);
@@ -216,7 +216,7 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
     [InlineData("%01%02Kursk%03")]
     public async Task Control_characters_in_the_query_are_dropped_not_a_server_error(string q)
     {
-        var kursk = await app.ClaimAsync("troops-in-kursk");
+        var kursk = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
 
         var html = await _client.GetPageAsync($"/search?q={q}");
 

@@ -67,7 +67,7 @@ public sealed class SearchQueriesTests(KnowledgeBaseApp app)
         var results = await app.QueryAsync(db => SearchQueries.ResultsAsync(db, "Kursk", page.Ids, null, CancellationToken.None));
 
         var kursk = Assert.Single(results);
-        Assert.Equal("troops-in-kursk", kursk.Slug);
+        Assert.Equal(Seed.Claims.TroopsInKursk, kursk.Slug);
         Assert.Equal(AgreementFlag.Agree, kursk.Agreement);
         Assert.Equal(["USIP", "MP-IDSA"], kursk.Sources);
         Assert.Contains($"{Highlight.Start}Kursk{Highlight.Stop}", kursk.StatementHeadline);

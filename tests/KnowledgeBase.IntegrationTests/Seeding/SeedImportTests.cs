@@ -56,7 +56,7 @@ public sealed class SeedImportTests : IAsyncLifetime
         await using var db = NewDb();
         Assert.Equal(2, await db.Sources.CountAsync());
         Assert.True(await db.Claims.CountAsync() >= 45);
-        Assert.Equal(27, await db.Footnotes.CountAsync(f => f.Source!.Slug == "idsa-2024-south-korea-response"));
+        Assert.Equal(Seed.MpIdsa.FootnoteCount, await db.Footnotes.CountAsync(f => f.Source!.Slug == Seed.MpIdsa.Slug));
         Assert.Equal(result.Citations, await db.Citations.CountAsync());
         var bothSources = await db.Claims.CountAsync(c => c.Citations.Select(x => x.Passage!.SourceId).Distinct().Count() == 2);
         Assert.True(bothSources >= 12, $"{bothSources} claims are cited by both documents");
@@ -105,7 +105,7 @@ public sealed class SeedImportTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<SeedImportException>(() => ImportAsync(broken));
 
         var problem = Assert.Single(error.Problems);
-        Assert.Contains("claim 'foreign-trade-act-clause'", problem);
+        Assert.Contains($"claim '{Seed.Claims.ForeignTradeActClause}'", problem);
         Assert.Contains("not in the document", problem);
         await using var db = NewDb();
         Assert.Equal(0, await db.Claims.CountAsync());

@@ -20,7 +20,7 @@ public sealed class RenamedSourceTests : IAsyncLifetime
     [Fact]
     public async Task The_old_address_of_a_renamed_source_redirects_to_the_new_one()
     {
-        const string Old = "usip-2024-seoul-response";
+        const string Old = Seed.Usip.Slug;
         const string New = "usip-2024-how-should-seoul-respond";
         await using (var scope = _app.Services.CreateAsyncScope())
         {

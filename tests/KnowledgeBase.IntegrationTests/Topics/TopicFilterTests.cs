@@ -12,9 +12,6 @@ namespace KnowledgeBase.IntegrationTests.Topics;
 [Collection(AppCollection.Name)]
 public sealed class TopicFilterTests(KnowledgeBaseApp app)
 {
-    private const string Topic = "russia-north-korea-ties";
-    private const string Idsa = "idsa-2024-south-korea-response";
-    private const string Usip = "usip-2024-seoul-response";
 
     private readonly HttpClient _client = PageClient.For(app);
 
@@ -26,20 +23,20 @@ public sealed class TopicFilterTests(KnowledgeBaseApp app)
     public static TheoryData<AgreementFlag?, string?, int> Filters => new()
     {
         { AgreementFlag.SingleSource, null, 100 },
-        { null, Usip, 100 },
-        { AgreementFlag.SingleSource, Idsa, 100 },
-        { AgreementFlag.SingleSource, Idsa, 5 },
+        { null, Seed.Usip.Slug, 100 },
+        { AgreementFlag.SingleSource, Seed.MpIdsa.Slug, 100 },
+        { AgreementFlag.SingleSource, Seed.MpIdsa.Slug, 5 },
         { AgreementFlag.Partial, null, 2 },
-        { null, Idsa, 3 },
+        { null, Seed.MpIdsa.Slug, 3 },
     };
 
     [Theory]
     [MemberData(nameof(Filters))]
     public async Task Filters_and_the_keyset_cursor_combine_and_every_matching_claim_comes_once(AgreementFlag? flag, string? source, int size)
     {
-        var expected = await ExpectedAsync(Topic, flag, source);
+        var expected = await ExpectedAsync(Seed.Topics.RussiaNorthKoreaTies, flag, source);
 
-        var (ids, pages) = await ListPages.WalkAsync(_client, Links.TopicPage(Topic, new TopicFilter(flag, source, size)));
+        var (ids, pages) = await ListPages.WalkAsync(_client, Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, new TopicFilter(flag, source, size)));
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, ids);
@@ -49,13 +46,13 @@ public sealed class TopicFilterTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_next_link_keeps_the_filters_and_the_first_link_drops_only_the_cursor()
     {
-        var filter = new TopicFilter(AgreementFlag.SingleSource, Idsa, 5);
-        var html = await _client.GetPageAsync(Links.TopicPage(Topic, filter));
+        var filter = new TopicFilter(AgreementFlag.SingleSource, Seed.MpIdsa.Slug, 5);
+        var html = await _client.GetPageAsync(Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, filter));
 
         var next = ListPages.NextLink(html)!;
-        Assert.StartsWith($"/topics/{Topic}?flag=single-source&source={Idsa}&size=5&after=", next);
+        Assert.StartsWith($"/topics/{Seed.Topics.RussiaNorthKoreaTies}?flag=single-source&source={Seed.MpIdsa.Slug}&size=5&after=", next);
         var second = await _client.GetPageAsync(next);
-        Assert.Equal(Links.TopicPage(Topic, filter), ListPages.FirstLink(second));
+        Assert.Equal(Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, filter), ListPages.FirstLink(second));
         Assert.Contains(" · continued", second);
     }
 
@@ -64,41 +61,41 @@ public sealed class TopicFilterTests(KnowledgeBaseApp app)
     {
         var all = await ClaimFacts.LoadAsync(app);
 
-        var html = await _client.GetPageAsync(Links.Topic(Topic));
+        var html = await _client.GetPageAsync(Links.Topic(Seed.Topics.RussiaNorthKoreaTies));
 
         foreach (var flag in Enum.GetValues<AgreementFlag>())
         {
-            var expected = all.Count(c => c.Topics.Contains(Topic) && c.Flag == flag);
-            Assert.Equal(expected, QuickLinkCount(html, Links.TopicPage(Topic, new TopicFilter(flag))));
+            var expected = all.Count(c => c.Topics.Contains(Seed.Topics.RussiaNorthKoreaTies) && c.Flag == flag);
+            Assert.Equal(expected, QuickLinkCount(html, Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, new TopicFilter(flag))));
         }
-        Assert.Equal(all.Count(c => c.Topics.Contains(Topic)), QuickLinkCount(html, Links.TopicPage(Topic, new TopicFilter())));
+        Assert.Equal(all.Count(c => c.Topics.Contains(Seed.Topics.RussiaNorthKoreaTies)), QuickLinkCount(html, Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, new TopicFilter())));
     }
 
     [Fact]
     public async Task With_a_source_chosen_the_flag_counts_are_of_that_source_s_claims()
     {
         var all = await ClaimFacts.LoadAsync(app);
-        var filter = new TopicFilter(Source: Usip);
+        var filter = new TopicFilter(Source: Seed.Usip.Slug);
 
-        var html = await _client.GetPageAsync(Links.TopicPage(Topic, filter));
+        var html = await _client.GetPageAsync(Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, filter));
 
         foreach (var flag in Enum.GetValues<AgreementFlag>())
         {
-            var expected = all.Count(c => c.Topics.Contains(Topic) && c.Sources.Contains(Usip) && c.Flag == flag);
-            Assert.Equal(expected, QuickLinkCount(html, Links.TopicPage(Topic, filter with { Flag = flag })));
+            var expected = all.Count(c => c.Topics.Contains(Seed.Topics.RussiaNorthKoreaTies) && c.Sources.Contains(Seed.Usip.Slug) && c.Flag == flag);
+            Assert.Equal(expected, QuickLinkCount(html, Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, filter with { Flag = flag })));
         }
-        var matching = all.Count(c => c.Topics.Contains(Topic) && c.Sources.Contains(Usip));
+        var matching = all.Count(c => c.Topics.Contains(Seed.Topics.RussiaNorthKoreaTies) && c.Sources.Contains(Seed.Usip.Slug));
         Assert.Contains($" · {matching} match", html);
     }
 
     [Fact]
     public async Task The_source_quick_links_and_the_form_offer_each_source()
     {
-        var html = await _client.GetPageAsync(Links.TopicPage(Topic, new TopicFilter(AgreementFlag.Partial)));
+        var html = await _client.GetPageAsync(Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, new TopicFilter(AgreementFlag.Partial)));
 
-        Assert.Contains($"href=\"{Links.TopicPage(Topic, new TopicFilter(AgreementFlag.Partial, Usip))}\"", html);
-        Assert.Contains($"href=\"{Links.TopicPage(Topic, new TopicFilter(AgreementFlag.Partial, Idsa))}\"", html);
-        Assert.Contains($"<form class=\"filter-form\" method=\"get\" action=\"{Links.Topic(Topic)}\"", html);
+        Assert.Contains($"href=\"{Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, new TopicFilter(AgreementFlag.Partial, Seed.Usip.Slug))}\"", html);
+        Assert.Contains($"href=\"{Links.TopicPage(Seed.Topics.RussiaNorthKoreaTies, new TopicFilter(AgreementFlag.Partial, Seed.MpIdsa.Slug))}\"", html);
+        Assert.Contains($"<form class=\"filter-form\" method=\"get\" action=\"{Links.Topic(Seed.Topics.RussiaNorthKoreaTies)}\"", html);
         Assert.Contains("""<option value="partial" selected""", html);
     }
 
@@ -110,7 +107,7 @@ public sealed class TopicFilterTests(KnowledgeBaseApp app)
     [InlineData("?flag=agree&after=abc", "page cursor")]
     public async Task Bad_filters_get_a_400_with_a_clear_message(string query, string message)
     {
-        var (status, body) = await ListPages.GetAsync(_client, Links.Topic(Topic) + query);
+        var (status, body) = await ListPages.GetAsync(_client, Links.Topic(Seed.Topics.RussiaNorthKoreaTies) + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(message, body);

@@ -13,9 +13,9 @@ public sealed class TopicPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task A_topic_page_lists_its_claims_with_flags()
     {
-        var html = await _client.GetPageAsync(Links.Topic("troop-deployment"));
+        var html = await _client.GetPageAsync(Links.Topic(Seed.Topics.TroopDeployment));
 
-        var kursk = await app.ClaimAsync("troops-in-kursk");
+        var kursk = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         Assert.Contains(Links.Claim(kursk.Id, kursk.Slug), html);
         Assert.Contains("agreement-agree", html);
         Assert.Contains("North Korean troops in Russia", html);
@@ -24,11 +24,11 @@ public sealed class TopicPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_after_cursor_continues_after_the_given_claim()
     {
-        var ids = await app.QueryAsync(db => db.ClaimTopics.Where(x => x.Topic!.Slug == "troop-deployment").OrderBy(x => x.ClaimId).Select(x => x.ClaimId).ToListAsync());
+        var ids = await app.QueryAsync(db => db.ClaimTopics.Where(x => x.Topic!.Slug == Seed.Topics.TroopDeployment).OrderBy(x => x.ClaimId).Select(x => x.ClaimId).ToListAsync());
         var claims = await app.QueryAsync(db => db.Claims.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Slug));
         var cut = ids[ids.Count / 2];
 
-        var html = await _client.GetPageAsync(Links.TopicPage("troop-deployment", Cursor.Encode(cut)));
+        var html = await _client.GetPageAsync(Links.TopicPage(Seed.Topics.TroopDeployment, Cursor.Encode(cut)));
 
         foreach (var id in ids)
         {
@@ -47,7 +47,7 @@ public sealed class TopicPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task Walking_keyset_pages_returns_every_claim_of_the_topic_once()
     {
-        var topic = await app.QueryAsync(db => db.Topics.SingleAsync(t => t.Slug == "russia-north-korea-ties"));
+        var topic = await app.QueryAsync(db => db.Topics.SingleAsync(t => t.Slug == Seed.Topics.RussiaNorthKoreaTies));
         var expected = await app.QueryAsync(db => db.ClaimTopics.Where(x => x.TopicId == topic.Id).Select(x => x.ClaimId).OrderBy(x => x).ToListAsync());
 
         var seen = new List<long>();
@@ -77,7 +77,7 @@ public sealed class TopicPageTests(KnowledgeBaseApp app)
         var html = await _client.GetPageAsync("/");
 
         Assert.Contains($"holds {total} claims", html);
-        Assert.Contains(Links.Topic("troop-deployment"), html);
+        Assert.Contains(Links.Topic(Seed.Topics.TroopDeployment), html);
         Assert.Contains("Sources conflict", html);
         Assert.Contains("Single source", html);
     }
@@ -88,7 +88,7 @@ public sealed class TopicPageTests(KnowledgeBaseApp app)
     [InlineData("%00")]
     public async Task A_malformed_cursor_gets_a_400_with_a_clear_message_never_a_500(string after)
     {
-        using var response = await _client.GetAsync(new Uri($"/topics/troop-deployment?after={after}", UriKind.Relative));
+        using var response = await _client.GetAsync(new Uri($"/topics/{Seed.Topics.TroopDeployment}?after={after}", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using KnowledgeBase.Core.Accounts;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Accounts;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ public sealed class UserMenuTests : BunitContext
         public override AntiforgeryRequestToken GetAntiforgeryToken() => new("test-token", "__RequestVerificationToken");
     }
 
-    private IRenderedComponent<UserMenu> RenderFor(ClaimsPrincipal user, string path = "/topics/troop-deployment")
+    private IRenderedComponent<UserMenu> RenderFor(ClaimsPrincipal user, string path = $"/topics/{Seed.Topics.TroopDeployment}")
     {
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(path);
         var context = new DefaultHttpContext { User = user };
@@ -35,7 +36,7 @@ public sealed class UserMenuTests : BunitContext
 
         var link = menu.Find("a");
         Assert.Equal("Sign in", link.TextContent);
-        Assert.Equal("/account/sign-in?returnUrl=%2Ftopics%2Ftroop-deployment", link.GetAttribute("href"));
+        Assert.Equal($"/account/sign-in?returnUrl=%2Ftopics%2F{Seed.Topics.TroopDeployment}", link.GetAttribute("href"));
         Assert.Empty(menu.FindAll("form"));
     }
 
@@ -50,7 +51,7 @@ public sealed class UserMenuTests : BunitContext
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Equal("/account/sign-out", form.GetAttribute("action"));
         Assert.Equal("test-token", menu.Find("input[name=__RequestVerificationToken]").GetAttribute("value"));
-        Assert.Equal("/topics/troop-deployment", menu.Find("input[name=returnUrl]").GetAttribute("value"));
+        Assert.Equal($"/topics/{Seed.Topics.TroopDeployment}", menu.Find("input[name=returnUrl]").GetAttribute("value"));
         Assert.DoesNotContain(menu.FindAll("a"), a => a.GetAttribute("href") == "/admin/users");
     }
 

@@ -1,5 +1,6 @@
 using Bunit;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Claims;
 
 namespace KnowledgeBase.UnitTests.Claims;
@@ -8,7 +9,7 @@ public sealed class CitationCardTests : BunitContext
 {
     private static readonly SourceSummary Idsa = new(
         2,
-        "idsa-2024-south-korea-response",
+        Seed.MpIdsa.Slug,
         "South Korea's Response to North Korean Troops in the Russia-Ukraine War",
         "MP-IDSA",
         ["Ranjit Kumar Dhawan"],
@@ -68,7 +69,7 @@ public sealed class CitationCardTests : BunitContext
 
         var footnote = card.Find("dd.citation-footnote");
         var link = footnote.QuerySelector("a")!;
-        Assert.Equal("/sources/idsa-2024-south-korea-response#footnote-5", link.GetAttribute("href"));
+        Assert.Equal($"/sources/{Seed.MpIdsa.Slug}#footnote-5", link.GetAttribute("href"));
         Assert.Equal("[5]", link.TextContent);
         Assert.Contains("Some 8,000 N. Korean Troops in Russia's Kursk Region", footnote.TextContent);
     }
@@ -94,7 +95,7 @@ public sealed class CitationCardTests : BunitContext
 
         var link = card.Find(".citation-card-actions a");
         Assert.Equal("Read in context", link.TextContent);
-        Assert.Equal("/sources/idsa-2024-south-korea-response#passage-93", link.GetAttribute("href"));
+        Assert.Equal($"/sources/{Seed.MpIdsa.Slug}#passage-93", link.GetAttribute("href"));
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class CitationCardTests : BunitContext
         Assert.Equal("Supports", card.Find(".stance").TextContent);
         Assert.Contains("stance-supports", card.Find(".stance").ClassList);
         var title = card.Find("a.citation-card-source");
-        Assert.Equal("/sources/idsa-2024-south-korea-response", title.GetAttribute("href"));
+        Assert.Equal($"/sources/{Seed.MpIdsa.Slug}", title.GetAttribute("href"));
         Assert.Equal(Idsa.Title, title.TextContent);
         var byline = card.Find(".citation-card-byline").TextContent;
         Assert.Contains("MP-IDSA", byline);

@@ -1,6 +1,7 @@
 using Bunit;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Claims;
 
 namespace KnowledgeBase.UnitTests.Claims;
@@ -8,16 +9,16 @@ namespace KnowledgeBase.UnitTests.Claims;
 public sealed class CiteThisClaimTests : BunitContext
 {
     internal static readonly SourceSummary Usip = new(
-        1, "usip-2024-seoul-response", "How Should Seoul Respond to North Korea's Soldiers in Russia?", "USIP", ["Lami Kim"],
+        1, Seed.Usip.Slug, "How Should Seoul Respond to North Korea's Soldiers in Russia?", "USIP", ["Lami Kim"],
         "United States Institute of Peace", "2024-11", "analysis");
 
     internal static readonly SourceSummary Idsa = new(
-        2, "idsa-2024-south-korea-response", "South Korea's Response to North Korean Troops in the Russia-Ukraine War", "MP-IDSA",
+        2, Seed.MpIdsa.Slug, "South Korea's Response to North Korean Troops in the Russia-Ukraine War", "MP-IDSA",
         ["Ranjit Kumar Dhawan"], "Manohar Parrikar Institute for Defence Studies and Analyses", "2024-12-05", "commentary");
 
     internal static ClaimDetails Pay(params SourceSummary[] sources) => new(
         13,
-        "russia-pays-north-korea",
+        Seed.Claims.RussiaPaysNorthKorea,
         "Russia is paying North Korea for the troops it has sent.",
         null,
         AgreementFlag.Partial,
@@ -28,10 +29,10 @@ public sealed class CiteThisClaimTests : BunitContext
         new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.FromHours(-5)),
         new DateTimeOffset(2025, 3, 2, 23, 30, 0, TimeSpan.FromHours(-5)),
         7,
-        [new TopicLink("russia-north-korea-ties", "Russia–North Korea ties")],
+        [new TopicLink(Seed.Topics.RussiaNorthKoreaTies, "Russia–North Korea ties")],
         sources.Select((s, i) => new CitationView(i + 1, i, Stance.Supports, null, null, 10 + i, "q", "", "", 0, 1, s, null)).ToList());
 
-    internal static readonly Uri Permalink = new("https://kb.example/claims/13/russia-pays-north-korea");
+    internal static readonly Uri Permalink = new($"https://kb.example/claims/13/{Seed.Claims.RussiaPaysNorthKorea}");
 
     [Fact]
     public void The_box_is_a_labelled_section_with_a_read_only_labelled_citation_and_the_permalink()
@@ -48,7 +49,7 @@ public sealed class CiteThisClaimTests : BunitContext
         Assert.Equal("cite-text", box.Find("label").GetAttribute("for"));
         var text = field.GetAttribute("value") ?? field.TextContent;
         Assert.StartsWith("“Russia is paying North Korea for the troops it has sent.”", text);
-        Assert.EndsWith("https://kb.example/claims/13/russia-pays-north-korea (retrieved 4 May 2025).", text);
+        Assert.EndsWith($"https://kb.example/claims/13/{Seed.Claims.RussiaPaysNorthKorea} (retrieved 4 May 2025).", text);
         var link = box.Find(".cite-claim-permalink a");
         Assert.Equal(Permalink.AbsoluteUri, link.GetAttribute("href"));
         Assert.Equal(Permalink.AbsoluteUri, link.TextContent);
@@ -69,7 +70,7 @@ public sealed class ClaimCitationTextTests
             "“Russia is paying North Korea for the troops it has sent.” KnowledgeBase, claim 13. Agreement: Partly agree. "
             + "Sources: Lami Kim, “How Should Seoul Respond to North Korea's Soldiers in Russia?” United States Institute of Peace (USIP), November 2024; "
             + "Ranjit Kumar Dhawan, “South Korea's Response to North Korean Troops in the Russia-Ukraine War,” Manohar Parrikar Institute for Defence Studies and Analyses (MP-IDSA), 5 December 2024. "
-            + "Last updated 3 March 2025. https://kb.example/claims/13/russia-pays-north-korea (retrieved 4 May 2025).",
+            + $"Last updated 3 March 2025. https://kb.example/claims/13/{Seed.Claims.RussiaPaysNorthKorea} (retrieved 4 May 2025).",
             text);
     }
 

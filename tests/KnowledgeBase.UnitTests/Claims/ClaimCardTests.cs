@@ -1,5 +1,6 @@
 using Bunit;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Claims;
 
 namespace KnowledgeBase.UnitTests.Claims;
@@ -8,7 +9,7 @@ public sealed class ClaimCardTests : BunitContext
 {
     private static readonly ClaimSummary Kursk = new(
         42,
-        "troops-in-kursk",
+        Seed.Claims.TroopsInKursk,
         "About 8,000 of the North Korean troops in Russia have been deployed to Russia's Kursk region.",
         "about 8,000 troops",
         AgreementFlag.Agree,
@@ -20,7 +21,7 @@ public sealed class ClaimCardTests : BunitContext
         var card = Render<ClaimCard>(p => p.Add(c => c.Claim, Kursk));
 
         var link = card.Find("h3.claim-card-statement a");
-        Assert.Equal("/claims/42/troops-in-kursk", link.GetAttribute("href"));
+        Assert.Equal($"/claims/42/{Seed.Claims.TroopsInKursk}", link.GetAttribute("href"));
         Assert.Equal(Kursk.Statement, link.TextContent);
         Assert.Equal("claim-42", card.Find("h3").Id);
         Assert.Equal("claim-42", card.Find("article").GetAttribute("aria-labelledby"));

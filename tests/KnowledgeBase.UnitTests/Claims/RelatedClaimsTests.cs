@@ -1,5 +1,6 @@
 using Bunit;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Claims;
 
 namespace KnowledgeBase.UnitTests.Claims;
@@ -8,8 +9,8 @@ public sealed class RelatedClaimsTests : BunitContext
 {
     private static readonly ClaimSummary[] Claims =
     [
-        new(2, "troops-in-kursk", "About 8,000 of the North Korean troops in Russia have been deployed to Russia's Kursk region.", "about 8,000 troops", AgreementFlag.Agree, ["USIP", "MP-IDSA"]),
-        new(3, "combat-begun", "North Korean troops in Russia have begun fighting Ukrainian forces.", null, AgreementFlag.SingleSource, ["USIP"]),
+        new(2, Seed.Claims.TroopsInKursk, "About 8,000 of the North Korean troops in Russia have been deployed to Russia's Kursk region.", "about 8,000 troops", AgreementFlag.Agree, ["USIP", "MP-IDSA"]),
+        new(3, Seed.Claims.CombatBegun, "North Korean troops in Russia have begun fighting Ukrainian forces.", null, AgreementFlag.SingleSource, ["USIP"]),
     ];
 
     [Fact]
@@ -21,7 +22,7 @@ public sealed class RelatedClaimsTests : BunitContext
         Assert.Equal("related-heading", section.GetAttribute("aria-labelledby"));
         Assert.Equal("Related claims", related.Find("h2#related-heading").TextContent);
         var links = related.FindAll("article.claim-card h3 a");
-        Assert.Equal(["/claims/2/troops-in-kursk", "/claims/3/combat-begun"], links.Select(a => a.GetAttribute("href")));
+        Assert.Equal([$"/claims/2/{Seed.Claims.TroopsInKursk}", $"/claims/3/{Seed.Claims.CombatBegun}"], links.Select(a => a.GetAttribute("href")));
         Assert.Equal(2, related.FindAll(".agreement").Count);
     }
 

@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Compare;
 
@@ -9,11 +10,11 @@ namespace KnowledgeBase.UnitTests.Compare;
 internal static class CompareFixtures
 {
     public static readonly CompareSource Usip = new(
-        1, "usip-2024-seoul-response", "How Should Seoul Respond to North Korea's Soldiers in Russia?", "USIP",
+        1, Seed.Usip.Slug, "How Should Seoul Respond to North Korea's Soldiers in Russia?", "USIP",
         ["Lami Kim"], "United States Institute of Peace", "analysis", "2024-11");
 
     public static readonly CompareSource Idsa = new(
-        2, "idsa-2024-south-korea-response", "South Korea's Response to North Korean Troops in the Russia-Ukraine War", "MP-IDSA",
+        2, Seed.MpIdsa.Slug, "South Korea's Response to North Korean Troops in the Russia-Ukraine War", "MP-IDSA",
         ["Ranjit Kumar Dhawan"], "Manohar Parrikar Institute for Defence Studies and Analyses", "commentary", "2024-12-05");
 
     public static readonly CitationView UsipPays = new(
@@ -53,7 +54,7 @@ internal static class CompareFixtures
 
     public static readonly CompareRowData Pays = new(
         ClaimId: 12,
-        Slug: "russia-pays-north-korea",
+        Slug: Seed.Claims.RussiaPaysNorthKorea,
         Statement: "Russia is paying North Korea for the troops it has sent.",
         Figure: null,
         Agreement: AgreementFlag.Partial,

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Compare;
 using KnowledgeBase.Web.Shared;
 
@@ -7,12 +8,12 @@ namespace KnowledgeBase.UnitTests.Compare;
 public sealed class CompareRequestTests
 {
     private static CompareRequest Parse(
-        string? left = "usip-2024-seoul-response", string? right = "idsa-2024-south-korea-response", string? flag = null,
+        string? left = Seed.Usip.Slug, string? right = Seed.MpIdsa.Slug, string? flag = null,
         string? sort = null, string? after = null, string? leftAfter = null, string? rightAfter = null) =>
         CompareRequest.Parse(left, right, flag, sort, after, leftAfter, rightAfter, out _);
 
     private static string? Error(
-        string? left = "usip-2024-seoul-response", string? right = "idsa-2024-south-korea-response", string? flag = null,
+        string? left = Seed.Usip.Slug, string? right = Seed.MpIdsa.Slug, string? flag = null,
         string? sort = null, string? after = null, string? leftAfter = null, string? rightAfter = null)
     {
         CompareRequest.Parse(left, right, flag, sort, after, leftAfter, rightAfter, out var error);
@@ -26,8 +27,8 @@ public sealed class CompareRequestTests
 
         Assert.Null(Error());
         Assert.True(request.HasPair);
-        Assert.Equal("usip-2024-seoul-response", request.Left);
-        Assert.Equal("idsa-2024-south-korea-response", request.Right);
+        Assert.Equal(Seed.Usip.Slug, request.Left);
+        Assert.Equal(Seed.MpIdsa.Slug, request.Right);
         Assert.Equal(CompareSort.Flag, request.Sort);
         Assert.Null(request.Flag);
         Assert.Null(request.After);
@@ -35,8 +36,8 @@ public sealed class CompareRequestTests
 
     [Theory]
     [InlineData(null, null)]
-    [InlineData("usip-2024-seoul-response", null)]
-    [InlineData(null, "idsa-2024-south-korea-response")]
+    [InlineData(Seed.Usip.Slug, null)]
+    [InlineData(null, Seed.MpIdsa.Slug)]
     [InlineData("", "  ")]
     public void Fewer_than_two_documents_is_not_an_error_but_not_a_pair(string? left, string? right)
     {
@@ -60,9 +61,9 @@ public sealed class CompareRequestTests
     public void Orders_parse_from_their_slugs(string value, CompareSort sort) => Assert.Equal(sort, Parse(sort: value).Sort);
 
     [Theory]
-    [InlineData("USIP 2024", "idsa-2024-south-korea-response", "is not a document identifier")]
-    [InlineData("usip-2024-seoul-response", "../etc/passwd", "is not a document identifier")]
-    [InlineData("usip-2024-seoul-response", "usip-2024-seoul-response", "same document")]
+    [InlineData("USIP 2024", Seed.MpIdsa.Slug, "is not a document identifier")]
+    [InlineData(Seed.Usip.Slug, "../etc/passwd", "is not a document identifier")]
+    [InlineData(Seed.Usip.Slug, Seed.Usip.Slug, "same document")]
     public void Malformed_or_repeated_slugs_are_refused_with_a_reason(string left, string right, string expected) =>
         Assert.Contains(expected, Error(left, right));
 

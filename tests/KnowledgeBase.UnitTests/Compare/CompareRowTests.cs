@@ -1,6 +1,7 @@
 using Bunit;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Compare;
 using static KnowledgeBase.UnitTests.Compare.CompareFixtures;
 
@@ -20,7 +21,7 @@ public sealed class CompareRowTests : BunitContext
         Assert.Equal("shared-12", article.Id);
         Assert.Equal("shared-12-statement", article.GetAttribute("aria-labelledby"));
         var link = row.Find("h3#shared-12-statement a");
-        Assert.Equal("/claims/12/russia-pays-north-korea", link.GetAttribute("href"));
+        Assert.Equal($"/claims/12/{Seed.Claims.RussiaPaysNorthKorea}", link.GetAttribute("href"));
         Assert.Equal("Russia is paying North Korea for the troops it has sent.", link.TextContent);
     }
 
@@ -68,7 +69,7 @@ public sealed class CompareRowTests : BunitContext
         var row = RenderRow(Pays);
 
         var links = row.FindAll("a.compared-passage-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/sources/usip-2024-seoul-response#passage-301", "/sources/idsa-2024-south-korea-response#passage-402"], links);
+        Assert.Equal([$"/sources/{Seed.Usip.Slug}#passage-301", $"/sources/{Seed.MpIdsa.Slug}#passage-402"], links);
         var quotes = row.FindAll("blockquote.compared-quote").Select(q => q.GetAttribute("cite")).ToList();
         Assert.Equal(links, quotes);
     }
@@ -80,7 +81,7 @@ public sealed class CompareRowTests : BunitContext
 
         var right = row.FindAll(".compare-row-sides > section.passage-panel")[1];
         var footnote = right.QuerySelector("dd.compared-footnote")!;
-        Assert.Equal("/sources/idsa-2024-south-korea-response#footnote-11", footnote.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal($"/sources/{Seed.MpIdsa.Slug}#footnote-11", footnote.QuerySelector("a")!.GetAttribute("href"));
         Assert.StartsWith("[11]", footnote.QuerySelector("a")!.TextContent);
         Assert.Contains("The Korea Herald, 3 November 2024", footnote.TextContent);
         Assert.Equal("The Korea Herald", right.QuerySelector("dd.compared-outlet")!.TextContent);

@@ -1,5 +1,6 @@
 using Bunit;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Compare;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public sealed class CompareSummaryTests : BunitContext
     [Fact]
     public void The_counts_read_left_shared_right_and_link_to_their_sections()
     {
-        const string Here = "/compare?left=usip-2024-seoul-response&right=idsa-2024-south-korea-response";
+        const string Here = $"/compare?left={Seed.Usip.Slug}&right={Seed.MpIdsa.Slug}";
         Services.GetRequiredService<NavigationManager>().NavigateTo(Here);
         var summary = RenderSummary(Counts);
 
@@ -37,7 +38,7 @@ public sealed class CompareSummaryTests : BunitContext
         Assert.Equal(["Sources conflict 2", "Partly agree 5", "Sources agree 10"],
             links.Select(a => a.QuerySelector(".agreement-label")!.TextContent + " " + a.QuerySelector(".compare-flag-count")!.TextContent).ToList());
         Assert.Equal(
-            "/compare?left=usip-2024-seoul-response&right=idsa-2024-south-korea-response&flag=conflict#shared",
+            $"/compare?left={Seed.Usip.Slug}&right={Seed.MpIdsa.Slug}&flag=conflict#shared",
             links[0].GetAttribute("href"));
         Assert.All(links, a => Assert.Null(a.GetAttribute("aria-current")));
     }

@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.UnitTests.Editing;
 
@@ -8,11 +9,11 @@ public sealed class DraftRulesTests
 {
     private static ClaimDraft Claim() => new()
     {
-        Slug = "troops-sent-to-russia",
+        Slug = Seed.Claims.TroopsSentToRussia,
         Statement = "North Korea has sent about 10,000 troops to Russia.",
         Figure = "about 10,000 troops",
-        Topics = ["troop-deployment"],
-        Citations = [new() { SourceSlug = "usip-2024-seoul-response", Quote = "North Korea has sent approximately 10,000 troops", Stance = "supports" }],
+        Topics = [Seed.Topics.TroopDeployment],
+        Citations = [new() { SourceSlug = Seed.Usip.Slug, Quote = "North Korea has sent approximately 10,000 troops", Stance = "supports" }],
     };
 
     private static SourceDraft Source() => new()

@@ -1,15 +1,16 @@
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.UnitTests.Editing;
 
 public sealed class SnapshotDiffTests
 {
     private static readonly CitationSnapshot Usip = new(
-        1, "usip-2024-seoul-response", "North Korea has sent approximately 10,000 troops to Russia", "so far, ", " — around", 120, 178,
+        1, Seed.Usip.Slug, "North Korea has sent approximately 10,000 troops to Russia", "so far, ", " — around", 120, 178,
         "supports", "Washington estimates", "approximately 10,000 troops", null);
 
     private static readonly ClaimSnapshot Claim = new(
-        "troops-sent-to-russia", "North Korea has sent about 10,000 troops to Russia.", "about 10,000 troops", ["troop-deployment"], null, null, [Usip]);
+        Seed.Claims.TroopsSentToRussia, "North Korea has sent about 10,000 troops to Russia.", "about 10,000 troops", [Seed.Topics.TroopDeployment], null, null, [Usip]);
 
     private static readonly SourceSnapshot Source = new(
         "example", "Example", "EX", ["A. Writer"], "Example Institute", "analysis", "2025-01", "https://example.org", null, null,
@@ -19,7 +20,7 @@ public sealed class SnapshotDiffTests
     [Fact]
     public void Equal_snapshots_have_no_changes()
     {
-        Assert.Empty(SnapshotDiff.Compare(Claim, Claim with { Topics = ["troop-deployment"] }));
+        Assert.Empty(SnapshotDiff.Compare(Claim, Claim with { Topics = [Seed.Topics.TroopDeployment] }));
         Assert.Empty(SnapshotDiff.Compare(Source, Source));
     }
 
@@ -37,7 +38,7 @@ public sealed class SnapshotDiffTests
     [Fact]
     public void An_added_citation_shows_its_fields_as_new_after_the_existing_ones()
     {
-        var idsa = new CitationSnapshot(2, "idsa-2024-south-korea-response", "thousands of North Korean troops", "", "", 10, 42, "supports-in-part", null, null, 3);
+        var idsa = new CitationSnapshot(2, Seed.MpIdsa.Slug, "thousands of North Korean troops", "", "", 10, 42, "supports-in-part", null, null, 3);
 
         var changes = SnapshotDiff.Compare(Claim, Claim with { Citations = [Usip, idsa], OverrideFlag = "agree", OverrideReason = "Checked." });
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KnowledgeBase.Core.Exports;
 using KnowledgeBase.Core.Sources;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Testing.Schemas;
 
 namespace KnowledgeBase.UnitTests.Exports;
@@ -21,7 +22,7 @@ public sealed class ExportFormatTests
         new CitedWork { Authors = "Kyunghan Lim and Jaeho Kim", Title = "Impacts of Russia-Ukraine War", Outlet = "Journal of Asian Security", Published = "2022" },
         "note", Retrieved);
 
-    private static Reference Usip() => Reference.ForSource("usip-2024-seoul-response", "Seoul's Response", ["Lami Kim"], "United States Institute of Peace",
+    private static Reference Usip() => Reference.ForSource(Seed.Usip.Slug, "Seoul's Response", ["Lami Kim"], "United States Institute of Peace",
         "analysis", "2024-11", "https://www.usip.org/x", Retrieved);
 
     private static string DateParts(JsonElement date) =>

@@ -1,3 +1,4 @@
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Outlets;
 
 namespace KnowledgeBase.UnitTests.Outlets;
@@ -5,8 +6,8 @@ namespace KnowledgeBase.UnitTests.Outlets;
 public sealed class OutletSlugTests
 {
     [Theory]
-    [InlineData("The Korea Times", "the-korea-times")]
-    [InlineData("Korea JoongAng Daily", "korea-joongang-daily")]
+    [InlineData("The Korea Times", Seed.Outlets.TheKoreaTimes)]
+    [InlineData("Korea JoongAng Daily", Seed.Outlets.KoreaJoongAngDaily)]
     [InlineData("KCNA", "kcna")]
     [InlineData("International Journal of Korean Unification Studies", "international-journal-of-korean-unification-studies")]
     [InlineData("  Al   Jazeera  ", "al-jazeera")]

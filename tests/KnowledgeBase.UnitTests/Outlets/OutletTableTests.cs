@@ -1,4 +1,5 @@
 using Bunit;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Outlets;
 
 namespace KnowledgeBase.UnitTests.Outlets;
@@ -7,7 +8,7 @@ public sealed class OutletTableTests : BunitContext
 {
     private static readonly OutletSummary[] Outlets =
     [
-        new("the-korea-times", "The Korea Times", 9, 10),
+        new(Seed.Outlets.TheKoreaTimes, "The Korea Times", 9, 10),
         new("kcna", "KCNA", 1, 2),
         new("rare", "Rare Gazette", 1, 1),
     ];
@@ -23,7 +24,7 @@ public sealed class OutletTableTests : BunitContext
         var rows = table.FindAll("tbody tr");
         Assert.Equal(3, rows.Count);
         var first = rows[0];
-        Assert.Equal("/outlets/the-korea-times", first.QuerySelector("th[scope=row] a")!.GetAttribute("href"));
+        Assert.Equal($"/outlets/{Seed.Outlets.TheKoreaTimes}", first.QuerySelector("th[scope=row] a")!.GetAttribute("href"));
         Assert.Equal("The Korea Times", first.QuerySelector("th a")!.TextContent);
         Assert.Equal(["9", "10"], first.QuerySelectorAll("td.number").Select(td => td.TextContent));
     }

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Search;
 using KnowledgeBase.Web.Shared;
 
@@ -31,11 +32,11 @@ public sealed class SearchRequestTests
     [Fact]
     public void Filters_are_kept_and_the_flag_is_parsed_whatever_its_case()
     {
-        var request = SearchRequest.Parse("Kursk", "troop-deployment", "Single-Source", "usip-2024-seoul-response", null);
+        var request = SearchRequest.Parse("Kursk", Seed.Topics.TroopDeployment, "Single-Source", Seed.Usip.Slug, null);
 
-        Assert.Equal("troop-deployment", request.Topic);
+        Assert.Equal(Seed.Topics.TroopDeployment, request.Topic);
         Assert.Equal(AgreementFlag.SingleSource, request.Flag);
-        Assert.Equal("usip-2024-seoul-response", request.Source);
+        Assert.Equal(Seed.Usip.Slug, request.Source);
         Assert.True(request.HasFilters);
         Assert.Null(request.Error);
     }

@@ -1,5 +1,6 @@
 using Bunit;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Search;
 
 namespace KnowledgeBase.UnitTests.Search;
@@ -50,12 +51,12 @@ public sealed class SearchResultTests : BunitContext
 
     private static readonly ClaimResult Kursk = new(
         42,
-        "troops-in-kursk",
+        Seed.Claims.TroopsInKursk,
         $"About 8,000 of the North Korean troops in Russia have been deployed to Russia's {S}Kursk{E} region.",
         "about 8,000 troops",
         AgreementFlag.Agree,
         ["USIP", "MP-IDSA"],
-        new QuoteMatch(7, "idsa-2024-south-korea-response", "MP-IDSA", "previous paragraph.\n\nIt said ", $"8,000 soldiers were stationed in the {S}Kursk{E} region", " of Russia. Next"));
+        new QuoteMatch(7, Seed.MpIdsa.Slug, "MP-IDSA", "previous paragraph.\n\nIt said ", $"8,000 soldiers were stationed in the {S}Kursk{E} region", " of Russia. Next"));
 
     [Fact]
     public void The_result_links_the_claim_and_shows_flag_figure_and_documents()
@@ -63,7 +64,7 @@ public sealed class SearchResultTests : BunitContext
         var result = Render<SearchResult>(p => p.Add(r => r.Result, Kursk));
 
         var link = result.Find("h3 a");
-        Assert.Equal("/claims/42/troops-in-kursk", link.GetAttribute("href"));
+        Assert.Equal($"/claims/42/{Seed.Claims.TroopsInKursk}", link.GetAttribute("href"));
         Assert.Equal("Kursk", link.QuerySelector("mark")!.TextContent);
         Assert.Equal("result-42", result.Find("article").GetAttribute("aria-labelledby"));
         Assert.Equal("Sources agree", result.Find(".agreement-label").TextContent);
@@ -80,7 +81,7 @@ public sealed class SearchResultTests : BunitContext
         Assert.Equal(["…It said ", " of Russia. Next…"], contexts);
         Assert.Equal("8,000 soldiers were stationed in the Kursk region", result.Find(".search-quote-exact").TextContent);
         Assert.Equal("Kursk", result.Find(".search-quote-exact mark").TextContent);
-        Assert.Equal("/sources/idsa-2024-south-korea-response#passage-7", result.Find("figcaption a").GetAttribute("href"));
+        Assert.Equal($"/sources/{Seed.MpIdsa.Slug}#passage-7", result.Find("figcaption a").GetAttribute("href"));
         Assert.Contains("Quote from MP-IDSA", result.Find("figcaption").TextContent);
     }
 

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Search;
 
@@ -25,7 +26,7 @@ public sealed class EncodedTextTests : BunitContext
         "&lt;script&gt;alert(1)&lt;/script&gt;",
     };
 
-    private static readonly SourceSummary Source = new(1, "usip-2024-seoul-response", "Seoul's response", "USIP", ["Lami Kim"], "USIP", "2024-11-01", "analysis");
+    private static readonly SourceSummary Source = new(1, Seed.Usip.Slug, "Seoul's response", "USIP", ["Lami Kim"], "USIP", "2024-11-01", "analysis");
 
     [Theory]
     [MemberData(nameof(Payloads))]

@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Seeding;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.UnitTests.Seeding;
 
@@ -19,8 +20,6 @@ public sealed class RealSeedPlan
 
 public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPlan>
 {
-    private const string Usip = "usip-2024-seoul-response";
-    private const string Idsa = "idsa-2024-south-korea-response";
 
     private PlannedClaim Claim(string slug) => Assert.Single(seed.Plan.Claims, c => c.Slug == slug);
 
@@ -39,15 +38,15 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void The_seed_has_two_sources_nine_topics_and_at_least_45_claims()
     {
-        Assert.Equal([Idsa, Usip], seed.Plan.Sources.Select(s => s.Meta.Slug).Order(StringComparer.Ordinal));
-        Assert.Equal(9, seed.Plan.Topics.Count);
+        Assert.Equal([Seed.MpIdsa.Slug, Seed.Usip.Slug], seed.Plan.Sources.Select(s => s.Meta.Slug).Order(StringComparer.Ordinal));
+        Assert.Equal(Seed.TopicCount, seed.Plan.Topics.Count);
         Assert.True(seed.Plan.Claims.Count >= 45, $"only {seed.Plan.Claims.Count} claims");
     }
 
     [Fact]
     public void At_least_12_claims_are_cited_by_both_sources()
     {
-        var both = seed.Plan.Claims.Count(c => c.Citations.Any(x => x.SourceSlug == Usip) && c.Citations.Any(x => x.SourceSlug == Idsa));
+        var both = seed.Plan.Claims.Count(c => c.Citations.Any(x => x.SourceSlug == Seed.Usip.Slug) && c.Citations.Any(x => x.SourceSlug == Seed.MpIdsa.Slug));
 
         Assert.True(both >= 12, $"only {both} claims are cited by both sources");
     }
@@ -55,21 +54,21 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void All_27_footnotes_of_the_idsa_commentary_are_planned_in_order_with_their_cited_works()
     {
-        var footnotes = Source(Idsa).Footnotes;
+        var footnotes = Source(Seed.MpIdsa.Slug).Footnotes;
 
-        Assert.Equal(Enumerable.Range(1, 27), footnotes.Select(f => f.Number));
+        Assert.Equal(Enumerable.Range(1, Seed.MpIdsa.FootnoteCount), footnotes.Select(f => f.Number));
         Assert.All(footnotes, f => Assert.False(string.IsNullOrWhiteSpace(f.Cites.Title)));
         var eleven = footnotes.Single(f => f.Number == 11);
         Assert.Contains("Kim Arin, \"$200m A Year, 700,000 Tons of Rice", eleven.Text);
         Assert.Equal("The Korea Herald", eleven.Cites.Outlet);
         Assert.Equal("2024-11-03", eleven.Cites.Published);
-        Assert.Equal(eleven.Text, Source(Idsa).Rendered.CanonicalText[eleven.Start..eleven.End]);
+        Assert.Equal(eleven.Text, Source(Seed.MpIdsa.Slug).Rendered.CanonicalText[eleven.Start..eleven.End]);
     }
 
     [Fact]
     public void Planned_footnote_texts_are_the_notes_words_without_surrounding_white_space()
     {
-        var footnotes = Source(Idsa).Footnotes;
+        var footnotes = Source(Seed.MpIdsa.Slug).Footnotes;
 
         Assert.Equal(
             "Kim Arin, \"$200m A Year, 700,000 Tons of Rice, Space Tech: The Deal for North Korea in Joining Russia's War\", The Korea Herald, 3 November 2024.",
@@ -78,8 +77,8 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     }
 
     [Theory]
-    [InlineData(Usip)]
-    [InlineData(Idsa)]
+    [InlineData(Seed.Usip.Slug)]
+    [InlineData(Seed.MpIdsa.Slug)]
     public void A_seed_sources_stored_html_lays_out_to_its_stored_canonical_text(string slug)
     {
         var rendered = Source(slug).Rendered;
@@ -92,8 +91,8 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void The_usip_analysis_has_no_footnotes()
     {
-        Assert.Empty(Source(Usip).Footnotes);
-        Assert.Empty(Source(Usip).Rendered.Markers);
+        Assert.Empty(Source(Seed.Usip.Slug).Footnotes);
+        Assert.Empty(Source(Seed.Usip.Slug).Rendered.Markers);
     }
 
     [Fact]
@@ -126,15 +125,15 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     }
 
     [Theory]
-    [InlineData("troops-sent-to-russia", AgreementFlag.Partial)]
-    [InlineData("troops-in-kursk", AgreementFlag.Agree)]
-    [InlineData("combat-begun", AgreementFlag.Agree)]
-    [InlineData("russia-pays-north-korea", AgreementFlag.Partial)]
-    [InlineData("public-opposes-arming-ukraine", AgreementFlag.Partial)]
-    [InlineData("seoul-stance-on-arming-ukraine", AgreementFlag.Conflict)]
-    [InlineData("no-direct-lethal-arms", AgreementFlag.Agree)]
-    [InlineData("russian-technology-transfer", AgreementFlag.Partial)]
-    [InlineData("foreign-trade-act-clause", AgreementFlag.SingleSource)]
+    [InlineData(Seed.Claims.TroopsSentToRussia, AgreementFlag.Partial)]
+    [InlineData(Seed.Claims.TroopsInKursk, AgreementFlag.Agree)]
+    [InlineData(Seed.Claims.CombatBegun, AgreementFlag.Agree)]
+    [InlineData(Seed.Claims.RussiaPaysNorthKorea, AgreementFlag.Partial)]
+    [InlineData(Seed.Claims.PublicOpposesArmingUkraine, AgreementFlag.Partial)]
+    [InlineData(Seed.Claims.SeoulStanceOnArmingUkraine, AgreementFlag.Conflict)]
+    [InlineData(Seed.Claims.NoDirectLethalArms, AgreementFlag.Agree)]
+    [InlineData(Seed.Claims.RussianTechnologyTransfer, AgreementFlag.Partial)]
+    [InlineData(Seed.Claims.ForeignTradeActClause, AgreementFlag.SingleSource)]
     public void Seed_claims_get_the_expected_agreement_flag(string slug, AgreementFlag expected)
     {
         var claim = Claim(slug);
@@ -147,7 +146,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void Russian_payments_are_partial_because_240_million_a_year_and_200_million_a_year_differ()
     {
-        var rationale = Claim("russia-pays-north-korea").Verdict.Rationale;
+        var rationale = Claim(Seed.Claims.RussiaPaysNorthKorea).Verdict.Rationale;
 
         Assert.Contains("$240M", rationale);
         Assert.Contains("$2,000 × 10,000 × 12 = $240M a year", rationale);
@@ -158,7 +157,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void Public_opposition_compares_82_percent_with_two_thirds()
     {
-        var rationale = Claim("public-opposes-arming-ukraine").Verdict.Rationale;
+        var rationale = Claim(Seed.Claims.PublicOpposesArmingUkraine).Verdict.Rationale;
 
         Assert.Contains("82% oppose", rationale);
         Assert.Contains("two-thirds oppose (fn 23)", rationale);
@@ -167,7 +166,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void Troop_numbers_are_partial_because_thousands_is_vaguer_than_10000()
     {
-        var rationale = Claim("troops-sent-to-russia").Verdict.Rationale;
+        var rationale = Claim(Seed.Claims.TroopsSentToRussia).Verdict.Rationale;
 
         Assert.Contains("approximately 10,000 troops", rationale);
         Assert.Contains("thousands of troops", rationale);
@@ -177,7 +176,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void The_conflict_on_seouls_stance_names_both_sources()
     {
-        var rationale = Claim("seoul-stance-on-arming-ukraine").Verdict.Rationale;
+        var rationale = Claim(Seed.Claims.SeoulStanceOnArmingUkraine).Verdict.Rationale;
 
         Assert.Contains("USIP supports this", rationale);
         Assert.Contains("MP-IDSA contradicts it", rationale);
@@ -186,17 +185,17 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void The_foreign_trade_act_clause_is_single_source_naming_usip()
     {
-        Assert.StartsWith("Only USIP states this", Claim("foreign-trade-act-clause").Verdict.Rationale);
+        Assert.StartsWith("Only USIP states this", Claim(Seed.Claims.ForeignTradeActClause).Verdict.Rationale);
     }
 
     [Fact]
     public void The_foreign_trade_act_quote_anchors_verbatim_in_the_usip_text()
     {
         const string quote = "strategic materials shall only be licensed if they are used for peaceful purposes";
-        var citation = Assert.Single(Claim("foreign-trade-act-clause").Citations);
-        var text = Source(Usip).Rendered.CanonicalText;
+        var citation = Assert.Single(Claim(Seed.Claims.ForeignTradeActClause).Citations);
+        var text = Source(Seed.Usip.Slug).Rendered.CanonicalText;
 
-        Assert.Equal(Usip, citation.SourceSlug);
+        Assert.Equal(Seed.Usip.Slug, citation.SourceSlug);
         Assert.Equal(quote, citation.Anchor.Exact);
         Assert.Equal(text.IndexOf(quote, StringComparison.Ordinal), citation.Anchor.Start);
         Assert.EndsWith("which stipulates “", citation.Anchor.Prefix);
@@ -208,8 +207,8 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void The_200m_a_year_citation_lies_in_footnote_11()
     {
-        var citation = Citation("russia-pays-north-korea", "$200m A Year");
-        var note = Source(Idsa).Footnotes.Single(f => f.Number == 11);
+        var citation = Citation(Seed.Claims.RussiaPaysNorthKorea, "$200m A Year");
+        var note = Source(Seed.MpIdsa.Slug).Footnotes.Single(f => f.Number == 11);
 
         Assert.Equal(11, citation.Footnote);
         Assert.InRange(citation.Anchor.Start, note.Start, note.End);
@@ -221,7 +220,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void A_body_sentence_is_backed_by_the_marker_that_closes_it()
     {
-        var citation = Citation("troops-in-kursk", "an estimated 8,000 North Korean soldiers were reported to have been stationed in the Kursk region of Russia");
+        var citation = Citation(Seed.Claims.TroopsInKursk, "an estimated 8,000 North Korean soldiers were reported to have been stationed in the Kursk region of Russia");
 
         Assert.Equal(5, citation.Footnote);
     }
@@ -229,7 +228,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void A_sentence_without_a_marker_has_no_footnote()
     {
-        var citation = Citation("troops-sent-to-russia", "thousands of North Korean troops are reported to have been currently deployed in Russia");
+        var citation = Citation(Seed.Claims.TroopsSentToRussia, "thousands of North Korean troops are reported to have been currently deployed in Russia");
 
         Assert.Null(citation.Footnote);
     }
@@ -238,12 +237,12 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     public void A_pull_quote_sentence_cited_with_a_suffix_lands_in_the_running_paragraph_not_the_block_quote()
     {
         const string quote = "the possibility that Russia might provide North Korea with advanced military technologies";
-        var text = Source(Usip).Rendered.CanonicalText;
+        var text = Source(Seed.Usip.Slug).Rendered.CanonicalText;
         var first = text.IndexOf(quote, StringComparison.Ordinal);
         var second = text.IndexOf(quote, first + 1, StringComparison.Ordinal);
         Assert.True(second > first, "the sentence should occur twice in the USIP text");
 
-        var citation = Citation("russian-technology-transfer", quote);
+        var citation = Citation(Seed.Claims.RussianTechnologyTransfer, quote);
 
         // The block quote comes first on the page; the running paragraph goes on "such as: re-entry vehicle …".
         Assert.NotEqual(first, citation.Anchor.Start);
@@ -256,14 +255,14 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     public void A_pull_quote_sentence_cited_with_a_prefix_lands_in_the_running_paragraph_not_the_block_quote()
     {
         const string quote = "Seoul could more explicitly align its arms sales to the West with an intent to support backfill efforts for Ukraine";
-        var text = Source(Usip).Rendered.CanonicalText;
+        var text = Source(Seed.Usip.Slug).Rendered.CanonicalText;
         var first = text.IndexOf(quote, StringComparison.Ordinal);
         var second = text.IndexOf(quote, first + 1, StringComparison.Ordinal);
         Assert.True(second > first, "the sentence should occur twice in the USIP text");
         // Here the running paragraph comes first and the block quote, a paragraph of its own, after it.
         Assert.Equal("\n\n", text[(second - 2)..second]);
 
-        var citation = Citation("arms-sales-backfill", quote);
+        var citation = Citation(Seed.Claims.ArmsSalesBackfill, quote);
 
         Assert.NotEqual(second, citation.Anchor.Start);
         Assert.Equal(first, citation.Anchor.Start);

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Seeding;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.UnitTests.Seeding;
 
@@ -23,7 +24,7 @@ public sealed class SeedRefusalTests : IDisposable
     public void Changing_a_file_changes_the_content_hash()
     {
         var before = SeedFiles.Read(_folder.Path).ContentHash;
-        _folder.EditClaim("foreign-trade-act-clause", "stipulates that strategic", "stipulates that all strategic");
+        _folder.EditClaim(Seed.Claims.ForeignTradeActClause, "stipulates that strategic", "stipulates that all strategic");
 
         Assert.NotEqual(before, SeedFiles.Read(_folder.Path).ContentHash);
     }
@@ -32,44 +33,44 @@ public sealed class SeedRefusalTests : IDisposable
     public void Five_corruptions_are_reported_as_five_problems_each_naming_its_claim()
     {
         // 1. A quote changed to words the document does not contain.
-        _folder.EditClaim("troops-in-kursk", "quote: around 8,000 of whom", "quote: around 9,000 of whom");
+        _folder.EditClaim(Seed.Claims.TroopsInKursk, "quote: around 8,000 of whom", "quote: around 9,000 of whom");
         // 2. A footnote number that is not the one backing the sentence.
-        _folder.EditClaim("cannon-fodder", "footnote: 4", "footnote: 5");
+        _folder.EditClaim(Seed.Claims.CannonFodder, "footnote: 4", "footnote: 5");
         // 3. A topic that topics.yaml does not define.
-        _folder.EditClaim("arms-race-risk", "topics: [korean-peninsula-security]", "topics: [no-such-topic]");
+        _folder.EditClaim(Seed.Claims.ArmsRaceRisk, $"topics: [{Seed.Topics.KoreanPeninsulaSecurity}]", "topics: [no-such-topic]");
         // 4. A figure the grammar does not understand.
-        _folder.EditClaim("contributions-394-million", "\n  figure: \"$394 million\"", "\n  figure: lots of money");
+        _folder.EditClaim(Seed.Claims.Contributions394Million, "\n  figure: \"$394 million\"", "\n  figure: lots of money");
         // 5. A pull-quote sentence without the suffix that picks its occurrence.
-        _folder.EditClaim("russian-technology-transfer", "\n      suffix: \" such as\"", "");
+        _folder.EditClaim(Seed.Claims.RussianTechnologyTransfer, "\n      suffix: \" such as\"", "");
 
         var refusal = Refusal();
 
         Assert.Equal(5, refusal.Problems.Count);
         Assert.Contains("(5 problems)", refusal.Message);
         Assert.Single(refusal.Problems, p =>
-            p.StartsWith("claim 'troops-in-kursk', citation 1 (usip-2024-seoul-response):", StringComparison.Ordinal)
+            p.StartsWith($"claim '{Seed.Claims.TroopsInKursk}', citation 1 ({Seed.Usip.Slug}):", StringComparison.Ordinal)
             && p.Contains("the quote is not in the document", StringComparison.Ordinal)
             && p.Contains("around 9,000 of whom", StringComparison.Ordinal));
         Assert.Single(refusal.Problems, p =>
-            p.StartsWith("claim 'cannon-fodder', citation 1 (idsa-2024-south-korea-response):", StringComparison.Ordinal)
+            p.StartsWith($"claim '{Seed.Claims.CannonFodder}', citation 1 ({Seed.MpIdsa.Slug}):", StringComparison.Ordinal)
             && p.Contains("footnote 5 is given, but the quote's sentence is backed by footnote 4", StringComparison.Ordinal));
         Assert.Single(refusal.Problems, p =>
-            p.StartsWith("claim 'arms-race-risk':", StringComparison.Ordinal)
+            p.StartsWith($"claim '{Seed.Claims.ArmsRaceRisk}':", StringComparison.Ordinal)
             && p.Contains("unknown topic 'no-such-topic'", StringComparison.Ordinal));
         Assert.Single(refusal.Problems, p =>
-            p.StartsWith("claim 'contributions-394-million':", StringComparison.Ordinal)
+            p.StartsWith($"claim '{Seed.Claims.Contributions394Million}':", StringComparison.Ordinal)
             && p.Contains("lots of money", StringComparison.Ordinal)
             && p.Contains("no amount", StringComparison.Ordinal));
         Assert.Single(refusal.Problems, p =>
-            p.StartsWith("claim 'russian-technology-transfer', citation 1 (usip-2024-seoul-response):", StringComparison.Ordinal)
+            p.StartsWith($"claim '{Seed.Claims.RussianTechnologyTransfer}', citation 1 ({Seed.Usip.Slug}):", StringComparison.Ordinal)
             && p.Contains("occurs 2 times", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Each_problem_is_in_the_exception_message()
     {
-        _folder.EditClaim("cannon-fodder", "footnote: 4", "footnote: 5");
-        _folder.EditClaim("arms-race-risk", "topics: [korean-peninsula-security]", "topics: [no-such-topic]");
+        _folder.EditClaim(Seed.Claims.CannonFodder, "footnote: 4", "footnote: 5");
+        _folder.EditClaim(Seed.Claims.ArmsRaceRisk, $"topics: [{Seed.Topics.KoreanPeninsulaSecurity}]", "topics: [no-such-topic]");
 
         var refusal = Refusal();
 
@@ -81,7 +82,7 @@ public sealed class SeedRefusalTests : IDisposable
     [Fact]
     public void An_ambiguous_quote_lists_where_it_occurs()
     {
-        _folder.EditClaim("russian-technology-transfer", "\n      suffix: \" such as\"", "");
+        _folder.EditClaim(Seed.Claims.RussianTechnologyTransfer, "\n      suffix: \" such as\"", "");
 
         var problem = Assert.Single(Refusal().Problems);
 
@@ -93,51 +94,51 @@ public sealed class SeedRefusalTests : IDisposable
     public void A_footnote_given_for_a_sentence_no_marker_closes_is_refused()
     {
         _folder.EditClaim(
-            "no-direct-lethal-arms",
+            Seed.Claims.NoDirectLethalArms,
             "quote: Seoul has refrained from providing lethal weapons directly to Ukraine\n      stance: supports",
             "quote: Seoul has refrained from providing lethal weapons directly to Ukraine\n      stance: supports\n      footnote: 23");
 
         var problem = Assert.Single(Refusal().Problems);
 
-        Assert.StartsWith("claim 'no-direct-lethal-arms', citation 2 (idsa-2024-south-korea-response):", problem);
+        Assert.StartsWith($"claim '{Seed.Claims.NoDirectLethalArms}', citation 2 ({Seed.MpIdsa.Slug}):", problem);
         Assert.Contains("footnote 23 is given, but the quote is not in a footnote and no marker closes its sentence", problem);
     }
 
     [Fact]
     public void A_citation_of_an_unknown_source_is_refused()
     {
-        _folder.EditClaim("foreign-trade-act-clause", "source: usip-2024-seoul-response", "source: usip-2025");
+        _folder.EditClaim(Seed.Claims.ForeignTradeActClause, $"source: {Seed.Usip.Slug}", "source: usip-2025");
 
         var problem = Assert.Single(Refusal().Problems);
 
-        Assert.Equal("claim 'foreign-trade-act-clause', citation 1: unknown source 'usip-2025'.", problem);
+        Assert.Equal($"claim '{Seed.Claims.ForeignTradeActClause}', citation 1: unknown source 'usip-2025'.", problem);
     }
 
     [Fact]
     public void A_bad_stance_is_refused()
     {
-        _folder.EditClaim("foreign-trade-act-clause", "stance: supports", "stance: agrees");
+        _folder.EditClaim(Seed.Claims.ForeignTradeActClause, "stance: supports", "stance: agrees");
 
         var problem = Assert.Single(Refusal().Problems);
 
-        Assert.StartsWith("claim 'foreign-trade-act-clause', citation 1: stance 'agrees'", problem);
+        Assert.StartsWith($"claim '{Seed.Claims.ForeignTradeActClause}', citation 1: stance 'agrees'", problem);
     }
 
     [Fact]
     public void A_duplicate_claim_slug_is_refused()
     {
-        _folder.EditClaim("foreign-trade-act-clause", "- slug: foreign-trade-act-clause\n", "- slug: direct-arms-violate-trade-act\n");
+        _folder.EditClaim(Seed.Claims.ForeignTradeActClause, $"- slug: {Seed.Claims.ForeignTradeActClause}\n", $"- slug: {Seed.Claims.DirectArmsViolateTradeAct}\n");
 
         var problem = Assert.Single(Refusal().Problems);
 
-        Assert.StartsWith("claim 'direct-arms-violate-trade-act':", problem);
+        Assert.StartsWith($"claim '{Seed.Claims.DirectArmsViolateTradeAct}':", problem);
         Assert.Contains("used by another claim", problem);
     }
 
     [Fact]
     public void An_unknown_field_in_claims_yaml_is_refused_naming_the_file_and_line()
     {
-        _folder.EditClaim("foreign-trade-act-clause", "  topics: [domestic-constraints]\n", "  topics: [domestic-constraints]\n  colour: red\n");
+        _folder.EditClaim(Seed.Claims.ForeignTradeActClause, $"  topics: [{Seed.Topics.DomesticConstraints}]\n", $"  topics: [{Seed.Topics.DomesticConstraints}]\n  colour: red\n");
 
         var problem = Assert.Single(Assert.Throws<SeedImportException>(() => SeedFiles.Read(_folder.Path)).Problems);
 
@@ -168,33 +169,33 @@ public sealed class SeedRefusalTests : IDisposable
     public void A_footnote_without_a_front_matter_entry_is_refused_naming_the_source_file()
     {
         _folder.Edit(
-            _folder.SourceFile("idsa-2024-south-korea-response"),
+            _folder.SourceFile(Seed.MpIdsa.Slug),
             "  27:\n    authors: Hyung-Jin Kim\n",
             "  28:\n    authors: Hyung-Jin Kim\n");
 
         var problems = Refusal().Problems;
 
-        Assert.Contains("sources/idsa-2024-south-korea-response.md: footnote 27 has no entry under 'footnotes:' in the front matter.", problems);
-        Assert.Contains("sources/idsa-2024-south-korea-response.md: the front matter describes footnote 28, but the text has no footnote 28.", problems);
+        Assert.Contains($"sources/{Seed.MpIdsa.Slug}.md: footnote 27 has no entry under 'footnotes:' in the front matter.", problems);
+        Assert.Contains($"sources/{Seed.MpIdsa.Slug}.md: the front matter describes footnote 28, but the text has no footnote 28.", problems);
         Assert.Equal(2, problems.Count);
     }
 
     [Fact]
     public void A_footnote_definition_that_the_text_never_references_is_refused()
     {
-        var file = _folder.SourceFile("idsa-2024-south-korea-response");
+        var file = _folder.SourceFile(Seed.MpIdsa.Slug);
         // README: "markers must run 1, 2, 3, … through the text, each used, and every definition referenced".
         File.AppendAllText(file, "\n\n[^28]: An orphan note nobody cites.\n");
 
         var problems = Refusal().Problems;
 
-        Assert.Contains(problems, p => p.StartsWith("sources/idsa-2024-south-korea-response.md:", StringComparison.Ordinal) && p.Contains("never referenced", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith($"sources/{Seed.MpIdsa.Slug}.md:", StringComparison.Ordinal) && p.Contains("never referenced", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_footnoted_source_without_a_footnotes_map_in_its_front_matter_is_refused()
     {
-        var file = _folder.SourceFile("idsa-2024-south-korea-response");
+        var file = _folder.SourceFile(Seed.MpIdsa.Slug);
         var text = File.ReadAllText(file);
         var start = text.IndexOf("\nfootnotes:\n", StringComparison.Ordinal);
         var end = text.IndexOf("\n---\n", StringComparison.Ordinal);
@@ -203,7 +204,7 @@ public sealed class SeedRefusalTests : IDisposable
 
         var problems = Refusal().Problems;
 
-        Assert.Contains("sources/idsa-2024-south-korea-response.md: footnote 1 has no entry under 'footnotes:' in the front matter.", problems);
-        Assert.Equal(27, problems.Count);
+        Assert.Contains($"sources/{Seed.MpIdsa.Slug}.md: footnote 1 has no entry under 'footnotes:' in the front matter.", problems);
+        Assert.Equal(Seed.MpIdsa.FootnoteCount, problems.Count);
     }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Browse;
 using KnowledgeBase.Web.Shared;
 
@@ -7,7 +8,7 @@ namespace KnowledgeBase.UnitTests.Shared;
 
 public sealed class PagerTests : BunitContext
 {
-    private static readonly ClaimListFilter Filter = new(AgreementFlag.Partial, "troop-deployment", "usip-2024-seoul-response", ClaimSort.Oldest, 5);
+    private static readonly ClaimListFilter Filter = new(AgreementFlag.Partial, Seed.Topics.TroopDeployment, Seed.Usip.Slug, ClaimSort.Oldest, 5);
 
     private IRenderedComponent<Pager> RenderPager(string? next, bool continued) =>
         Render<Pager>(p => p
@@ -22,7 +23,7 @@ public sealed class PagerTests : BunitContext
 
         var next = pager.Find("a[rel=next]");
         Assert.Equal(
-            "/claims?flag=partial&topic=troop-deployment&source=usip-2024-seoul-response&sort=oldest&size=5&after=CURSOR-1",
+            $"/claims?flag=partial&topic={Seed.Topics.TroopDeployment}&source={Seed.Usip.Slug}&sort=oldest&size=5&after=CURSOR-1",
             next.GetAttribute("href"));
         Assert.Equal("Next page", next.TextContent);
     }
@@ -41,7 +42,7 @@ public sealed class PagerTests : BunitContext
         var pager = RenderPager("CURSOR-2", continued: true);
 
         var first = pager.Find("a[rel=first]");
-        Assert.Equal("/claims?flag=partial&topic=troop-deployment&source=usip-2024-seoul-response&sort=oldest&size=5", first.GetAttribute("href"));
+        Assert.Equal($"/claims?flag=partial&topic={Seed.Topics.TroopDeployment}&source={Seed.Usip.Slug}&sort=oldest&size=5", first.GetAttribute("href"));
         Assert.Equal("First page", first.TextContent);
         Assert.Single(pager.FindAll("a[rel=next]"));
     }

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Sources;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Sources;
 
 namespace KnowledgeBase.UnitTests.Sources;
@@ -20,7 +21,7 @@ public sealed class SourceBodyTests
         return new CitedPassage(id, start, start + quote.Length, quote, footnote, claims);
     }
 
-    private static readonly ClaimLink Kursk = new(2, "troops-in-kursk", "Troops were deployed to Kursk.");
+    private static readonly ClaimLink Kursk = new(2, Seed.Claims.TroopsInKursk, "Troops were deployed to Kursk.");
     private static readonly ClaimLink Sent = new(1, "troops-sent", "Troops were sent.");
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class SourceBodyTests
 
         var note = body.QuerySelector("li#footnote-1 .footnote-claims")!;
         Assert.StartsWith("2 claims rest on this footnote", note.TextContent);
-        Assert.Equal(["/claims/2/troops-in-kursk", "/claims/1/troops-sent"], note.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal([$"/claims/2/{Seed.Claims.TroopsInKursk}", "/claims/1/troops-sent"], note.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Equal(["¶1", "¶2"], body.QuerySelectorAll("a.passage-anchor").Select(a => a.TextContent));
     }
 

@@ -15,8 +15,6 @@ namespace KnowledgeBase.BrowserTests.Editing.Claims;
 [Collection(BrowserCollection.Name)]
 public sealed partial class ClaimEditorJourneyTests(BrowserApp app)
 {
-    private const string Usip = "usip-2024-seoul-response";
-    private const string Idsa = "idsa-2024-south-korea-response";
     private const string UsipQuote = "around 8,000 of whom have been deployed to the western region of Kursk";
     private const string IdsaQuote = "an estimated 8,000 North Korean soldiers were reported to have been stationed in the Kursk region of Russia";
 
@@ -39,8 +37,8 @@ public sealed partial class ClaimEditorJourneyTests(BrowserApp app)
             new ClaimDraft
             {
                 Statement = statement,
-                Topics = ["troop-deployment"],
-                Citations = [new CitationDraft { SourceSlug = Usip, Quote = UsipQuote }],
+                Topics = [Seed.Topics.TroopDeployment],
+                Citations = [new CitationDraft { SourceSlug = Seed.Usip.Slug, Quote = UsipQuote }],
             },
             new Editor("test-setup", "Test setup"));
         return Assert.IsType<EditResult<ClaimSnapshot>.Saved>(result).Id;

@@ -50,7 +50,7 @@ public sealed class ClaimEditorPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_edit_form_opens_with_the_claim_as_stored()
     {
-        var id = await ClaimIdAsync("troops-in-kursk");
+        var id = await ClaimIdAsync(Seed.Claims.TroopsInKursk);
         var editor = await app.SignInAsync(Roles.Editor);
 
         using var response = await editor.GetAsync(new Uri(Links.EditClaim(id), UriKind.Relative));
@@ -58,7 +58,7 @@ public sealed class ClaimEditorPageTests(KnowledgeBaseApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(">Edit a claim</h1>", html);
-        Assert.Contains("value=\"troops-in-kursk\"", html);
+        Assert.Contains($"value=\"{Seed.Claims.TroopsInKursk}\"", html);
         Assert.Contains("Found in", html);
     }
 
@@ -75,8 +75,8 @@ public sealed class ClaimEditorPageTests(KnowledgeBaseApp app)
     [Fact]
     public async Task The_claim_page_shows_the_edit_link_to_editors_only()
     {
-        var id = await ClaimIdAsync("troops-in-kursk");
-        var page = Links.Claim(id, "troops-in-kursk");
+        var id = await ClaimIdAsync(Seed.Claims.TroopsInKursk);
+        var page = Links.Claim(id, Seed.Claims.TroopsInKursk);
         var edit = $"href=\"{Links.EditClaim(id)}\"";
 
         var anonymous = await (await app.CreateHttpsClient().GetAsync(new Uri(page, UriKind.Relative))).Content.ReadAsStringAsync();

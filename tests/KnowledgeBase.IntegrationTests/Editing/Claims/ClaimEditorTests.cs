@@ -18,11 +18,8 @@ namespace KnowledgeBase.IntegrationTests.Editing.Claims;
 [Collection(EditorPagesCollection.Name)]
 public sealed class ClaimEditorTests(EditorPagesApp app)
 {
-    private const string Usip = "usip-2024-seoul-response";
-    private const string Idsa = "idsa-2024-south-korea-response";
     private const string UsipQuote = "around 8,000 of whom have been deployed to the western region of Kursk";
     private const string IdsaQuote = "an estimated 8,000 North Korean soldiers were reported to have been stationed in the Kursk region of Russia";
-    private const string Topic = "troop-deployment";
 
     private async Task<ClaimEditor> OpenAsync(long? id, TestAccount? account = null)
     {
@@ -44,8 +41,8 @@ public sealed class ClaimEditorTests(EditorPagesApp app)
     {
         var editor = await OpenAsync(null);
         editor.Draft.Statement = $"{statement} ({Guid.NewGuid():N})";
-        editor.ToggleTopic(Topic, true);
-        Cite(editor, 0, Usip, UsipQuote);
+        editor.ToggleTopic(Seed.Topics.TroopDeployment, true);
+        Cite(editor, 0, Seed.Usip.Slug, UsipQuote);
         await editor.SaveAsync();
         Assert.NotNull(editor.SavedPage);
         return await app.QueryAsync(db => db.Claims.Where(c => c.Statement == editor.Draft.Statement).Select(c => c.Id).SingleAsync());
@@ -63,18 +60,18 @@ public sealed class ClaimEditorTests(EditorPagesApp app)
         var editor = await OpenAsync(null);
         Assert.Null(editor.Id);
         Assert.Single(editor.Draft.Citations);
-        Assert.Contains(editor.Topics, t => t.Slug == Topic);
+        Assert.Contains(editor.Topics, t => t.Slug == Seed.Topics.TroopDeployment);
         var statement = $"Thousands of North Korean soldiers are in Kursk ({Guid.NewGuid():N})";
 
         editor.Draft.Statement = statement;
-        editor.ToggleTopic(Topic, true);
-        Cite(editor, 0, Usip, UsipQuote);
+        editor.ToggleTopic(Seed.Topics.TroopDeployment, true);
+        Cite(editor, 0, Seed.Usip.Slug, UsipQuote);
         await editor.PreviewAsync();
         Assert.Equal(AgreementFlag.SingleSource, editor.Preview!.Flag);
         Assert.Equal(UsipQuote, editor.Preview.Citations[0].Anchor?.Exact);
 
         editor.AddCitation();
-        Cite(editor, 1, Idsa, IdsaQuote);
+        Cite(editor, 1, Seed.MpIdsa.Slug, IdsaQuote);
         await editor.PreviewAsync();
         Assert.Equal(AgreementFlag.Agree, editor.Preview!.Flag);
         Assert.Equal(5, editor.Preview.Citations[1].ProposedFootnote);
@@ -95,7 +92,7 @@ public sealed class ClaimEditorTests(EditorPagesApp app)
     public async Task A_refused_save_shows_each_message_next_to_its_field_and_keeps_what_was_typed()
     {
         var editor = await OpenAsync(null);
-        Cite(editor, 0, Usip, "words that are nowhere in the document at all");
+        Cite(editor, 0, Seed.Usip.Slug, "words that are nowhere in the document at all");
 
         await editor.SaveAsync();
 
@@ -118,7 +115,7 @@ public sealed class ClaimEditorTests(EditorPagesApp app)
     public async Task An_ambiguous_quote_lists_its_candidates_and_an_override_needs_a_reason()
     {
         var editor = await OpenAsync(null);
-        Cite(editor, 0, Idsa, "North Korean troops");
+        Cite(editor, 0, Seed.MpIdsa.Slug, "North Korean troops");
         editor.Draft.OverrideFlag = AgreementFlag.Conflict.ToSlug();
 
         await editor.PreviewAsync();

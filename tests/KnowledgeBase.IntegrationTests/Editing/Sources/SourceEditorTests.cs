@@ -199,7 +199,7 @@ public sealed class SourceEditorTests(EditorPagesApp app)
     [Fact]
     public async Task A_source_still_cited_is_not_deleted_and_the_editor_says_why()
     {
-        var id = await app.QueryAsync(db => db.Sources.Where(s => s.Slug == "usip-2024-seoul-response").Select(s => s.Id).SingleAsync());
+        var id = await app.QueryAsync(db => db.Sources.Where(s => s.Slug == Seed.Usip.Slug).Select(s => s.Id).SingleAsync());
         var editor = await OpenAsync(id);
         editor.ConfirmDelete = true;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Editing.Claims;
 
 namespace KnowledgeBase.UnitTests.Editing.Claims;
@@ -9,8 +10,8 @@ public sealed class CitationEditorRowTests : BunitContext
 {
     private static readonly SourceOption[] Sources =
     [
-        new(1, "usip-2024-seoul-response", "USIP", "Seoul's response"),
-        new(2, "idsa-2024-south-korea-response", "MP-IDSA", "South Korea's response"),
+        new(1, Seed.Usip.Slug, "USIP", "Seoul's response"),
+        new(2, Seed.MpIdsa.Slug, "MP-IDSA", "South Korea's response"),
     ];
 
     // "the troops" occurs twice in this text, at 4 and at 39.
@@ -78,7 +79,7 @@ public sealed class CitationEditorRowTests : BunitContext
     public void An_anchored_quote_shows_where_it_was_found_and_its_proposed_footnote()
     {
         var citation = new CitationDraft { SourceId = 2, Quote = "the troops" };
-        var preview = new CitationPreview(1, "idsa-2024-south-korea-response", "MP-IDSA", new TextAnchor(10, 20, "the troops", "", ""), 11, 11, "Reuters, 2024.", false);
+        var preview = new CitationPreview(1, Seed.MpIdsa.Slug, "MP-IDSA", new TextAnchor(10, 20, "the troops", "", ""), 11, 11, "Reuters, 2024.", false);
 
         var row = RenderRow(citation, [], preview: preview);
 
@@ -98,6 +99,6 @@ public sealed class CitationEditorRowTests : BunitContext
         row.Find("#citation-1-source").Change("2");
 
         Assert.Equal(2, citation.SourceId);
-        Assert.Equal("idsa-2024-south-korea-response", citation.SourceSlug);
+        Assert.Equal(Seed.MpIdsa.Slug, citation.SourceSlug);
     }
 }

@@ -20,7 +20,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>A new empty database, or a copy of <paramref name="template"/> (a database nobody is connected to).</summary>
+    public static async Task<TestDatabase> CreateAsync(string? template = null)
     {
         var admin = Environment.GetEnvironmentVariable("KB_TEST_DATABASE")
             ?? throw new InvalidOperationException(
@@ -29,7 +30,8 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var copy = template is null ? "" : $" TEMPLATE \"{template}\"";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", connection);
             await create.ExecuteNonQueryAsync();
         }
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;

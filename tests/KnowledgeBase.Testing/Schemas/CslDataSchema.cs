@@ -5,8 +5,7 @@ namespace KnowledgeBase.Testing.Schemas;
 
 /// <summary>
 /// The CSL-JSON input schema (a copy of the official csl-data.json, draft-07, kept beside this file), evaluated by a
-/// real JSON Schema implementation. Exports are checked against it as Zotero and citeproc would read them. The unit
-/// and integration tests link this folder; the browser tests, which take all of tests/Shared, do not need it.
+/// real JSON Schema implementation. Exports are checked against it as Zotero and citeproc would read them.
 /// </summary>
 public static class CslDataSchema
 {
