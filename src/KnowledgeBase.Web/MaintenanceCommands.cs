@@ -1,3 +1,4 @@
+using System.CommandLine;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web.Accounts;
@@ -12,42 +13,97 @@ internal static class MaintenanceCommands
     public static bool IsMaintenance(string[] args) =>
         CommandOf(args) is "migrate" or "seed" or "export" or "import" or "user" or "token" or BenchSeed.Command;
 
+    /// <summary>The first word that is neither an option nor a setting (key=value): the host's own arguments may come first.</summary>
     private static string? CommandOf(string[] args) =>
         args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
 
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
     {
-        switch (CommandOf(args))
+        if (!IsMaintenance(args))
         {
-            case "migrate":
-                await MigrateAsync(app.Services);
-                Console.WriteLine("database schema is up to date");
-                return 0;
-            case "seed":
-                var dir = args.SkipWhile(a => a != "seed").Skip(1).FirstOrDefault() ?? "seed-data";
-                try
-                {
-                    await MigrateAsync(app.Services);
-                    Console.WriteLine(await SeedAsync(app.Services, dir));
-                    return 0;
-                }
-                catch (SeedImportException e)
-                {
-                    await Console.Error.WriteLineAsync(e.Message);
-                    return 1;
-                }
-            case "export" or "import":
-                return await ExportOrImportAsync(app.Services, CommandOf(args)!, args.SkipWhile(a => a != CommandOf(args)).Skip(1).ToList());
-            case "user":
-                return await UserCommands.RunAsync(
-                    app.Services, args.SkipWhile(a => a != "user").Skip(1).ToList(),
-                    Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
-            case "token":
-                return await TokenCommands.RunAsync(app.Services, args.SkipWhile(a => a != "token").Skip(1).ToList(), Console.Out, Console.Error);
-            case BenchSeed.Command:
-                return await BenchSeed.RunAsync(app.Services, args.SkipWhile(a => a != BenchSeed.Command).Skip(1).ToList(), Console.Out, Console.Error);
-            default:
-                return null;
+            return null;
+        }
+        var command = args.SkipWhile(a => a != CommandOf(args)).ToList();
+        if (command[0] == BenchSeed.Command)
+        {
+            return await BenchSeed.RunAsync(app.Services, command.Skip(1).ToList(), Console.Out, Console.Error);
+        }
+        var services = app.Services;
+        RootCommand root =
+        [
+            Migrate(services), Seed(services), Export(services), Import(services),
+            UserCommands.Command(services, Console.In, interactive: !Console.IsInputRedirected), TokenCommands.Command(services),
+        ];
+        return await InvokeAsync(root, command, Console.Out, Console.Error);
+    }
+
+    /// <summary>
+    /// Runs a command line: the exit code is the command's, or 2 for a line that does not parse, after what is wrong
+    /// and the command's usage on stderr (never on stdout, which may be redirected to a file).
+    /// </summary>
+    public static async Task<int> InvokeAsync(Command command, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        // Taken as typed: no @file expansion of an argument.
+        var parsed = command.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Errors.Count == 0)
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        }
+        await parsed.InvokeAsync(new InvocationConfiguration { Output = error, Error = error });
+        return 2;
+    }
+
+    private static Command Migrate(IServiceProvider services)
+    {
+        var migrate = new Command("migrate", "Bring the database schema up to date.");
+        migrate.SetAction(async (r, _) =>
+        {
+            await MigrateAsync(services);
+            await r.InvocationConfiguration.Output.WriteLineAsync("database schema is up to date");
+        });
+        return migrate;
+    }
+
+    private static Command Seed(IServiceProvider services)
+    {
+        var dir = new Argument<string>("DIR") { DefaultValueFactory = _ => "seed-data" };
+        var seed = new Command("seed", "Import a seed-data folder (again: only what changed).") { dir };
+        seed.SetAction((r, _) => ReportAsync(r, services, async () => (await SeedAsync(services, r.GetRequiredValue(dir))).ToString()));
+        return seed;
+    }
+
+    private static Command Export(IServiceProvider services)
+    {
+        var dir = new Argument<string>("DIR");
+        var force = new Option<bool>("--force") { Description = "Replace a folder that is not empty." };
+        var revisions = new Option<bool>("--revisions") { Description = "Write the history too (revisions.jsonl)." };
+        var export = new Command("export", "Write the whole knowledge base to DIR in the seed-data format.") { dir, force, revisions };
+        export.SetAction((r, _) => ReportAsync(r, services, async () =>
+            (await ExportAsync(services, r.GetRequiredValue(dir), r.GetValue(force), r.GetValue(revisions))).ToString()));
+        return export;
+    }
+
+    private static Command Import(IServiceProvider services)
+    {
+        var dir = new Argument<string>("DIR");
+        var import = new Command("import", "Load an export into an empty database.") { dir };
+        import.SetAction((r, _) => ReportAsync(r, services, () => ImportAsync(services, r.GetRequiredValue(dir))));
+        return import;
+    }
+
+    /// <summary>Migrates, runs the chore and prints its summary; a refusal or a problem goes to stderr, exit code 1.</summary>
+    private static async Task<int> ReportAsync(ParseResult parsed, IServiceProvider services, Func<Task<string>> chore)
+    {
+        try
+        {
+            await MigrateAsync(services);
+            await parsed.InvocationConfiguration.Output.WriteLineAsync(await chore());
+            return 0;
+        }
+        catch (Exception e) when (e is SeedImportException or ImportRefusedException or IOException or UnauthorizedAccessException)
+        {
+            await parsed.InvocationConfiguration.Error.WriteLineAsync(e.Message);
+            return 1;
         }
     }
 
@@ -55,37 +111,6 @@ internal static class MaintenanceCommands
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<KnowledgeBaseDb>().Database.MigrateAsync();
-    }
-
-    /// <summary>
-    /// <c>export DIR [--force] [--revisions]</c> and <c>import DIR</c>; the database is migrated first either way.
-    /// Problems go to stderr, one per line; the exit code is 0, 1 (refused or failed) or 2 (usage).
-    /// </summary>
-    private static async Task<int> ExportOrImportAsync(IServiceProvider services, string command, List<string> rest)
-    {
-        var options = rest.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
-        var folders = rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var allowed = command == "export" ? new[] { "--force", "--revisions" } : [];
-        if (folders.Count != 1 || options.Except(allowed).Any())
-        {
-            await Console.Error.WriteLineAsync(command == "export"
-                ? "usage: export DIR [--force] [--revisions]"
-                : "usage: import DIR   (into an empty database)");
-            return 2;
-        }
-        try
-        {
-            await MigrateAsync(services);
-            Console.WriteLine(command == "export"
-                ? await ExportAsync(services, folders[0], options.Contains("--force"), options.Contains("--revisions"))
-                : await ImportAsync(services, folders[0]));
-            return 0;
-        }
-        catch (Exception e) when (e is SeedImportException or ImportRefusedException or IOException or UnauthorizedAccessException)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 1;
-        }
     }
 
     public static async Task<SeedExportResult> ExportAsync(IServiceProvider services, string directory, bool force, bool revisions)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using KnowledgeBase.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -11,64 +12,52 @@ namespace KnowledgeBase.Web.Accounts;
 /// </summary>
 internal static class TokenCommands
 {
-    public const string Usage = """
-        usage: token issue EMAIL --name NAME [--expires-days N]   (prints the token once)
-               token list [EMAIL]
-               token revoke PREFIX
-        """;
+    /// <summary>The `token` command alone, as the tests run it.</summary>
+    public static Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error) =>
+        MaintenanceCommands.InvokeAsync(Command(services), args, output, error);
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Command(IServiceProvider services)
+    {
+        var email = new Argument<string>("EMAIL");
+        var name = new Option<string?>("--name") { Description = "What the token is for." };
+        var days = new Option<int?>("--expires-days")
+        {
+            Description = "Days until it expires, 1 to 3650 (default: never).",
+            CustomParser = r =>
+            {
+                if (int.TryParse(r.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 3650)
+                {
+                    return d;
+                }
+                r.AddError("--expires-days takes 1 to 3650");
+                return null;
+            },
+        };
+        var issue = new Command("issue", "Issue an API token to the account; printed once, on stdout.") { email, name, days };
+        issue.SetAction((r, _) => WithTokensAsync(services, (tokens, users) => IssueAsync(
+            tokens, users, r.GetRequiredValue(email), r.GetValue(name), r.GetValue(days), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error)));
+        var owner = new Argument<string?>("EMAIL") { Arity = ArgumentArity.ZeroOrOne };
+        var list = new Command("list", "List API tokens (of one account).") { owner };
+        list.SetAction((r, _) => WithTokensAsync(services, (tokens, users) => ListAsync(
+            tokens, users, r.GetValue(owner), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error)));
+        var prefix = new Argument<string>("PREFIX");
+        var revoke = new Command("revoke", "Revoke the token with that prefix (kb_0123456789ab).") { prefix };
+        revoke.SetAction((r, _) => WithTokensAsync(services, (tokens, _) => RevokeAsync(
+            tokens, r.GetRequiredValue(prefix), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error)));
+        return new Command("token", "API tokens for the write API.") { issue, list, revoke };
+    }
+
+    private static async Task<int> WithTokensAsync(IServiceProvider services, Func<ApiTokens, UserManager<EditorUser>, Task<int>> run)
     {
         await MaintenanceCommands.MigrateAsync(services);
         await using var scope = services.CreateAsyncScope();
-        var tokens = scope.ServiceProvider.GetRequiredService<ApiTokens>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<EditorUser>>();
-        switch (args.Count > 0 ? args[0] : null)
-        {
-            case "issue" when args.Count >= 2:
-                return await IssueAsync(tokens, users, args.Skip(1).ToList(), output, error);
-            case "list" when args.Count <= 2:
-                return await ListAsync(tokens, users, args.Count == 2 ? args[1] : null, output, error);
-            case "revoke" when args.Count == 2:
-                // The prefix as `token list` prints it (kb_…) or bare.
-                var prefix = args[1].StartsWith(ApiTokens.Scheme, StringComparison.Ordinal) ? args[1][ApiTokens.Scheme.Length..] : args[1];
-                if (!await tokens.RevokeAsync(prefix, null, null))
-                {
-                    await error.WriteLineAsync($"token revoke: no active token with prefix '{args[1]}'");
-                    return 1;
-                }
-                await output.WriteLineAsync($"revoked {args[1]}");
-                return 0;
-            default:
-                await error.WriteLineAsync(Usage);
-                return 2;
-        }
+        return await run(scope.ServiceProvider.GetRequiredService<ApiTokens>(), scope.ServiceProvider.GetRequiredService<UserManager<EditorUser>>());
     }
 
-    private static async Task<int> IssueAsync(ApiTokens tokens, UserManager<EditorUser> users, List<string> args, TextWriter output, TextWriter error)
+    private static async Task<int> IssueAsync(
+        ApiTokens tokens, UserManager<EditorUser> users, string email, string? name, int? days, TextWriter output, TextWriter error)
     {
-        string? email = null, name = null;
-        int? days = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--name" when i + 1 < args.Count:
-                    name = args[++i];
-                    break;
-                case "--expires-days" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 3650:
-                    days = d;
-                    i++;
-                    break;
-                case var a when !a.StartsWith('-') && email is null:
-                    email = a;
-                    break;
-                default:
-                    await error.WriteLineAsync($"token issue: unexpected argument '{args[i]}' (--expires-days takes 1 to 3650)\n{Usage}");
-                    return 2;
-            }
-        }
-        if (email is null || await users.FindByEmailAsync(email) is not { } user)
+        if (await users.FindByEmailAsync(email) is not { } user)
         {
             await error.WriteLineAsync($"token issue: no account with email '{email}'");
             return 1;
@@ -82,6 +71,18 @@ internal static class TokenCommands
         }
         await error.WriteLineAsync($"issued \"{result.Issued!.Row.Name}\" for {user.Email}; it is shown only this once:");
         await output.WriteLineAsync(result.Issued.Token);
+        return 0;
+    }
+
+    private static async Task<int> RevokeAsync(ApiTokens tokens, string prefix, TextWriter output, TextWriter error)
+    {
+        // The prefix as `token list` prints it (kb_…) or bare.
+        if (!await tokens.RevokeAsync(prefix.StartsWith(ApiTokens.Scheme, StringComparison.Ordinal) ? prefix[ApiTokens.Scheme.Length..] : prefix, null, null))
+        {
+            await error.WriteLineAsync($"token revoke: no active token with prefix '{prefix}'");
+            return 1;
+        }
+        await output.WriteLineAsync($"revoked {prefix}");
         return 0;
     }
 

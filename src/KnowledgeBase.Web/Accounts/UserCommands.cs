@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using KnowledgeBase.Core.Accounts;
@@ -13,51 +14,23 @@ namespace KnowledgeBase.Web.Accounts;
 /// </summary>
 internal static class UserCommands
 {
-    public const string Usage = """
-        usage: user add EMAIL --role Editor|Admin [--name "Display Name"]   (password from the terminal, or one line of stdin)
-               user list
-        """;
-
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error, bool interactive)
+    public static Command Command(IServiceProvider services, TextReader input, bool interactive)
     {
-        switch (args.Count > 0 ? args[0] : null)
-        {
-            case "add":
-                return await AddAsync(services, args.Skip(1).ToList(), input, output, error, interactive);
-            case "list":
-                return await ListAsync(services, output);
-            default:
-                await error.WriteLineAsync(Usage);
-                return 2;
-        }
+        var email = new Argument<string>("EMAIL");
+        var role = new Option<string>("--role") { Required = true, HelpName = "Editor|Admin" };
+        var name = new Option<string?>("--name") { HelpName = "Display Name" };
+        var add = new Command("add", "Add an account; its password is typed twice at a terminal, or read as one line of stdin.") { email, role, name };
+        add.SetAction((r, _) => AddAsync(
+            services, r.GetRequiredValue(email), r.GetRequiredValue(role), r.GetValue(name), input, r.InvocationConfiguration.Output,
+            r.InvocationConfiguration.Error, interactive));
+        var list = new Command("list", "List the accounts.");
+        list.SetAction((r, _) => ListAsync(services, r.InvocationConfiguration.Output));
+        return new Command("user", "Accounts: the way to create the first administrator.") { add, list };
     }
 
-    private static async Task<int> AddAsync(IServiceProvider services, List<string> args, TextReader input, TextWriter output, TextWriter error, bool interactive)
+    private static async Task<int> AddAsync(
+        IServiceProvider services, string email, string role, string? name, TextReader input, TextWriter output, TextWriter error, bool interactive)
     {
-        string? email = null, role = null, name = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--role" when i + 1 < args.Count:
-                    role = args[++i];
-                    break;
-                case "--name" when i + 1 < args.Count:
-                    name = args[++i];
-                    break;
-                case var a when !a.StartsWith('-') && email is null:
-                    email = a;
-                    break;
-                default:
-                    await error.WriteLineAsync($"user add: unexpected argument '{args[i]}'\n{Usage}");
-                    return 2;
-            }
-        }
-        if (email is null || role is null)
-        {
-            await error.WriteLineAsync(Usage);
-            return 2;
-        }
         if (Roles.Parse(role) is null)
         {
             await error.WriteLineAsync($"user add: unknown role '{role}'; use {string.Join(" or ", Roles.Assignable)}");

@@ -55,4 +55,18 @@ public sealed class TokenCommandsTests(KnowledgeBaseApp app)
         Assert.Equal("", output);
         Assert.NotEqual("", error.Trim());
     }
+
+    [Theory]
+    [InlineData("issue", "--name")]
+    [InlineData("issue", "someone@example.test", "--expires-days", "0")]
+    [InlineData("issue", "someone@example.test", "--expires-days", "forever")]
+    [InlineData("revoke")]
+    [InlineData("rotate")]
+    public async Task A_line_that_does_not_parse_exits_2_and_says_why(params string[] args)
+    {
+        var (code, output, error) = await RunAsync(args);
+
+        Assert.Equal((2, ""), (code, output));
+        Assert.Contains(args.Contains("--expires-days") ? "--expires-days takes 1 to 3650" : "", error, StringComparison.Ordinal);
+    }
 }
