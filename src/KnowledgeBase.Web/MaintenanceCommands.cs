@@ -2,7 +2,6 @@ using System.CommandLine;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web.Accounts;
-using KnowledgeBase.Web.Benchmarks;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web;
@@ -11,7 +10,7 @@ namespace KnowledgeBase.Web;
 internal static class MaintenanceCommands
 {
     public static bool IsMaintenance(string[] args) =>
-        CommandOf(args) is "migrate" or "seed" or "export" or "import" or "user" or "token" or BenchSeed.Command;
+        CommandOf(args) is "migrate" or "seed" or "export" or "import" or "user" or "token";
 
     /// <summary>The first word that is neither an option nor a setting (key=value): the host's own arguments may come first.</summary>
     private static string? CommandOf(string[] args) =>
@@ -24,10 +23,6 @@ internal static class MaintenanceCommands
             return null;
         }
         var command = args.SkipWhile(a => a != CommandOf(args)).ToList();
-        if (command[0] == BenchSeed.Command)
-        {
-            return await BenchSeed.RunAsync(app.Services, command.Skip(1).ToList(), Console.Out, Console.Error);
-        }
         var services = app.Services;
         RootCommand root =
         [

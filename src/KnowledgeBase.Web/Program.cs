@@ -4,51 +4,12 @@ using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web;
 using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Api;
-using KnowledgeBase.Web.Benchmarks;
 using KnowledgeBase.Web.Components;
 using KnowledgeBase.Web.Health;
 using KnowledgeBase.Web.Security;
 using KnowledgeBase.Web.Shared;
 
-var builder = WebApplication.CreateBuilder(args);
-
-var connectionString = builder.Configuration.GetConnectionString("KnowledgeBase")
-    ?? builder.Configuration["KB_DATABASE"]
-    ?? throw new InvalidOperationException(
-        "No database configured: set KB_DATABASE (or ConnectionStrings__KnowledgeBase) to a PostgreSQL connection string, or start the app with ./kb run.");
-
-if (MaintenanceCommands.IsMaintenance(args))
-{
-    // EF logs its probe of a not-yet-created history table as an error; the migration that follows is what matters.
-    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
-    // `user list` prints a table: keep it free of log lines.
-    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
-}
-
-// Benchmark mode (never on by default) maps the bare /bench layers and lets them capture the SQL EF sends.
-var benchmark = BenchEndpoints.Enabled(builder.Configuration);
-builder.Services.AddDbContextPool<KnowledgeBaseDb>((services, options) =>
-{
-    // Tagged with this process's name, so the content notifications its own writes cause are told from others'.
-    KnowledgeBaseDb.Configure(options.AddInterceptors(services.GetRequiredService<ContentChanges>()), ContentNotificationListener.Tag(connectionString));
-    if (benchmark)
-    {
-        options.AddInterceptors(BenchCapture.Interceptor);
-    }
-});
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddScoped<SeedImporter>();
-builder.Services.AddAccounts();
-builder.Services.AddScoped<ClaimEditing>();
-builder.Services.AddScoped<SourceEditing>();
-builder.Services.AddApi();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddReadingCache();
-builder.Services.AddHealth();
-builder.Services.AddHostedService(services => new ContentNotificationListener(
-    connectionString, services.GetRequiredService<ReadingCache>(), services.GetRequiredService<ILogger<ContentNotificationListener>>()));
-
-var app = builder.Build();
+var app = Program.Build(args);
 
 // `KnowledgeBase.Web migrate`, `... seed DIR` and `... user add|list` run a maintenance task and exit.
 if (await MaintenanceCommands.TryRunAsync(app, args) is { } exitCode)
@@ -56,35 +17,74 @@ if (await MaintenanceCommands.TryRunAsync(app, args) is { } exitCode)
     return exitCode;
 }
 
-app.UseSecurityHeaders();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-// Inside the error handlers, so an outage is answered here first (503, not 500); before authentication, which reads the database.
-app.UseDatabaseOutageAnswers();
-app.UseCors();
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseReadingCache(app.Configuration);
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.MapAccountEndpoints();
-app.MapApi();
-app.MapOpenApi();
-app.MapHealth();
-if (benchmark)
-{
-    app.MapBenchEndpoints(connectionString);
-}
-
 await app.RunAsync();
 return 0;
 
-/// <summary>Exposed so integration tests can host the app with WebApplicationFactory.</summary>
-public partial class Program;
+/// <summary>Public so integration tests can host the app with WebApplicationFactory, and tools with <see cref="Build"/>.</summary>
+public partial class Program
+{
+    /// <summary>
+    /// The app, configured: services, middleware and endpoints. This is the one place that composes it; a tool that
+    /// hosts the real app (it may add services in <paramref name="extend"/>, before the build, and endpoints after)
+    /// calls this too, so it serves exactly what <c>dotnet KnowledgeBase.Web.dll</c> serves.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? extend = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        var connectionString = builder.Configuration.GetConnectionString("KnowledgeBase")
+            ?? builder.Configuration["KB_DATABASE"]
+            ?? throw new InvalidOperationException(
+                "No database configured: set KB_DATABASE (or ConnectionStrings__KnowledgeBase) to a PostgreSQL connection string, or start the app with ./kb run.");
+
+        if (MaintenanceCommands.IsMaintenance(args))
+        {
+            // EF logs its probe of a not-yet-created history table as an error; the migration that follows is what matters.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+            // `user list` prints a table: keep it free of log lines.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
+        }
+
+        // Tagged with this process's name, so the content notifications its own writes cause are told from others'.
+        builder.Services.AddDbContextPool<KnowledgeBaseDb>((services, options) => KnowledgeBaseDb.Configure(
+            options.AddInterceptors(services.GetRequiredService<ContentChanges>()), ContentNotificationListener.Tag(connectionString)));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<SeedImporter>();
+        builder.Services.AddAccounts();
+        builder.Services.AddScoped<ClaimEditing>();
+        builder.Services.AddScoped<SourceEditing>();
+        builder.Services.AddApi();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddReadingCache();
+        builder.Services.AddHealth();
+        builder.Services.AddHostedService(services => new ContentNotificationListener(
+            connectionString, services.GetRequiredService<ReadingCache>(), services.GetRequiredService<ILogger<ContentNotificationListener>>()));
+        extend?.Invoke(builder);
+
+        var app = builder.Build();
+
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Inside the error handlers, so an outage is answered here first (503, not 500); before authentication, which reads the database.
+        app.UseDatabaseOutageAnswers();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseReadingCache(app.Configuration);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapApi();
+        app.MapOpenApi();
+        app.MapHealth();
+        return app;
+    }
+}

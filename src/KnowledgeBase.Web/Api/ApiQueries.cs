@@ -17,7 +17,7 @@ public sealed record ApiClaimFilter(int? TopicId, AgreementFlag? Flag, int? Sour
 /// The API's reads. Lists are keyset-paged by id (ascending, so a walk sees every claim once even while claims are
 /// added); every page costs one query for the rows, whatever its depth.
 /// </summary>
-internal static class ApiQueries
+public static class ApiQueries
 {
     public static async Task<(IReadOnlyList<ApiClaimSummary> Items, long? Last)> ClaimsAsync(
         KnowledgeBaseDb db, ApiClaimFilter filter, long after, int limit, CancellationToken ct)

@@ -58,7 +58,7 @@ public static class ClaimListCursor
 /// The all-claims list. Every page costs two queries whatever its depth: the page's keys by a keyset walk, then
 /// the claims' summaries by id. Filters are semi-joins (EXISTS) so a claim never appears twice.
 /// </summary>
-internal static class ClaimListQueries
+public static class ClaimListQueries
 {
     /// <summary>Every topic by name, cached per content version.</summary>
     public static Task<List<FilterOption>> TopicOptionsAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Claims;
 
-internal static class ClaimQueries
+public static class ClaimQueries
 {
     /// <summary>
     /// One claim with its topics and citations (passage, source, footnote) in one query, so they are one snapshot: the

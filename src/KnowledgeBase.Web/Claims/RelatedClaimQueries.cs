@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Claims;
 
-internal static class RelatedClaimQueries
+public static class RelatedClaimQueries
 {
     /// <summary>How many related claims a claim page shows.</summary>
     public const int Count = 5;

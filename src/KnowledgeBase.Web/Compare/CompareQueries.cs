@@ -15,7 +15,7 @@ namespace KnowledgeBase.Web.Compare;
 /// queries: the documents, the counts, one page of shared claims and one page of each single-side list, each
 /// page with both sides' passages projected in the same round trip.
 /// </summary>
-internal static class CompareQueries
+public static class CompareQueries
 {
     public const int PageSize = 50;
 

@@ -33,7 +33,7 @@ public sealed record FilterOptions(IReadOnlyList<FilterOption> Topics, IReadOnly
 /// <c>search_vector</c> columns. A page costs a fixed number of queries: whether the text has any searchable word,
 /// the ranked page of ids, the page's rows with their highlights, and (first page only) matching documents.
 /// </summary>
-internal static class SearchQueries
+public static class SearchQueries
 {
     public const int PageSize = 20;
 

@@ -18,7 +18,7 @@ public sealed record ClaimLink(long Id, string Slug, string Statement);
 
 public sealed record SourceListItem(string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Kind, string Published, int Passages);
 
-internal static class SourceQueries
+public static class SourceQueries
 {
     public static Task<SourceDetails?> FindAsync(KnowledgeBaseDb db, string slug, CancellationToken ct) =>
         db.Sources.AsNoTracking()

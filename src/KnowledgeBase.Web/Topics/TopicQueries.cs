@@ -14,7 +14,7 @@ public sealed record TopicListItem(string Slug, string Name, string Description,
 /// <summary>A keyset page: the rows, and the key to continue after (null on the last page).</summary>
 public sealed record KeysetPage<T>(IReadOnlyList<T> Items, long? NextAfter);
 
-internal static class TopicQueries
+public static class TopicQueries
 {
     public const int PageSize = 20;
 

@@ -1,44 +1,77 @@
 using System.Net;
+using KnowledgeBase.Bench;
+using KnowledgeBase.Core.Data;
 using KnowledgeBase.Testing;
-using KnowledgeBase.Web.Benchmarks;
 using KnowledgeBase.Web.Shared;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.IntegrationTests.Benchmarks;
 
-/// <summary>The app in benchmark mode on a database holding a tiny generated corpus (500 claims) instead of the seed.</summary>
-public sealed class BenchCorpusApp : KnowledgeBaseApp, IAsyncLifetime
+/// <summary>
+/// The bench tool's server, built as the tool builds it (<see cref="BenchProgram.Build"/>: the real app plus the bare
+/// layers), on a real loopback port and a throwaway database holding a tiny generated corpus (500 claims).
+/// </summary>
+public sealed class BenchCorpusApp : IAsyncLifetime
 {
     public const int Claims = 500;
 
+    private TestDatabase? _database;
+    private WebApplication? _app;
+
     public string FirstLoad { get; private set; } = "";
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting(BenchEndpoints.SettingKey, "true");
-    }
+    public HttpClient Client { get; private set; } = new();
 
-    async Task IAsyncLifetime.InitializeAsync()
+    private WebApplication App => _app ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    public async Task InitializeAsync()
     {
-        await InitializeAsync();
+        _database = await TestDatabase.CreateAsync();
+        // Named as the tool's own process is: its static assets' manifest (the app's assets) goes by that name.
+        _app = BenchProgram.Build([
+            "--applicationName=KnowledgeBase.Bench", "--environment=Production", "--urls=http://127.0.0.1:0",
+            "--ConnectionStrings:KnowledgeBase=" + _database.ConnectionString]);
         FirstLoad = await SeedAsync();
+        await _app.StartAsync();
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Urls.First()) };
     }
 
     public async Task<string> SeedAsync()
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await BenchSeed.RunAsync(Services, ["--claims", Claims.ToString(System.Globalization.CultureInfo.InvariantCulture)], output, error);
+        var exit = await BenchSeed.RunAsync(App.Services, ["--claims", Claims.ToString(System.Globalization.CultureInfo.InvariantCulture)], output, error);
         Assert.True(exit == 0, error.ToString());
         return output.ToString();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<KnowledgeBaseDb, Task<T>> query)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<KnowledgeBaseDb>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
 
 public sealed class BenchCorpusTests(BenchCorpusApp app) : IClassFixture<BenchCorpusApp>
 {
-    private readonly HttpClient _client = PageClient.For(app);
+    private readonly HttpClient _client = app.Client;
     private static readonly CorpusSize Size = CorpusSize.For(BenchCorpusApp.Claims);
 
     [Fact]
@@ -111,6 +144,9 @@ public sealed class BenchCorpusTests(BenchCorpusApp app) : IClassFixture<BenchCo
         var rare = BenchCorpusSample.Corpus.Claim(7);
         var search = await _client.GetPageAsync($"/search?q={BenchCorpus.RareTerm(0)}");
         Assert.Contains(Links.Claim(rare.Id, rare.Slug), search, StringComparison.Ordinal);
+
+        // The app's own static assets are served by the tool too.
+        await _client.GetPageAsync("/app.css");
     }
 
     [Fact]
@@ -133,6 +169,31 @@ public sealed class BenchCorpusTests(BenchCorpusApp app) : IClassFixture<BenchCo
         using var missing = await _client.GetAsync(new Uri("/bench/l2/topic?slug=no-such-topic", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task The_capture_is_added_beside_the_apps_own_interceptors()
+    {
+        var interceptors = await app.QueryAsync(db => Task.FromResult(
+            db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.Select(i => i.GetType()).ToList() ?? []));
+
+        Assert.Contains(typeof(ContentChanges), interceptors);
+        Assert.Contains(typeof(BenchCapture), interceptors);
+    }
+
+    [Fact]
+    public async Task Search_sql_is_captured_and_replayed()
+    {
+        var rare = BenchCorpusSample.Corpus.Claim(7);
+        var query = $"search?q={BenchCorpus.RareTerm(0)}";
+
+        var l1 = await _client.GetPageAsync($"/bench/l1/{query}");
+        var l0 = await _client.GetPageAsync($"/bench/l0/{query}");
+
+        // Search's hand-written SQL (ranking, highlights) reaches the capture through EF, with its parameters.
+        Assert.Contains($"<td>{rare.Slug}</td>", l1, StringComparison.Ordinal);
+        Assert.Contains($"websearch_to_tsquery('english', '{BenchCorpus.RareTerm(0)}'::text)", l0, StringComparison.Ordinal);
+        Assert.DoesNotContain("@q", l0, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The same corpus the app loaded, to know what to look for.</summary>
@@ -141,15 +202,16 @@ internal static class BenchCorpusSample
     public static readonly BenchCorpus Corpus = new(CorpusSize.For(BenchCorpusApp.Claims));
 }
 
+/// <summary>The bare layers belong to the bench tool: the app alone does not serve them.</summary>
 [Collection(AppCollection.Name)]
-public sealed class BenchEndpointsOffTests(KnowledgeBaseApp app)
+public sealed class AppWithoutBenchTests(KnowledgeBaseApp app)
 {
     [Theory]
     [InlineData("/bench/l1/claim?id=1")]
     [InlineData($"/bench/l2/topic?slug={Seed.Topics.TroopDeployment}")]
     [InlineData("/bench/l0/search?q=troops")]
     [InlineData("/bench/captured")]
-    public async Task Without_the_setting_the_bench_endpoints_do_not_exist(string url)
+    public async Task The_app_has_no_bench_endpoints(string url)
     {
         using var client = PageClient.For(app);
 

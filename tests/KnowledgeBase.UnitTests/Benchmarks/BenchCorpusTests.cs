@@ -1,5 +1,5 @@
+using KnowledgeBase.Bench;
 using KnowledgeBase.Core.Sources;
-using KnowledgeBase.Web.Benchmarks;
 
 namespace KnowledgeBase.UnitTests.Benchmarks;
 

@@ -3,7 +3,7 @@ using KnowledgeBase.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace KnowledgeBase.Web.Benchmarks;
+namespace KnowledgeBase.Bench;
 
 /// <summary>
 /// <c>bench-seed [--claims N] [--rebuild]</c>: fills the (migrated) benchmark database with a synthetic corpus of N
@@ -34,12 +34,14 @@ internal static class BenchSeed
             }
         }
 
-        await MaintenanceCommands.MigrateAsync(services);
         string connectionString;
         await using (var scope = services.CreateAsyncScope())
         {
-            connectionString = scope.ServiceProvider.GetRequiredService<KnowledgeBaseDb>().Database.GetConnectionString()
+            var database = scope.ServiceProvider.GetRequiredService<KnowledgeBaseDb>().Database;
+            // Read before the connection opens: an opened connection's string no longer carries the password.
+            connectionString = database.GetConnectionString()
                 ?? throw new InvalidOperationException("The database context has no connection string.");
+            await database.MigrateAsync();
         }
         await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, MaxPoolSize = 16 }.ConnectionString);
         var loader = new BenchCorpusLoader(dataSource, output);

@@ -6,7 +6,7 @@ using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
 
-namespace KnowledgeBase.Web.Benchmarks;
+namespace KnowledgeBase.Bench;
 
 /// <summary>
 /// How big a synthetic corpus is. Sources scale with claims (50 claims' first citations per source), each with

@@ -1,22 +1,28 @@
 using System.Data.Common;
+using KnowledgeBase.Core.Data;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
-namespace KnowledgeBase.Web.Benchmarks;
+namespace KnowledgeBase.Bench;
 
 /// <summary>A command the app sent: its SQL and a copy of its parameters (values and types).</summary>
 internal sealed record CapturedCommand(string Sql, IReadOnlyList<NpgsqlParameter> Parameters);
 
 /// <summary>
 /// Records the SQL a page's queries send, so the raw-Npgsql layer (L1) and pgbench (L0) replay exactly the same
-/// statements. Recording is on only inside <see cref="CaptureAsync"/> (an async-local list); otherwise observing a
-/// command costs one async-local read. Registered only in benchmark mode.
+/// statements. An EF interceptor the tool adds to the app's DbContext: every page query goes through EF, so the
+/// app's code holds no call for it. Recording is on only inside <see cref="CaptureAsync"/> (an async-local list);
+/// otherwise observing a command costs one async-local read.
 /// </summary>
 internal sealed class BenchCapture : DbCommandInterceptor
 {
-    public static readonly BenchCapture Interceptor = new();
+    private static readonly BenchCapture Interceptor = new();
 
     private static readonly AsyncLocal<List<CapturedCommand>?> Recording = new();
+
+    /// <summary>Adds the capture to the app's database context, beside the interceptors the app registers itself.</summary>
+    public static void AddTo(IServiceCollection services) =>
+        services.ConfigureDbContext<KnowledgeBaseDb>(options => options.AddInterceptors(Interceptor));
 
     public static async Task<IReadOnlyList<CapturedCommand>> CaptureAsync(Func<Task> work)
     {
@@ -33,15 +39,6 @@ internal sealed class BenchCapture : DbCommandInterceptor
         return commands;
     }
 
-    /// <summary>Called for commands built on EF's connection by hand (raw SQL readers), which interceptors do not see.</summary>
-    public static void Observe(DbCommand command)
-    {
-        if (Recording.Value is { } commands && command is NpgsqlCommand npgsql)
-        {
-            commands.Add(new CapturedCommand(npgsql.CommandText, npgsql.Parameters.Select(p => p.Clone()).ToList()));
-        }
-    }
-
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -54,5 +51,13 @@ internal sealed class BenchCapture : DbCommandInterceptor
     {
         Observe(command);
         return ValueTask.FromResult(result);
+    }
+
+    private static void Observe(DbCommand command)
+    {
+        if (Recording.Value is { } commands && command is NpgsqlCommand npgsql)
+        {
+            commands.Add(new CapturedCommand(npgsql.CommandText, npgsql.Parameters.Select(p => p.Clone()).ToList()));
+        }
     }
 }

@@ -5,7 +5,7 @@ using KnowledgeBase.Core.Claims;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace KnowledgeBase.Web.Benchmarks;
+namespace KnowledgeBase.Bench;
 
 /// <summary>One column of a COPY: its name, its wire type and how a row gives its value (null writes NULL).</summary>
 internal sealed record CopyColumn<T>(string Name, NpgsqlDbType Type, Func<T, object?> Value);

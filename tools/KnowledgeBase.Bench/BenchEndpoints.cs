@@ -15,10 +15,10 @@ using KnowledgeBase.Web.Topics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace KnowledgeBase.Web.Benchmarks;
+namespace KnowledgeBase.Bench;
 
 /// <summary>
-/// The benchmark's bare layers, mapped only when <c>KnowledgeBase:BenchmarkEndpoints=true</c> (never by default):
+/// The benchmark's bare layers, mapped by the bench tool beside the app's own endpoints:
 /// <list type="bullet">
 /// <item><c>/bench/l2/{page}</c> runs the EF Core query functions the page calls, in the page's order, and writes them as JSON.</item>
 /// <item><c>/bench/l1/{page}</c> sends the same SQL with raw Npgsql and writes every row as minimal HTML. The SQL is what
@@ -30,8 +30,6 @@ namespace KnowledgeBase.Web.Benchmarks;
 /// </summary>
 internal static partial class BenchEndpoints
 {
-    public const string SettingKey = "KnowledgeBase:BenchmarkEndpoints";
-
     private delegate Task<object?> PageQueries(KnowledgeBaseDb db, ReadingCache cache, IQueryCollection query, CancellationToken ct);
 
     private static readonly Dictionary<string, PageQueries> Pages = new(StringComparer.Ordinal)
@@ -47,11 +45,11 @@ internal static partial class BenchEndpoints
     /// <summary>The SQL each address sent, captured once: L1 and L0 replay it.</summary>
     private static readonly ConcurrentDictionary<string, IReadOnlyList<CapturedCommand>> Captured = new(StringComparer.Ordinal);
 
-    public static bool Enabled(IConfiguration configuration) => configuration.GetValue<bool>(SettingKey);
-
-    public static void MapBenchEndpoints(this WebApplication app, string connectionString)
+    public static void MapBenchEndpoints(this WebApplication app)
     {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        // L1's own connections, on the database the app was given, as given (not through the app's DbContext).
+        var dataSource = NpgsqlDataSource.Create(app.Configuration.GetConnectionString("KnowledgeBase") ?? app.Configuration["KB_DATABASE"]
+            ?? throw new InvalidOperationException("No database configured: set ConnectionStrings__KnowledgeBase or KB_DATABASE."));
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
         var bench = app.MapGroup("/bench").ExcludeFromDescription();
         bench.MapGet("/l2/{page}", async (string page, HttpContext context, KnowledgeBaseDb db, ReadingCache cache) =>
