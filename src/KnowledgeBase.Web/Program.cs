@@ -64,17 +64,22 @@ public partial class Program
         var app = builder.Build();
 
         app.UseSecurityHeaders();
+        app.Use(PublicAddress.From(app.Configuration).CheckAsync);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusPages();
+        app.UseApiErrors();
         // Inside the error handlers, so an outage is answered here first (503, not 500); before authentication, which reads the database.
         app.UseDatabaseOutageAnswers();
+        app.UseTextParameterCheck();
         app.UseCors();
-        app.UseRateLimiter();
+        // Authentication first, so the limits tell signed-in editors and API tokens from anonymous clients.
         app.UseAuthentication();
+        app.UseApiTokenUser();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseReadingCache(app.Configuration);
         app.UseAntiforgery();

@@ -31,12 +31,20 @@ public static class ClaimCsv
         return string.Join(',', fields.Select(Quote)) + "\r\n";
     }
 
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
+    /// <summary>
+    /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. A field a spreadsheet would
+    /// read as a formula (beginning with =, +, -, @, tab or carriage return) gets a leading single quote first, as
+    /// OWASP's "CSV Injection" advice has it, so opening the file never runs anything an editor or API client typed.
+    /// </summary>
     public static string Quote(string? field)
     {
         if (string.IsNullOrEmpty(field))
         {
             return "";
+        }
+        if (field[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            field = "'" + field;
         }
         return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }

@@ -19,6 +19,9 @@ namespace KnowledgeBase.Core.Figures;
 /// </summary>
 public static partial class FigureParser
 {
+    /// <summary>Ten trillion: larger than any figure a policy analysis quotes.</summary>
+    public const decimal MaxNumber = 10_000_000_000_000m;
+
     public static Figure Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -67,7 +70,7 @@ public static partial class FigureParser
         var times = MultiplierPattern().Match(rest);
         if (times.Success)
         {
-            multiplier = ParseNumber(times.Groups["n"].Value);
+            multiplier = ParseNumber(times.Groups["n"].Value, 1m, whole);
             rest = rest[..times.Index].TrimEnd();
         }
 
@@ -79,7 +82,7 @@ public static partial class FigureParser
         var word = VagueAmountPattern().Match(rest);
         if (number.Success)
         {
-            var amount = ParseNumber(number.Groups["n"].Value) * Scale(number.Groups["scale"].Value);
+            var amount = ParseNumber(number.Groups["n"].Value, Scale(number.Groups["scale"].Value), whole);
             bool money = number.Groups["cur"].Success;
             bool percent = number.Groups["scale"].Value is "%" or "percent";
             unit = money ? Units.Usd : percent ? Units.Percent : "";
@@ -175,8 +178,19 @@ public static partial class FigureParser
     private static string Normalize(string s) =>
         WhitespacePattern().Replace(s.Replace('\u00A0', ' ').Replace('’', '\'').ToLowerInvariant(), " ").Trim();
 
-    private static decimal ParseNumber(string digits) =>
-        decimal.Parse(digits.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A number times its scale, at most <see cref="MaxNumber"/>: an amount × a multiplier × 365 (per day to per year)
+    /// then stays within decimal's range (about 7.9 × 10^28), so comparing figures never overflows.
+    /// </summary>
+    private static decimal ParseNumber(string digits, decimal scale, string whole)
+    {
+        var plain = digits.Replace(",", "", StringComparison.Ordinal);
+        if (!decimal.TryParse(plain, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number > MaxNumber / scale)
+        {
+            throw new FigureFormatException(whole, $"{digits}{(scale == 1m ? "" : " × " + scale.ToString("#,0", CultureInfo.InvariantCulture))} is too large (figures go up to {MaxNumber.ToString("#,0", CultureInfo.InvariantCulture)})");
+        }
+        return number * scale;
+    }
 
     private static decimal Scale(string suffix) => suffix switch
     {

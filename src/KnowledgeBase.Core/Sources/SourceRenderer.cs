@@ -61,16 +61,17 @@ public static partial class SourceRenderer
             throw new SourceFormatException($"Line {line} nests lists or block quotes {depth} levels deep; the limit is {MaxNestingDepth}.");
         }
 
-        var document = Markdown.Parse(markdown, Pipeline);
+        var (document, markup) = ParseAndRender(markdown);
         // Markdig keeps the caret of "[^11]" in the label.
         var labels = MarkdownObjectExtensions.Descendants<Markdig.Extensions.Footnotes.Footnote>(document)
             .ToDictionary(f => f.Order, f => f.Label?.TrimStart('^') ?? f.Order.ToString(CultureInfo.InvariantCulture));
-        var html = Sanitizer.Sanitize(document.ToHtml(Pipeline));
+        var html = Sanitizer.Sanitize(markup);
 
         var dom = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body></body></html>");
         var body = dom.Body!;
         body.InnerHtml = html;
         RewriteIds(body);
+        RemoveExternalImages(body);
 
         var layout = CanonicalLayout.Of(body);
         var footnotes = layout.Footnotes
@@ -79,6 +80,25 @@ public static partial class SourceRenderer
         var defined = FootnoteDefinition().Matches(markdown).Select(m => m.Groups["label"].Value).Distinct();
         var unreferenced = defined.Where(label => !labels.ContainsValue(label)).ToList();
         return new RenderedSource(body.InnerHtml, layout.Text, layout.Markers, footnotes, unreferenced);
+    }
+
+    /// <summary>
+    /// Markdig stops at its own depth limit on any kind of nesting (links, images, brackets, emphasis, quotes, lists),
+    /// parsing or rendering, with an ArgumentException rather than recurse towards a stack overflow; that is the guard for the kinds the
+    /// cheap line check below cannot see, reported as the same refusal.
+    /// </summary>
+    private static (MarkdownDocument Document, string Html) ParseAndRender(string markdown)
+    {
+        try
+        {
+            var document = Markdown.Parse(markdown, Pipeline);
+            return (document, document.ToHtml(Pipeline));
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            throw new SourceFormatException(
+                "The body nests links, images, brackets or emphasis too deeply to be read as a document; close what it opens, or escape the characters with \\.");
+        }
     }
 
     /// <summary>
@@ -226,6 +246,23 @@ public static partial class SourceRenderer
         {
             notes.SetAttribute("role", "doc-endnotes");
             notes.SetAttribute("aria-label", "Footnotes");
+        }
+    }
+
+    /// <summary>
+    /// Images from other sites are dropped: the Content-Security-Policy (img-src 'self' data:) would block them anyway,
+    /// and loading them would tell a third party who reads which document. Images on this site stay.
+    /// </summary>
+    private static void RemoveExternalImages(IElement body)
+    {
+        foreach (var image in body.QuerySelectorAll("img").ToList())
+        {
+            var src = image.GetAttribute("src") ?? "";
+            if (src.StartsWith("//", StringComparison.Ordinal) || src.StartsWith(@"\\", StringComparison.Ordinal)
+                || (Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            {
+                image.Remove();
+            }
         }
     }
 

@@ -1,12 +1,13 @@
 using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Shared;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace KnowledgeBase.Web.Accounts;
 
@@ -86,7 +87,8 @@ public static class AccountsSetup
             .SetApplicationName("KnowledgeBase")
             .PersistKeysToDbContext<KnowledgeBaseDb>();
 
-        services.AddRateLimiter(SignInRateLimit.Configure);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<TimeProvider>(SignInRateLimit.Configure);
         return services;
     }
 
@@ -119,13 +121,22 @@ public static class AccountsSetup
     /// <summary>The account endpoints that are not pages: signing out.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // A form post with an antiforgery token (checked because the endpoint binds a form); never a GET, so that
-        // no link or image on another site can sign anyone out.
-        endpoints.MapPost(Links.SignOut, async Task<RedirectHttpResult> (HttpContext context, [FromForm] string? returnUrl) =>
+        // A form post with an antiforgery token; never a GET, so that no link or image on another site can sign
+        // anyone out. Without a valid token: the site's 400 page, and the session stays.
+        endpoints.MapPost(Links.SignOut, async Task<IResult> (HttpContext context) =>
             {
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                {
+                    StatusPages.Refuse(context, StatusCodes.Status400BadRequest,
+                        "The sign-out form was not sent from this site's page, or it has expired. Reload the page and sign out again.");
+                    return TypedResults.Empty;
+                }
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
                 await context.SignOutAsync(IdentityConstants.ApplicationScheme);
-                return TypedResults.LocalRedirect(ReturnUrl.OrHome(returnUrl));
+                return TypedResults.LocalRedirect(ReturnUrl.OrHome(form["returnUrl"]));
             })
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .Accepts(typeof(IFormCollection), "application/x-www-form-urlencoded", "multipart/form-data")
             .WithName("SignOut")
             .ExcludeFromDescription();
         return endpoints;

@@ -19,17 +19,11 @@ public static class SignInRateLimit
     public const int PermitsPerWindow = 10;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    internal static void Configure(RateLimiterOptions options)
+    internal static void Configure(RateLimiterOptions options, TimeProvider time)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.AddPolicy(Policy, context => HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = PermitsPerWindow,
-                Window = Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            })
+            ? RateLimitPartition.Get(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowLimiter(PermitsPerWindow, Window, time))
             : RateLimitPartition.GetNoLimiter(""));
         options.OnRejected = (context, cancellationToken) => WriteRejectionAsync(context.HttpContext, context.Lease, cancellationToken);
     }
@@ -56,9 +50,7 @@ public static class SignInRateLimit
 
     private static async ValueTask WriteRejectionAsync(HttpContext context, RateLimitLease lease, CancellationToken cancellationToken)
     {
-        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : (int)Window.TotalSeconds;
+        var seconds = FixedWindowLimiter.RetryAfterSeconds(lease, Window);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Web.Accounts;
+using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace KnowledgeBase.Web.Api;
@@ -10,9 +10,10 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>
 /// Anonymous API clients get a fixed window of requests per minute per client address (setting
 /// <c>Api:PermitsPerMinute</c>, default 120); over it they get 429 with Retry-After and a problem details body.
-/// Signed-in users are not limited.
+/// Signed-in users and API tokens are not limited: the limiter runs after authentication (the cookie, and an API
+/// token through <see cref="ApiTokenUser.UseApiTokenUser"/>).
 /// </summary>
-public sealed class ApiRateLimit(IConfiguration configuration) : IRateLimiterPolicy<string>
+public sealed class ApiRateLimit(IConfiguration configuration, TimeProvider time) : IRateLimiterPolicy<string>
 {
     public const string Policy = "api";
     public const int DefaultPermitsPerMinute = 120;
@@ -26,24 +27,16 @@ public sealed class ApiRateLimit(IConfiguration configuration) : IRateLimiterPol
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         httpContext.User.Identity?.IsAuthenticated == true
             ? RateLimitPartition.GetNoLimiter("signed-in")
-            : RateLimitPartition.GetFixedWindowLimiter(SignInRateLimit.ClientKey(httpContext.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = _permits,
-                Window = Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            : RateLimitPartition.Get(SignInRateLimit.ClientKey(httpContext.Connection.RemoteIpAddress), _ => new FixedWindowLimiter(_permits, Window, time));
 
     private ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken) =>
         RejectAsync(context, Window, seconds => $"Anonymous clients may make {_permits} API requests a minute; wait {seconds} seconds.", cancellationToken);
 
-    /// <summary>429 with Retry-After (from the limiter, else the whole window) and a problem details body.</summary>
+    /// <summary>429 with Retry-After (the seconds until the window frees) and a problem details body.</summary>
     internal static async ValueTask RejectAsync(
         OnRejectedContext context, TimeSpan window, Func<int, string> detail, CancellationToken cancellationToken)
     {
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : (int)window.TotalSeconds;
+        var seconds = FixedWindowLimiter.RetryAfterSeconds(context.Lease, window);
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -60,11 +53,11 @@ public sealed class ApiRateLimit(IConfiguration configuration) : IRateLimiterPol
 }
 
 /// <summary>
-/// API writes get a fixed window per token (setting <c>Api:WritesPerMinute</c>, default 60), keyed by the token's
-/// public prefix as sent (the limiter runs before authentication; a request without a token-shaped header counts
-/// against its client address). Over it: 429 with Retry-After.
+/// API writes get a fixed window per token (setting <c>Api:WritesPerMinute</c>, default 60), keyed by the
+/// authenticated token's public prefix; a request without a valid token counts against its client address.
+/// Over it: 429 with Retry-After.
 /// </summary>
-public sealed class ApiWriteRateLimit(IConfiguration configuration) : IRateLimiterPolicy<string>
+public sealed class ApiWriteRateLimit(IConfiguration configuration, TimeProvider time) : IRateLimiterPolicy<string>
 {
     public const string Policy = "api-write";
     public const int DefaultWritesPerMinute = 60;
@@ -76,9 +69,9 @@ public sealed class ApiWriteRateLimit(IConfiguration configuration) : IRateLimit
         ApiRateLimit.RejectAsync(context, Window, seconds => $"A token may make {_permits} API writes a minute; wait {seconds} seconds.", ct);
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            ApiTokens.ParsePrefix(ApiTokenAuthentication.BearerToken(httpContext.Request)) is { } prefix
+        RateLimitPartition.Get(
+            httpContext.User.FindFirst(ApiTokenAuthentication.TokenClaim)?.Value is { } prefix
                 ? "token:" + prefix
                 : "address:" + SignInRateLimit.ClientKey(httpContext.Connection.RemoteIpAddress),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = _permits, Window = Window, QueueLimit = 0, AutoReplenishment = true });
+            _ => new FixedWindowLimiter(_permits, Window, time));
 }

@@ -85,3 +85,21 @@ public sealed class ApiTokenAuthentication(
             .ExecuteAsync(Context);
     }
 }
+
+/// <summary>
+/// An API request with a valid bearer token acts as the token's account from the start of the pipeline, so the
+/// rate limits know it (not only the write endpoints' authorization, which finds the handler's cached result).
+/// </summary>
+public static class ApiTokenUser
+{
+    public static IApplicationBuilder UseApiTokenUser(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (ApiErrors.IsApi(context.Request) && ApiTokenAuthentication.BearerToken(context.Request) is not null
+                && await context.AuthenticateAsync(ApiTokenAuthentication.SchemeName) is { Succeeded: true } result)
+            {
+                context.User = result.Principal;
+            }
+            await next(context);
+        });
+}

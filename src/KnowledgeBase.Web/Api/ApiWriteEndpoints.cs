@@ -36,6 +36,8 @@ public static class ApiWriteEndpoints
     {
         // A misspelt field ("qoute") is an error, not silently ignored.
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        // So is a field given twice: which one counts would be a guess (RFC 8259 leaves it open).
+        AllowDuplicateProperties = false,
     };
 
     public static IEndpointRouteBuilder MapApiWrites(this IEndpointRouteBuilder routes)
@@ -243,9 +245,9 @@ public static class ApiWriteEndpoints
     internal static async Task<(T? Body, ProblemHttpResult? Problem)> ReadBodyAsync<T>(HttpRequest request, CancellationToken ct)
         where T : class
     {
-        if (!request.HasJsonContentType())
+        if (!IsJsonInUtf8(request.ContentType))
         {
-            return (null, TypedResults.Problem("Send the body as JSON, with 'Content-Type: application/json'.",
+            return (null, TypedResults.Problem("Send the body as JSON in UTF-8, with 'Content-Type: application/json' (charset utf-8, or none).",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", type: InvalidBodyType));
         }
         if (request.ContentLength > MaxBodyBytes)
@@ -267,11 +269,20 @@ public static class ApiWriteEndpoints
             return (null, InvalidBody(
                 $"The body is not JSON this endpoint takes, at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}): check the field names and types against {Links.OpenApiDocument}."));
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e)
         {
-            return (null, TooLarge());
+            // Too large, shorter than its Content-Length (400), or no longer arriving (408).
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? TooLarge()
+                : TypedResults.Problem(e.Message, statusCode: e.StatusCode, title: "Invalid request body", type: InvalidBodyType));
         }
     }
+
+    /// <summary>RFC 8259 JSON is UTF-8; other media types (even +json ones, whose semantics differ) and charsets are refused.</summary>
+    internal static bool IsJsonInUtf8(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && string.Equals(media.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase)
+        && (media.Charset.Value is not { } charset || string.Equals(charset.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase));
 
     private static ProblemHttpResult InvalidBody(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request body", type: InvalidBodyType);

@@ -205,7 +205,7 @@ public static class SearchQueries
             WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', @q) AS query),
             found AS (
                 SELECT s.id, ts_rank(s.search_vector, q.query) AS rank FROM sources s, q
-                WHERE s.search_vector @@ q.query ORDER BY s.id DESC LIMIT @cap),
+                WHERE s.deleted_at IS NULL AND s.search_vector @@ q.query ORDER BY s.id DESC LIMIT @cap),
             best AS (SELECT id, rank FROM found ORDER BY rank DESC, id LIMIT @limit)
             SELECT s.slug, ts_headline('english', s.title, q.query, @all) AS title_headline, s.short_name, s.kind, s.published
             FROM best b JOIN sources s ON s.id = b.id, q

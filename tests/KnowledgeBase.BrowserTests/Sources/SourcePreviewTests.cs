@@ -21,6 +21,22 @@ public sealed class SourcePreviewTests(BrowserApp app)
         app.QueryAsync(db => db.Footnotes.Where(f => f.Source!.Slug == Seed.MpIdsa.Slug && f.Number == number).Select(f => f.Text).SingleAsync());
 
     [Fact]
+    public async Task A_malformed_fragment_throws_nothing_and_previews_still_work()
+    {
+        var page = await app.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(Links.Source(Idsa) + "#%E0%A4%A");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.EvaluateAsync("() => { location.hash = '%E0%A4%A'; }");
+        await page.Locator("a#footnote-ref-11").HoverAsync();
+
+        await Assertions.Expect(page.Locator(".source-preview")).ToContainTextAsync("Footnote 11");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task Pointing_at_a_footnote_marker_previews_the_footnote_and_moving_away_closes_it()
     {
         var page = await SourcePageAsync();

@@ -284,6 +284,31 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
         Assert.Equal(source.Version, (await _editing.FindAsync(id))!.Version);
     }
 
+    public static TheoryData<string> TooDeeplyNested => new()
+    {
+        string.Concat(Enumerable.Repeat("[a(", 200)),
+        new string('[', 15_000),
+        string.Concat(Enumerable.Repeat("![", 7_000)),
+        string.Concat(Enumerable.Repeat("*_", 3_500)) + string.Concat(Enumerable.Repeat("_*", 3_500)),
+    };
+
+    [Theory]
+    [MemberData(nameof(TooDeeplyNested))]
+    public async Task A_body_nested_past_markdigs_limit_is_refused_by_the_preview_and_the_save(string body)
+    {
+        var (id, source) = await OpenAsync(Usip);
+        var draft = source.Snapshot.ToDraft();
+        draft.BodyMarkdown = "Intro.\n\n" + body;
+
+        var preview = SourceEditing.PreviewBody(draft.BodyMarkdown);
+        var invalid = Is<EditResult<SourceSnapshot>.Invalid>(await _editing.UpdateAsync(id, draft, source.Version, Ada));
+
+        Assert.Null(preview.Html);
+        Assert.Contains("too deeply", Assert.Single(preview.Errors).Message);
+        Assert.Contains(invalid.Errors, e => e.Field == "bodyMarkdown" && e.Message.Contains("too deeply"));
+        Assert.Equal(source.Version, (await _editing.FindAsync(id))!.Version);
+    }
+
     [Fact]
     public async Task A_cited_source_cannot_be_deleted_and_an_uncited_one_is_deleted_softly_and_undeleted()
     {

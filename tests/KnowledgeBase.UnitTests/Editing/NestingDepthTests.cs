@@ -52,6 +52,34 @@ public sealed class NestingDepthTests
         Assert.Throws<SourceFormatException>(() => SourceRenderer.Render(hostile));
     }
 
+    /// <summary>Inline nesting past Markdig's own depth limit, of every kind (issue 15's payloads among them).</summary>
+    public static TheoryData<string, string> TooDeepInline => new()
+    {
+        { "links", string.Concat(Enumerable.Repeat("[a(", 200)) },
+        { "brackets", new string('[', 15_000) },
+        { "images", string.Concat(Enumerable.Repeat("![", 7_000)) },
+        { "emphasis", string.Concat(Enumerable.Repeat("*_", 3_500)) + string.Concat(Enumerable.Repeat("_*", 3_500)) },
+        { "quotes and lists", string.Concat(Enumerable.Repeat("> - ", 5_000)) + "deep" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TooDeepInline))]
+    public void Nesting_of_any_kind_past_the_limit_is_a_refusal_not_a_crash(string kind, string markdown)
+    {
+        var error = Assert.Throws<SourceFormatException>(() => SourceRenderer.Render(markdown));
+
+        Assert.Contains("deep", error.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(kind));
+    }
+
+    [Fact]
+    public void Ordinary_inline_nesting_still_renders()
+    {
+        var markdown = "A [link with *emphasis and **strong [brackets]***](https://example.org) and ![an image](/x.png).";
+
+        Assert.Contains("emphasis and strong [brackets]", SourceRenderer.Render(markdown).CanonicalText, StringComparison.Ordinal);
+    }
+
     /// <summary>How deep container blocks nest, counting lists and quotes but not the list items inside a list.</summary>
     private static int Depth(Markdig.Syntax.ContainerBlock block) =>
         block.OfType<Markdig.Syntax.ContainerBlock>()

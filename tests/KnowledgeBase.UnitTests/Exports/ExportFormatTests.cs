@@ -144,4 +144,15 @@ public sealed class ExportFormatTests
     [InlineData(null, "")]
     public void Csv_fields_are_quoted_per_rfc_4180(string? field, string expected) =>
         Assert.Equal(expected, ClaimCsv.Quote(field));
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"x\")", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"")]
+    [InlineData("+1+1", "'+1+1")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\t=1", "'\t=1")]
+    [InlineData("\r=1", "\"'\r=1\"")]
+    [InlineData("a=1", "a=1")]
+    public void Csv_fields_a_spreadsheet_would_read_as_formulas_are_neutralised(string field, string expected) =>
+        Assert.Equal(expected, ClaimCsv.Quote(field));
 }

@@ -272,6 +272,26 @@ public sealed class FigureParserTests
         Assert.Equal("About 10,000 Troops", q.Text);
     }
 
+    [Theory]
+    [InlineData("100000000000000000000000000000 troops")]
+    [InlineData("$79,228,162,514,264,337,593,543,950,336 per year")]
+    [InlineData("20,000 billion dollars")]
+    [InlineData("$2,000 per soldier per month × 100000000000000000000000000000 soldiers")]
+    public void A_number_too_large_to_compare_is_refused_not_overflowed(string phrase)
+    {
+        var e = Assert.Throws<FigureFormatException>(() => FigureParser.Parse(phrase));
+
+        Assert.Contains("is too large (figures go up to 10,000,000,000,000)", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_largest_figures_still_compare_per_year_without_overflow()
+    {
+        var figure = FigureParser.Parse("$10,000 billion per soldier per day × 10000000000000 soldiers");
+
+        Assert.Equal(FigureParser.MaxNumber * FigureParser.MaxNumber * 365, FigureComparison.Normalize(figure.Parts[0]).Value);
+    }
+
     [Fact]
     public void An_empty_figure_is_refused_as_empty()
     {

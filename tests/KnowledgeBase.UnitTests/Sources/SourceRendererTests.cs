@@ -215,16 +215,26 @@ public sealed class SourceRendererTests
         Assert.Equal("Text <img src=x onerror=alert(1)> more.", rendered.CanonicalText);
     }
 
-    [Fact]
-    public void A_markdown_image_with_an_http_source_is_kept()
+    [Theory]
+    [InlineData("![alt](https://example.org/x.png \"title\")")]
+    [InlineData("![alt](http://example.org/x.png)")]
+    [InlineData("![alt](//example.org/x.png)")]
+    [InlineData(@"![alt](\\\\example.org/x.png)")]
+    public void A_markdown_image_from_another_site_is_dropped_as_the_policy_would_block_it(string markdown)
     {
-        var rendered = SourceRenderer.Render("![alt](https://example.org/x.png \"title\")");
-        var body = Body(rendered.Html);
+        var rendered = SourceRenderer.Render("Before. " + markdown + " After.");
 
-        var img = body.QuerySelector("img");
-        Assert.NotNull(img);
-        Assert.Equal("https://example.org/x.png", img!.GetAttribute("src"));
-        Assert.DoesNotContain("onerror", rendered.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(Body(rendered.Html).QuerySelectorAll("img"));
+        Assert.Equal("Before.  After.", rendered.CanonicalText);
+        Assert.Contains("img-src 'self' data:", KnowledgeBase.Web.Security.SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_markdown_image_on_this_site_is_kept()
+    {
+        var rendered = SourceRenderer.Render("![alt](/images/x.png \"title\")");
+
+        Assert.Equal("/images/x.png", Body(rendered.Html).QuerySelector("img")?.GetAttribute("src"));
     }
 
     [Fact]

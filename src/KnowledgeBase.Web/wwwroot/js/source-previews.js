@@ -45,8 +45,17 @@
     return p;
   }
 
+  // A fragment that is not valid percent-encoding (#%E0%A4%A) names no element; decoding it must not throw.
+  function decodeFragment(fragment) {
+    try {
+      return decodeURIComponent(fragment);
+    } catch {
+      return '';
+    }
+  }
+
   function footnoteContent(trigger) {
-    const id = decodeURIComponent((trigger.getAttribute('href') || '').replace(/^[^#]*#/, ''));
+    const id = decodeFragment((trigger.getAttribute('href') || '').replace(/^[^#]*#/, ''));
     const note = id ? document.getElementById(id) : null;
     if (!note) {
       return null;
@@ -249,7 +258,7 @@
   function markTarget() {
     document.querySelectorAll('.source-body .passage-current, .source-body .is-target')
       .forEach((e) => e.classList.remove('passage-current', 'is-target'));
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = decodeFragment(location.hash.slice(1));
     const target = id ? document.getElementById(id) : null;
     if (!target || !target.closest('.source-body')) {
       return;
