@@ -67,15 +67,20 @@ public partial class Program
         app.Use(PublicAddress.From(app.Configuration).CheckAsync);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                StatusCodeSelector = ApiErrors.StatusOf,
+            });
             app.UseHsts();
         }
         app.UseStatusPages();
         app.UseApiErrors();
         // Inside the error handlers, so an outage is answered here first (503, not 500); before authentication, which reads the database.
         app.UseDatabaseOutageAnswers();
-        app.UseTextParameterCheck();
         app.UseCors();
+        app.UseTextParameterCheck();
         // Authentication first, so the limits tell signed-in editors and API tokens from anonymous clients.
         app.UseAuthentication();
         app.UseApiTokenUser();

@@ -258,8 +258,7 @@ public static partial class SourceRenderer
         foreach (var image in body.QuerySelectorAll("img").ToList())
         {
             var src = image.GetAttribute("src") ?? "";
-            if (src.StartsWith("//", StringComparison.Ordinal) || src.StartsWith(@"\\", StringComparison.Ordinal)
-                || (Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            if (src.StartsWith("//", StringComparison.Ordinal) || (Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             {
                 image.Remove();
             }

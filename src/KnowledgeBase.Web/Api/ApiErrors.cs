@@ -20,10 +20,13 @@ public static class ApiErrors
             .UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandler = WriteExceptionAsync,
-                // A request the server could not read (a body shorter than its Content-Length, a slow one) is the client's.
-                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = StatusOf,
             })
             .UseStatusCodePages(context => WriteStatusAsync(context.HttpContext)));
+
+    /// <summary>A request the server could not read (a body shorter than its Content-Length, too slow, too large) is the client's error.</summary>
+    public static int StatusOf(Exception exception) =>
+        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
 
     private static Task WriteExceptionAsync(HttpContext context)
     {

@@ -21,15 +21,16 @@ public static class StatusPages
     public static string? Explanation(HttpContext? context) => context?.Items[ExplanationKey] as string;
 
     /// <summary>
-    /// UseStatusCodePagesWithReExecute, whose re-execution keeps the request's method, then the status page taken as
-    /// a GET (the route matches either way; only the page's handling differs) and the method put back afterwards.
+    /// UseStatusCodePagesWithReExecute, whose re-execution keeps the request's method, then the status page (or the
+    /// exception handler's error page) taken as a GET (the route matches either way; only the page's handling
+    /// differs) and the method put back afterwards.
     /// </summary>
     public static IApplicationBuilder UseStatusPages(this IApplicationBuilder app) =>
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true)
             .Use(async (context, next) =>
             {
                 var method = context.Request.Method;
-                if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+                if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerPathFeature>() is not null)
                 {
                     context.Request.Method = HttpMethods.Get;
                 }

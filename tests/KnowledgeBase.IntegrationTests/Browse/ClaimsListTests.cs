@@ -163,7 +163,7 @@ public sealed class ClaimsListTests(KnowledgeBaseApp app)
     [InlineData("/claims?size=101", "page size")]
     [InlineData("/claims?size=abc", "page size")]
     [InlineData("/claims?after=abc", "page cursor")]
-    [InlineData("/claims?after=%00", "page cursor")]
+    [InlineData("/claims?after=%00", "control character")]
     [InlineData("/claims?sort=agreement&after=MTI", "page cursor")]
     public async Task Bad_parameters_get_a_400_with_a_clear_message_never_a_500(string url, string message)
     {

@@ -440,7 +440,7 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&flag=maybe", "is not an agreement flag")]
     [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&sort=sideways", "is not an order")]
     [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&after=abc", "page cursor for the shared claims")]
-    [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&after=%00", "page cursor")]
+    [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&after=%00", "control character")]
     [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&left-after=12", "page cursor for the claims only the left document makes")]
     [InlineData("left=" + Seed.Usip.Slug + "&right=" + Seed.MpIdsa.Slug + "&right-after=zzzz", "page cursor for the claims only the right document makes")]
     public async Task Bad_parameters_get_a_400_with_a_clear_message_never_a_500(string query, string message)

@@ -214,11 +214,20 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
     [Theory]
     [InlineData("Kursk%00")]
     [InlineData("%01%02Kursk%03")]
-    public async Task Control_characters_in_the_query_are_dropped_not_a_server_error(string q)
+    public async Task Control_characters_in_the_query_are_a_400_not_a_server_error(string q)
+    {
+        using var response = await _client.GetAsync(new Uri($"/search?q={q}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("control character", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tabs_and_line_breaks_in_the_query_are_white_space()
     {
         var kursk = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
 
-        var html = await _client.GetPageAsync($"/search?q={q}");
+        var html = await _client.GetPageAsync("/search?q=%09Kursk%0D%0A");
 
         Assert.Contains(Links.Claim(kursk.Id, kursk.Slug), html);
     }

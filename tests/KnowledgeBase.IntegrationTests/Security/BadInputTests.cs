@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using AngleSharp.Html.Parser;
 using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Core.Editing;
@@ -66,14 +65,6 @@ public sealed class BadInputTests(KnowledgeBaseApp app)
 
         Assert.Equal("/api#invalid-parameter", problem.GetProperty("type").GetString());
         Assert.Contains("U+0000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Tabs_and_line_breaks_in_a_search_are_still_white_space()
-    {
-        var page = await PageClient.For(app).GetPageAsync("/search?q=%09troops%0D%0ARussia%0A");
-
-        Assert.Contains("troops Russia", page, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -229,6 +220,6 @@ public sealed class BadInputTests(KnowledgeBaseApp app)
         using var response = await admin.PostAsync(new Uri(page.Action, UriKind.Relative), new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Contains(email, Encoding.UTF8.GetString(await admin.GetByteArrayAsync(new Uri(Links.AdminUsers, UriKind.Relative))), StringComparison.Ordinal);
+        Assert.True(await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users, u => u.Email == email)));
     }
 }

@@ -69,8 +69,13 @@ public sealed class DeletedContentTests(DeletedContentApp app) : IClassFixture<D
             var sources = scope.ServiceProvider.GetRequiredService<SourceEditing>();
             var created = (EditResult<SourceSnapshot>.Saved)await sources.CreateAsync(new SourceDraft
             {
-                Slug = ProbeSlug, Title = "The Zyxwv Probe", ShortName = "Zyxwv", Publisher = "Probe Institute", Kind = "note",
-                Published = "2025", BodyMarkdown = "A quarkbeam sentence that nothing cites.",
+                Slug = ProbeSlug,
+                Title = "The Zyxwv Probe",
+                ShortName = "Zyxwv",
+                Publisher = "Probe Institute",
+                Kind = "note",
+                Published = "2025",
+                BodyMarkdown = "A quarkbeam sentence that nothing cites.",
             }, Ada);
             // Seen before the deletion: the walk below would catch it.
             Assert.Contains(ProbeSlug, await BodyAsync(client, "/search?q=quarkbeam"), StringComparison.Ordinal);

@@ -83,15 +83,15 @@ public sealed class TopicPageTests(KnowledgeBaseApp app)
     }
 
     [Theory]
-    [InlineData("abc")]
-    [InlineData("12")]
-    [InlineData("%00")]
-    public async Task A_malformed_cursor_gets_a_400_with_a_clear_message_never_a_500(string after)
+    [InlineData("abc", "page cursor")]
+    [InlineData("12", "page cursor")]
+    [InlineData("%00", "control character")]
+    public async Task A_malformed_cursor_gets_a_400_with_a_clear_message_never_a_500(string after, string message)
     {
         using var response = await _client.GetAsync(new Uri($"/topics/{Seed.Topics.TroopDeployment}?after={after}", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("page cursor", body);
+        Assert.Contains(message, body);
     }
 }

@@ -85,6 +85,12 @@ public sealed class SourceEditor(EditorOperations operations)
         _errors.Where(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal) && !field.Contains('[', StringComparison.Ordinal))
             .SelectMany(e => e.Value).ToList();
 
+    /// <summary>
+    /// What is wrong with the body, shown next to its field: the last save's refusals and the preview's, which
+    /// follow the typing (a body Markdown cannot render, say, is refused before any save).
+    /// </summary>
+    public IReadOnlyList<string> BodyErrors => [.. Errors("bodyMarkdown").Concat(Preview.Errors.Select(e => e.Message)).Distinct()];
+
     public void RefreshPreview() => Preview = SourceEditing.PreviewBody(Form.Body);
 
     public async Task SaveAsync()

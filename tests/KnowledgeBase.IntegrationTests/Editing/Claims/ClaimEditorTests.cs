@@ -55,6 +55,28 @@ public sealed class ClaimEditorTests(EditorPagesApp app)
     }
 
     [Fact]
+    public async Task A_figure_too_large_is_refused_by_its_field_live_and_on_save_and_the_editor_goes_on()
+    {
+        var editor = await OpenAsync(null);
+        editor.Draft.Statement = $"A huge figure ({Guid.NewGuid():N})";
+        editor.ToggleTopic(Topic, true);
+        Cite(editor, 0, Usip, UsipQuote);
+        editor.Draft.Figure = "100000000000000000000000000000 troops";
+        editor.Draft.Citations[0].Figure = "100000000000000000000000000000 troops";
+
+        await editor.PreviewAsync();
+        await editor.SaveAsync();
+
+        Assert.Null(editor.SavedPage);
+        Assert.Contains("too large", editor.Message("figure"), StringComparison.Ordinal);
+        Assert.Contains("too large", editor.Message("citations[0].figure"), StringComparison.Ordinal);
+        editor.Draft.Figure = "about 8,000 troops";
+        editor.Draft.Citations[0].Figure = null;
+        await editor.SaveAsync();
+        Assert.NotNull(editor.SavedPage);
+    }
+
+    [Fact]
     public async Task A_new_claim_anchors_its_quotes_and_derives_its_flag_live_then_saves_and_goes_to_its_page()
     {
         var editor = await OpenAsync(null);

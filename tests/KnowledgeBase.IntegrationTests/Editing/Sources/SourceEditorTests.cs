@@ -61,6 +61,30 @@ public sealed class SourceEditorTests(EditorPagesApp app)
         return (await StoredAsync(slug)).Id;
     }
 
+    [Theory]
+    [InlineData(200, "[a(")]
+    [InlineData(15_000, "[")]
+    [InlineData(7_000, "![")]
+    public async Task A_body_nested_too_deeply_is_refused_next_to_the_field_and_the_editor_goes_on(int times, string opener)
+    {
+        var editor = await OpenAsync(null);
+        Fill(editor, $"test-source-{Guid.NewGuid():N}"[..24], "Nested too deeply");
+        editor.Form.Body = string.Concat(Enumerable.Repeat(opener, times));
+
+        editor.RefreshPreview();
+        var typed = editor.BodyErrors;
+        await editor.SaveAsync();
+
+        Assert.Contains("too deeply", Assert.Single(typed), StringComparison.Ordinal);
+        Assert.Null(editor.Preview.Html);
+        Assert.Null(editor.SavedPage);
+        Assert.Contains(editor.BodyErrors, m => m.Contains("too deeply", StringComparison.Ordinal));
+        editor.Form.Body = Body;
+        editor.RefreshPreview();
+        await editor.SaveAsync();
+        Assert.NotNull(editor.SavedPage);
+    }
+
     [Fact]
     public async Task A_new_source_previews_its_body_and_footnotes_then_saves_and_goes_to_its_page()
     {
