@@ -27,7 +27,7 @@ public sealed class SourcePreviewTests(BrowserApp app)
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
 
-        await page.GotoAsync(Links.Source(Idsa) + "#%E0%A4%A");
+        await page.GotoAsync(Links.Source(Seed.MpIdsa.Slug) + "#%E0%A4%A");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.EvaluateAsync("() => { location.hash = '%E0%A4%A'; }");
         await page.Locator("a#footnote-ref-11").HoverAsync();

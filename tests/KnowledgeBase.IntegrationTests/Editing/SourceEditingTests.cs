@@ -296,7 +296,7 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
     [MemberData(nameof(TooDeeplyNested))]
     public async Task A_body_nested_past_markdigs_limit_is_refused_by_the_preview_and_the_save(string body)
     {
-        var (id, source) = await OpenAsync(Usip);
+        var (id, source) = await OpenAsync(Seed.Usip.Slug);
         var draft = source.Snapshot.ToDraft();
         draft.BodyMarkdown = "Intro.\n\n" + body;
 

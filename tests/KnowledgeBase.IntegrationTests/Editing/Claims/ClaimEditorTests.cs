@@ -59,8 +59,8 @@ public sealed class ClaimEditorTests(EditorPagesApp app)
     {
         var editor = await OpenAsync(null);
         editor.Draft.Statement = $"A huge figure ({Guid.NewGuid():N})";
-        editor.ToggleTopic(Topic, true);
-        Cite(editor, 0, Usip, UsipQuote);
+        editor.ToggleTopic(Seed.Topics.TroopDeployment, true);
+        Cite(editor, 0, Seed.Usip.Slug, UsipQuote);
         editor.Draft.Figure = "100000000000000000000000000000 troops";
         editor.Draft.Citations[0].Figure = "100000000000000000000000000000 troops";
 
