@@ -9,7 +9,7 @@ namespace KnowledgeBase.Web.Health;
 /// <summary>
 /// While the database is unreachable (after the brief retries of <see cref="Core.Data.TransientFailureRetry"/>),
 /// requests that need it answer 503 with Retry-After: problem details under /api, elsewhere the site's page saying
-/// the service is briefly unavailable. Answers in the output cache are still served. Nothing is kept between
+/// the service is briefly unavailable. Nothing is kept between
 /// requests, so the first request after the database is back is served normally.
 /// </summary>
 public static class DatabaseOutage

@@ -62,7 +62,6 @@ public sealed class OutageTests(ProxiedApp app) : IClassFixture<ProxiedApp>, IAs
         var client = PageClient.For(app);
         const string page = "/claims?sort=oldest&size=7";
         const string api = "/api/v1/claims?limit=3";
-        await client.GetPageAsync("/claims?sort=agreement"); // now in the output cache
 
         app.Proxy.Stop();
         using (var response = await client.GetAsync(new Uri(page, UriKind.Relative)))
@@ -82,8 +81,6 @@ public sealed class OutageTests(ProxiedApp app) : IClassFixture<ProxiedApp>, IAs
             using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
         }
-        // What the output cache holds is still served.
-        await client.GetPageAsync("/claims?sort=agreement");
 
         app.Proxy.Start();
         await client.GetPageAsync(page);
