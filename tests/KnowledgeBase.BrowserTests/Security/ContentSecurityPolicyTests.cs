@@ -77,39 +77,6 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task A_dropped_connection_shows_the_sites_notice_without_violations()
-    {
-        var editor = await app.CreateAccountAsync(Roles.Editor);
-        var (page, console) = await WatchedPageAsync();
-        // Keeps the page's WebSockets, so the test can cut the circuit's connection as a network failure would.
-        await page.Context.AddInitScriptAsync("""
-            window.__sockets = [];
-            const Native = window.WebSocket;
-            window.WebSocket = class extends Native {
-                constructor(...args) { super(...args); window.__sockets.push(this); }
-            };
-            """);
-        await page.GotoAsync(Links.SignInPage);
-        await page.GetByLabel("Email").FillAsync(editor.Email);
-        await page.GetByLabel("Password").FillAsync(editor.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
-        await page.GotoAsync("/edit/sources/new");
-        await page.WaitForFunctionAsync("() => window.__sockets.some(s => s.readyState === WebSocket.OPEN)");
-
-        // Reconnection fails too, so the notice stays up.
-        await page.RouteAsync("**/_blazor/**", route => route.AbortAsync());
-        await page.EvaluateAsync("() => window.__sockets.forEach(s => s.close(4000, 'test'))");
-
-        var notice = page.Locator("#components-reconnect-modal");
-        await Assertions.Expect(notice).ToBeVisibleAsync();
-        await Assertions.Expect(notice).ToContainTextAsync("connection to the server");
-        var violations = await page.EvaluateAsync<string[]>("() => window.__violations");
-        Assert.True(violations.Length == 0, string.Join("; ", violations));
-        Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
-    }
-
-    [Fact]
     public async Task The_policy_lets_the_interactive_server_circuit_connect()
     {
         // Interactive server components talk over /_blazor: a negotiate POST, then a WebSocket to the same host.
