@@ -2,6 +2,7 @@ using System.CommandLine;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web.Accounts;
+using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web;
@@ -29,23 +30,7 @@ internal static class MaintenanceCommands
             Migrate(services), Seed(services), Export(services), Import(services),
             UserCommands.Command(services, Console.In, interactive: !Console.IsInputRedirected), TokenCommands.Command(services),
         ];
-        return await InvokeAsync(root, command, Console.Out, Console.Error);
-    }
-
-    /// <summary>
-    /// Runs a command line: the exit code is the command's, or 2 for a line that does not parse, after what is wrong
-    /// and the command's usage on stderr (never on stdout, which may be redirected to a file).
-    /// </summary>
-    public static async Task<int> InvokeAsync(Command command, IReadOnlyList<string> args, TextWriter output, TextWriter error)
-    {
-        // Taken as typed: no @file expansion of an argument.
-        var parsed = command.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parsed.Errors.Count == 0)
-        {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        }
-        await parsed.InvokeAsync(new InvocationConfiguration { Output = error, Error = error });
-        return 2;
+        return await CommandLines.InvokeAsync(root, command, Console.Out, Console.Error);
     }
 
     private static Command Migrate(IServiceProvider services)
@@ -53,7 +38,7 @@ internal static class MaintenanceCommands
         var migrate = new Command("migrate", "Bring the database schema up to date.");
         migrate.SetAction(async (r, _) =>
         {
-            await MigrateAsync(services);
+            await DatabaseMigration.RunAsync(services);
             await r.InvocationConfiguration.Output.WriteLineAsync("database schema is up to date");
         });
         return migrate;
@@ -91,7 +76,7 @@ internal static class MaintenanceCommands
     {
         try
         {
-            await MigrateAsync(services);
+            await DatabaseMigration.RunAsync(services);
             await parsed.InvocationConfiguration.Output.WriteLineAsync(await chore());
             return 0;
         }
@@ -100,12 +85,6 @@ internal static class MaintenanceCommands
             await parsed.InvocationConfiguration.Error.WriteLineAsync(e.Message);
             return 1;
         }
-    }
-
-    public static async Task MigrateAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<KnowledgeBaseDb>().Database.MigrateAsync();
     }
 
     public static async Task<SeedExportResult> ExportAsync(IServiceProvider services, string directory, bool force, bool revisions)

@@ -5,6 +5,7 @@ using KnowledgeBase.Web;
 using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Api;
 using KnowledgeBase.Web.Components;
+using KnowledgeBase.Web.Exports;
 using KnowledgeBase.Web.Health;
 using KnowledgeBase.Web.Security;
 using KnowledgeBase.Web.Shared;
@@ -93,6 +94,7 @@ public partial class Program
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapApi();
+        app.MapExports();
         app.MapOpenApi();
         app.MapHealth();
         return app;

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using KnowledgeBase.Core.Accounts;
+using KnowledgeBase.Web.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Testing;

@@ -34,7 +34,7 @@ public class KnowledgeBaseApp : WebApplicationFactory<Program>, IAsyncLifetime
             UseKestrel(0);
             StartServer();
         }
-        await MaintenanceCommands.MigrateAsync(Services);
+        await DatabaseMigration.RunAsync(Services);
         await MaintenanceCommands.SeedAsync(Services, SeedDirectory);
     }
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Core.Anchoring;
-using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
 

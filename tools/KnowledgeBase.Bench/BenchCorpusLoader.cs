@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Core.Claims;
 using Npgsql;
 using NpgsqlTypes;
 

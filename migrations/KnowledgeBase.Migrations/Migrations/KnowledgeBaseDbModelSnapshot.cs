@@ -355,36 +355,45 @@ namespace KnowledgeBase.Migrations.Migrations
                         });
                 });
 
-            modelBuilder.Entity("KnowledgeBase.Core.Data.SeedImport", b =>
+            modelBuilder.Entity("KnowledgeBase.Core.Claims.ClaimTopic", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("TopicId")
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("topic_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claim_id");
 
-                    b.Property<string>("ContentHash")
+                    b.Property<string>("Agreement")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("content_hash");
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("agreement");
 
-                    b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("imported_at");
+                    b.Property<bool>("ClaimDeleted")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("claim_deleted");
 
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("summary");
+                    b.HasKey("TopicId", "ClaimId")
+                        .HasName("pk_claim_topics");
 
-                    b.HasKey("Id")
-                        .HasName("pk_seed_imports");
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_claim_topics_claim_id");
 
-                    b.ToTable("seed_imports", (string)null);
+                    b.HasIndex("TopicId", "Agreement", "ClaimId")
+                        .HasDatabaseName("ix_claim_topics_topic_id_agreement_claim_id")
+                        .HasFilter("NOT claim_deleted");
+
+                    b.ToTable("claim_topics", null, t =>
+                        {
+                            t.HasTrigger("claim_topics_from_claim");
+                        });
                 });
 
-            modelBuilder.Entity("KnowledgeBase.Core.Editing.Revision", b =>
+            modelBuilder.Entity("KnowledgeBase.Core.Data.Revision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -446,6 +455,35 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasDatabaseName("ix_revisions_entity_type_entity_id_number");
 
                     b.ToTable("revisions", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeBase.Core.Data.SeedImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seed_imports");
+
+                    b.ToTable("seed_imports", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeBase.Core.Sources.Footnote", b =>
@@ -765,44 +803,6 @@ namespace KnowledgeBase.Migrations.Migrations
                     b.ToTable("source_slug_history", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeBase.Core.Topics.ClaimTopic", b =>
-                {
-                    b.Property<int>("TopicId")
-                        .HasColumnType("integer")
-                        .HasColumnName("topic_id");
-
-                    b.Property<long>("ClaimId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("claim_id");
-
-                    b.Property<string>("Agreement")
-                        .IsRequired()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("agreement");
-
-                    b.Property<bool>("ClaimDeleted")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("boolean")
-                        .HasColumnName("claim_deleted");
-
-                    b.HasKey("TopicId", "ClaimId")
-                        .HasName("pk_claim_topics");
-
-                    b.HasIndex("ClaimId")
-                        .HasDatabaseName("ix_claim_topics_claim_id");
-
-                    b.HasIndex("TopicId", "Agreement", "ClaimId")
-                        .HasDatabaseName("ix_claim_topics_topic_id_agreement_claim_id")
-                        .HasFilter("NOT claim_deleted");
-
-                    b.ToTable("claim_topics", null, t =>
-                        {
-                            t.HasTrigger("claim_topics_from_claim");
-                        });
-                });
-
             modelBuilder.Entity("KnowledgeBase.Core.Topics.Topic", b =>
                 {
                     b.Property<int>("Id")
@@ -1086,6 +1086,27 @@ namespace KnowledgeBase.Migrations.Migrations
                     b.Navigation("Passage");
                 });
 
+            modelBuilder.Entity("KnowledgeBase.Core.Claims.ClaimTopic", b =>
+                {
+                    b.HasOne("KnowledgeBase.Core.Claims.Claim", "Claim")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_topics_claims_claim_id");
+
+                    b.HasOne("KnowledgeBase.Core.Topics.Topic", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_topics_topics_topic_id");
+
+                    b.Navigation("Claim");
+
+                    b.Navigation("Topic");
+                });
+
             modelBuilder.Entity("KnowledgeBase.Core.Sources.Footnote", b =>
                 {
                     b.HasOne("KnowledgeBase.Core.Sources.Source", "Source")
@@ -1126,27 +1147,6 @@ namespace KnowledgeBase.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_source_slug_history_sources_source_id");
-                });
-
-            modelBuilder.Entity("KnowledgeBase.Core.Topics.ClaimTopic", b =>
-                {
-                    b.HasOne("KnowledgeBase.Core.Claims.Claim", "Claim")
-                        .WithMany()
-                        .HasForeignKey("ClaimId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_claim_topics_claims_claim_id");
-
-                    b.HasOne("KnowledgeBase.Core.Topics.Topic", "Topic")
-                        .WithMany()
-                        .HasForeignKey("TopicId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_claim_topics_topics_topic_id");
-
-                    b.Navigation("Claim");
-
-                    b.Navigation("Topic");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

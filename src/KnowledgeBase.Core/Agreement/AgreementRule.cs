@@ -1,5 +1,4 @@
 using System.Globalization;
-using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Figures;
 
 namespace KnowledgeBase.Core.Agreement;

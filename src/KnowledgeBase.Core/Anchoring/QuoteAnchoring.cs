@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Core.Anchoring;
 

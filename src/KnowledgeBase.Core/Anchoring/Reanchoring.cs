@@ -1,36 +1,6 @@
-using KnowledgeBase.Core.Shared;
+using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Core.Anchoring;
-
-/// <summary>What happened to a citation's passage when its source's text changed.</summary>
-public enum AnchorStatus
-{
-    /// <summary>The same words at the same place.</summary>
-    Exact,
-
-    /// <summary>The same words, found elsewhere (text was added or removed before them).</summary>
-    Moved,
-
-    /// <summary>Only an approximate match was found (the words were edited); an editor must review it.</summary>
-    Fuzzy,
-
-    /// <summary>Nothing close enough was found; the citation keeps its old quote and waits for an editor.</summary>
-    Orphaned,
-}
-
-public static class AnchorStatusText
-{
-    public static string ToSlug(this AnchorStatus status) => status switch
-    {
-        AnchorStatus.Exact => "exact",
-        AnchorStatus.Moved => "moved",
-        AnchorStatus.Fuzzy => "fuzzy",
-        AnchorStatus.Orphaned => "orphaned",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    public static bool TryParse(string? slug, out AnchorStatus status) => EnumSlugs.TryParse(slug, ToSlug, out status);
-}
 
 public sealed record ReanchorResult(AnchorStatus Status, TextAnchor? Anchor, double Similarity)
 {

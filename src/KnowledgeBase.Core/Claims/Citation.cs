@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Core.Claims;

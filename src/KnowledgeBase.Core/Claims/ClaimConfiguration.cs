@@ -1,6 +1,5 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Search;
-using KnowledgeBase.Core.Topics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -32,7 +31,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property<NpgsqlTsVector>(FullText.VectorProperty).HasComputedColumnSql(FullText.ClaimVectorSql, stored: true);
         builder.HasIndex(FullText.VectorProperty).HasMethod("gin");
         builder.HasMany(c => c.Citations).WithOne(c => c.Claim).HasForeignKey(c => c.ClaimId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(c => c.Topics).WithMany(t => t.Claims).UsingEntity<ClaimTopic>(
+        builder.HasMany(c => c.Topics).WithMany().UsingEntity<ClaimTopic>(
             j => j.HasOne(ct => ct.Topic).WithMany().HasForeignKey(ct => ct.TopicId).OnDelete(DeleteBehavior.Cascade),
             j => j.HasOne(ct => ct.Claim).WithMany().HasForeignKey(ct => ct.ClaimId).OnDelete(DeleteBehavior.Cascade),
             j =>

@@ -1,6 +1,5 @@
 using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Core.Claims;
-using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

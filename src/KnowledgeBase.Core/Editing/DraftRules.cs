@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;

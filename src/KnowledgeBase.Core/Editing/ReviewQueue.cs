@@ -1,5 +1,5 @@
-using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Core.Editing;

@@ -1,3 +1,4 @@
+
 namespace KnowledgeBase.Core.Exports;
 
 /// <summary>One citation of a claim as a CSV row (the citation's fields null for a claim without citations).</summary>

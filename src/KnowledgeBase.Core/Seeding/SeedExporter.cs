@@ -3,9 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
-using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
-using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Core.Seeding;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
-using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Shared;

@@ -1,4 +1,3 @@
-using KnowledgeBase.Core.Anchoring;
 
 namespace KnowledgeBase.Core.Sources;
 

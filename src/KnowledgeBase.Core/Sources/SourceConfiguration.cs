@@ -1,4 +1,3 @@
-using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

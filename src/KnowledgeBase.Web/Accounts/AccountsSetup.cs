@@ -43,6 +43,7 @@ public static class AccountsSetup
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<ApiTokens>();
 
         services.Configure<PasswordHasherOptions>(options =>
         {

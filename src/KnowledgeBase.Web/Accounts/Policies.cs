@@ -1,5 +1,4 @@
 using KnowledgeBase.Core.Accounts;
-using KnowledgeBase.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 
 namespace KnowledgeBase.Web.Accounts;
@@ -19,14 +18,13 @@ public static class Policies
 
     /// <summary>
     /// The write API: an Editor or Admin, authenticated by an API token only (a browser's sign-in cookie never
-    /// authorizes an API write, so no other site can make one with a visitor's session).
+    /// authorizes an API write, so no other site can make one with a visitor's session). The API adds it, with its
+    /// token scheme (<c>ApiServices.AddApi</c>).
     /// </summary>
     public const string ApiEditor = "ApiEditor";
 
     internal static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(ApiEditor, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName)
-            .RequireAuthenticatedUser().RequireRole(Roles.Editor, Roles.Admin));
         options.AddPolicy(Editor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Editor, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
     }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using KnowledgeBase.Web.Shared;
@@ -23,29 +21,9 @@ public static class SignInRateLimit
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.AddPolicy(Policy, context => HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.Get(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowLimiter(PermitsPerWindow, Window, time))
+            ? RateLimitPartition.Get(ClientKeys.For(context.Connection.RemoteIpAddress), _ => new FixedWindowLimiter(PermitsPerWindow, Window, time))
             : RateLimitPartition.GetNoLimiter(""));
         options.OnRejected = (context, cancellationToken) => WriteRejectionAsync(context.HttpContext, context.Lease, cancellationToken);
-    }
-
-    /// <summary>The partition of a client: its IPv4 address, or the /64 network of an IPv6 address (one host has many).</summary>
-    internal static string ClientKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var bytes = address.GetAddressBytes();
-            Array.Clear(bytes, 8, 8);
-            return new IPAddress(bytes) + "/64";
-        }
-        return address.ToString();
     }
 
     private static async ValueTask WriteRejectionAsync(HttpContext context, RateLimitLease lease, CancellationToken cancellationToken)

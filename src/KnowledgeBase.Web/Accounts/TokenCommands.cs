@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using KnowledgeBase.Core.Accounts;
+using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 
 namespace KnowledgeBase.Web.Accounts;
@@ -14,7 +15,7 @@ internal static class TokenCommands
 {
     /// <summary>The `token` command alone, as the tests run it.</summary>
     public static Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error) =>
-        MaintenanceCommands.InvokeAsync(Command(services), args, output, error);
+        CommandLines.InvokeAsync(Command(services), args, output, error);
 
     public static Command Command(IServiceProvider services)
     {
@@ -49,7 +50,7 @@ internal static class TokenCommands
 
     private static async Task<int> WithTokensAsync(IServiceProvider services, Func<ApiTokens, UserManager<EditorUser>, Task<int>> run)
     {
-        await MaintenanceCommands.MigrateAsync(services);
+        await DatabaseMigration.RunAsync(services);
         await using var scope = services.CreateAsyncScope();
         return await run(scope.ServiceProvider.GetRequiredService<ApiTokens>(), scope.ServiceProvider.GetRequiredService<UserManager<EditorUser>>());
     }

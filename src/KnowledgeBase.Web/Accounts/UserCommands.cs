@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Accounts;
@@ -53,7 +54,7 @@ internal static class UserCommands
             password = await input.ReadLineAsync();
         }
 
-        await MaintenanceCommands.MigrateAsync(services);
+        await DatabaseMigration.RunAsync(services);
         await using var scope = services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, name, role, password);
         if (!result.Succeeded)
@@ -77,7 +78,7 @@ internal static class UserCommands
 
     private static async Task<int> ListAsync(IServiceProvider services, TextWriter output)
     {
-        await MaintenanceCommands.MigrateAsync(services);
+        await DatabaseMigration.RunAsync(services);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KnowledgeBaseDb>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();

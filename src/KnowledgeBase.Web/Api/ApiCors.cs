@@ -29,8 +29,9 @@ public static class ApiServices
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
             .WithExposedHeaders("Retry-After", "ETag", "Link")));
         services.AddCors(options => options.AddPolicy(ApiCors.WritePolicy, _ => { }));
-        services.AddScoped<ApiTokens>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        services.AddAuthorization(options => options.AddPolicy(Policies.ApiEditor, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName)
+            .RequireAuthenticatedUser().RequireRole(Roles.Editor, Roles.Admin)));
         services.Configure<RateLimiterOptions>(options =>
         {
             options.AddPolicy<string, ApiRateLimit>(ApiRateLimit.Policy);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Core.Claims;
-using KnowledgeBase.Web.Exports;
+using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -53,7 +52,7 @@ internal static class ApiDocument
         "format" => ("The reference format.", new()
         {
             Type = JsonSchemaType.String,
-            Enum = [.. ExportEndpoints.Formats.Select(f => JsonValue.Create(f))],
+            Enum = [.. Links.ReferenceFormats.Select(f => JsonValue.Create(f))],
         }),
         "slug" => ("The document's slug.", null),
         "number" => ("The footnote's number in the document.", null),

@@ -1,7 +1,6 @@
 using System.Globalization;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
-using KnowledgeBase.Web.Exports;
 using KnowledgeBase.Web.Outlets;
 using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +15,7 @@ namespace KnowledgeBase.Web.Api;
 /// </summary>
 public static class ApiEndpoints
 {
-    public const string Prefix = "/api/v1";
+    public const string Prefix = Links.ApiPrefix;
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
     public const int MaxQueryLength = 200;
@@ -53,7 +52,6 @@ public static class ApiEndpoints
             ApiFallback.Answer(http, endpoints, constraints, path))
             .ExcludeFromDescription();
         routes.MapApiWrites();
-        routes.MapExports();
         return routes;
     }
 

@@ -1,5 +1,4 @@
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Web.Claims;

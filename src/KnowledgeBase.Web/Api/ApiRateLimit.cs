@@ -27,7 +27,7 @@ public sealed class ApiRateLimit(IConfiguration configuration, TimeProvider time
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         httpContext.User.Identity?.IsAuthenticated == true
             ? RateLimitPartition.GetNoLimiter("signed-in")
-            : RateLimitPartition.Get(SignInRateLimit.ClientKey(httpContext.Connection.RemoteIpAddress), _ => new FixedWindowLimiter(_permits, Window, time));
+            : RateLimitPartition.Get(ClientKeys.For(httpContext.Connection.RemoteIpAddress), _ => new FixedWindowLimiter(_permits, Window, time));
 
     private ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken) =>
         RejectAsync(context, Window, seconds => $"Anonymous clients may make {_permits} API requests a minute; wait {seconds} seconds.", cancellationToken);
@@ -72,6 +72,6 @@ public sealed class ApiWriteRateLimit(IConfiguration configuration, TimeProvider
         RateLimitPartition.Get(
             httpContext.User.FindFirst(ApiTokenAuthentication.TokenClaim)?.Value is { } prefix
                 ? "token:" + prefix
-                : "address:" + SignInRateLimit.ClientKey(httpContext.Connection.RemoteIpAddress),
+                : "address:" + ClientKeys.For(httpContext.Connection.RemoteIpAddress),
             _ => new FixedWindowLimiter(_permits, Window, time));
 }

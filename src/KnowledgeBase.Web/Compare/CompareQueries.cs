@@ -1,5 +1,4 @@
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Browse;
 using KnowledgeBase.Web.Claims;

@@ -1,5 +1,4 @@
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Web.Claims;
 
 namespace KnowledgeBase.Web.Compare;

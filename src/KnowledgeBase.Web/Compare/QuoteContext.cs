@@ -1,4 +1,4 @@
-using KnowledgeBase.Core.Anchoring;
+using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Web.Compare;
 

@@ -16,8 +16,6 @@ namespace KnowledgeBase.Web.Exports;
 /// </summary>
 public static class ExportEndpoints
 {
-    public static readonly IReadOnlyList<string> Formats = ["csl-json", "bibtex", "ris"];
-
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder routes)
     {
         var exports = routes.MapGroup("/exports").RequireCors(ApiCors.ReadPolicy).RequireRateLimiting(ApiRateLimit.Policy).WithTags("Exports")

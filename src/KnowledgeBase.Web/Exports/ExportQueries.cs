@@ -91,7 +91,7 @@ internal static class ExportQueries
             })
             .ToListAsync(ct);
         return rows.Select(c => new ExportClaim(c.Id, c.Slug, c.Statement, Core.Agreement.AgreementFlagText.ToSlug(c.Agreement), c.Figure,
-            c.Citations.Select(x => new ExportCitation(x.Source, Core.Claims.StanceText.ToSlug(x.Stance), x.Exact, x.Footnote, x.Outlet, x.Attribution, x.Figure, x.PassageId)).ToList()))
+            c.Citations.Select(x => new ExportCitation(x.Source, Core.Agreement.StanceText.ToSlug(x.Stance), x.Exact, x.Footnote, x.Outlet, x.Attribution, x.Figure, x.PassageId)).ToList()))
             .ToList();
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
-using KnowledgeBase.Web.Topics;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Outlets;

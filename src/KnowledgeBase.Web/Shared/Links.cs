@@ -89,12 +89,16 @@ public static class Links
         size == BrowseParameters.DefaultSize ? null : size.ToString(CultureInfo.InvariantCulture);
 
     // API and exports
+    public const string ApiPrefix = "/api/v1";
     public const string ApiReference = "/api";
     public const string OpenApiDocument = "/openapi/v1.json";
 
     /// <summary>A claim and a document as the read API gives them (each page's JSON alternate).</summary>
-    public static string ApiClaim(long id) => $"{Api.ApiEndpoints.Prefix}/claims/{id.ToString(CultureInfo.InvariantCulture)}";
-    public static string ApiSource(string slug) => $"{Api.ApiEndpoints.Prefix}/sources/{slug}";
+    public static string ApiClaim(long id) => $"{ApiPrefix}/claims/{id.ToString(CultureInfo.InvariantCulture)}";
+    public static string ApiSource(string slug) => $"{ApiPrefix}/sources/{slug}";
+
+    /// <summary>The formats references download in.</summary>
+    public static readonly IReadOnlyList<string> ReferenceFormats = ["csl-json", "bibtex", "ris"];
 
     /// <summary>Every document's and footnote's reference in a format: csl-json, bibtex or ris.</summary>
     public static string ExportReferences(string format) => $"/exports/references/{format}";

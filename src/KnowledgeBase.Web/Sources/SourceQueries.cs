@@ -1,7 +1,6 @@
 using System.Globalization;
-using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Data;
-using KnowledgeBase.Web.Claims;
+using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
-using KnowledgeBase.Core.Topics;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +10,6 @@ namespace KnowledgeBase.Web.Topics;
 public sealed record TopicDetails(int Id, string Slug, string Name, string Description, int ClaimCount);
 
 public sealed record TopicListItem(string Slug, string Name, string Description, int ClaimCount);
-
-/// <summary>A keyset page: the rows, and the key to continue after (null on the last page).</summary>
-public sealed record KeysetPage<T>(IReadOnlyList<T> Items, long? NextAfter);
 
 public static class TopicQueries
 {

@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.IntegrationTests.Api;
 using KnowledgeBase.Testing;
+using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 

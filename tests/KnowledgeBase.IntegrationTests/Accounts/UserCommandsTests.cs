@@ -1,6 +1,7 @@
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web;
 using KnowledgeBase.Web.Accounts;
+using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.IntegrationTests.Accounts;
 
@@ -13,7 +14,7 @@ public sealed class UserCommandsTests(KnowledgeBaseApp app)
         var output = new StringWriter();
         var error = new StringWriter();
         var command = UserCommands.Command(app.Services, new StringReader(input), interactive: false);
-        var code = await MaintenanceCommands.InvokeAsync(command, args, output, error);
+        var code = await CommandLines.InvokeAsync(command, args, output, error);
         return (code, output.ToString(), error.ToString());
     }
 

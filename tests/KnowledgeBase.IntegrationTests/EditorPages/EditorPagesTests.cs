@@ -1,5 +1,6 @@
 using System.Net;
 using KnowledgeBase.Core.Accounts;
+using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Shared;

@@ -78,15 +78,15 @@ public sealed class AccountRulesTests
     [Fact]
     public void Clients_are_limited_by_address_and_IPv6_clients_by_their_64_bit_network()
     {
-        Assert.Equal("203.0.113.7", SignInRateLimit.ClientKey(IPAddress.Parse("203.0.113.7")));
-        Assert.Equal("203.0.113.7", SignInRateLimit.ClientKey(IPAddress.Parse("::ffff:203.0.113.7")));
+        Assert.Equal("203.0.113.7", ClientKeys.For(IPAddress.Parse("203.0.113.7")));
+        Assert.Equal("203.0.113.7", ClientKeys.For(IPAddress.Parse("::ffff:203.0.113.7")));
         Assert.Equal(
-            SignInRateLimit.ClientKey(IPAddress.Parse("2001:db8:1:2::1")),
-            SignInRateLimit.ClientKey(IPAddress.Parse("2001:db8:1:2:ffff::9")));
+            ClientKeys.For(IPAddress.Parse("2001:db8:1:2::1")),
+            ClientKeys.For(IPAddress.Parse("2001:db8:1:2:ffff::9")));
         Assert.NotEqual(
-            SignInRateLimit.ClientKey(IPAddress.Parse("2001:db8:1:2::1")),
-            SignInRateLimit.ClientKey(IPAddress.Parse("2001:db8:1:3::1")));
-        Assert.Equal("unknown", SignInRateLimit.ClientKey(null));
+            ClientKeys.For(IPAddress.Parse("2001:db8:1:2::1")),
+            ClientKeys.For(IPAddress.Parse("2001:db8:1:3::1")));
+        Assert.Equal("unknown", ClientKeys.For(null));
     }
 
     [Theory]

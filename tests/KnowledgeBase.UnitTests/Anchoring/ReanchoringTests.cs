@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Anchoring;
+using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.UnitTests.Anchoring;
 

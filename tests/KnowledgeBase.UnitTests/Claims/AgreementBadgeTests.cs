@@ -1,6 +1,7 @@
 using Bunit;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Web.Claims;
+using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.UnitTests.Claims;
 

@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Web.Claims;

@@ -1,4 +1,5 @@
 using Bunit;
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Web.Compare;
 using static KnowledgeBase.UnitTests.Compare.CompareFixtures;

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Anchoring;
+using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Web.Compare;
 
 namespace KnowledgeBase.UnitTests.Compare;

@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;

@@ -1,6 +1,7 @@
 using Bunit;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Editing.Claims;
 

@@ -1,12 +1,12 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Core.Data;
-using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgeBase.Core.Accounts;
+namespace KnowledgeBase.Web.Accounts;
 
 /// <summary>A token as lists show it: never its secret.</summary>
 public sealed record ApiTokenRow(

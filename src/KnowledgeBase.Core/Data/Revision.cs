@@ -1,10 +1,9 @@
-using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace KnowledgeBase.Core.Editing;
+namespace KnowledgeBase.Core.Data;
 
 /// <summary>What a revision belongs to.</summary>
 public enum RevisionEntity
@@ -53,7 +52,7 @@ public static class RevisionText
 
 /// <summary>
 /// One save of a claim or a source: who, when, what they did and why, and the complete editable state after it
-/// (a <see cref="ClaimSnapshot"/> or <see cref="SourceSnapshot"/> as JSON), so any two revisions can be compared and
+/// (a claim or source snapshot as JSON, see Editing), so any two revisions can be compared and
 /// any one restored. Numbers run 1, 2, … per entity.
 /// </summary>
 public sealed class Revision

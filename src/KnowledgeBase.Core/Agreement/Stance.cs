@@ -1,6 +1,6 @@
 using KnowledgeBase.Core.Shared;
 
-namespace KnowledgeBase.Core.Claims;
+namespace KnowledgeBase.Core.Agreement;
 
 /// <summary>How a cited passage bears on its claim.</summary>
 public enum Stance
