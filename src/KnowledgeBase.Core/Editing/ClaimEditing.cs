@@ -4,7 +4,6 @@ using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Figures;
-using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
 using Microsoft.EntityFrameworkCore;
@@ -82,11 +81,9 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
     private async Task<EditResult<ClaimSnapshot>> SetDeletedAsync(
         long id, uint expectedVersion, bool deleted, Editor editor, string? comment, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(editor);
-        editor.EnsureValid();
-        if (Revisions.CheckComment(comment) is { } bad)
+        if (Revisions.CheckWriter(editor, comment) is [_, ..] refused)
         {
-            return new EditResult<ClaimSnapshot>.Invalid([bad]);
+            return new EditResult<ClaimSnapshot>.Invalid(refused);
         }
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -163,13 +160,8 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         IReadOnlyList<CitationSnapshot>? hints, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        ArgumentNullException.ThrowIfNull(editor);
-        editor.EnsureValid();
         var errors = DraftRules.Check(draft);
-        if (Revisions.CheckComment(comment) is { } bad)
-        {
-            errors.Add(bad);
-        }
+        errors.AddRange(Revisions.CheckWriter(editor, comment));
         if (errors.Count > 0)
         {
             return new EditResult<ClaimSnapshot>.Invalid(errors);
@@ -269,16 +261,14 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
                 claim.Citations.Add(citation);
             }
             citation.Position = keep.Count;
-            Apply(citation, a.Draft, a.Stance);
+            a.Draft.ApplyTo(citation, a.Stance);
             keep.Add(citation);
-            snapshots.Add(new CitationSnapshot(
-                a.Source.Id, a.Source.Slug, passage.Exact, passage.Prefix, passage.Suffix, passage.Start, passage.End, a.Stance.ToSlug(),
-                citation.Attribution, citation.Figure, footnote));
+            snapshots.Add(CitationSnapshot.Of(citation, passage, a.Source.Slug, footnote));
             evidence.Add(new CitationEvidence(a.Source.Slug, a.Source.ShortName, a.Stance, Figure.ParseOptional(citation.Figure), passage.Exact, footnote));
         }
         claim.Citations.RemoveAll(c => !keep.Contains(c));
 
-        Apply(claim, draft, AgreementRule.Evaluate(evidence));
+        draft.ApplyTo(claim, AgreementRule.Evaluate(evidence));
         claim.UpdatedAt = now;
 
         var snapshot = new ClaimSnapshot(
@@ -287,33 +277,6 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         return await CommitAsync(
             claim, expectedVersion, action, snapshot, editor, comment,
             before is null ? null : () => (before, importedAt), transaction, ct);
-    }
-
-    /// <summary>
-    /// A checked draft's own fields, its verdict and its override onto the claim: the one place where a claim draft's
-    /// values reach the entity, for editors, the API and the seed import alike.
-    /// </summary>
-    internal static void Apply(Claim claim, ClaimDraft draft, AgreementVerdict verdict)
-    {
-        claim.Statement = draft.Statement!.Trim();
-        claim.Figure = TextValues.Blank(draft.Figure);
-        claim.ApplyVerdict(verdict);
-        if (AgreementFlagText.TryParse(draft.OverrideFlag?.Trim(), out var flag))
-        {
-            claim.Override(flag, draft.OverrideReason!);
-        }
-        else
-        {
-            claim.ClearOverride();
-        }
-    }
-
-    /// <summary>A checked citation draft's own fields onto the citation (its passage is the anchoring's business).</summary>
-    internal static void Apply(Citation citation, CitationDraft draft, Stance stance)
-    {
-        citation.Stance = stance;
-        citation.Attribution = TextValues.Blank(draft.Attribution);
-        citation.Figure = TextValues.Blank(draft.Figure);
     }
 
     /// <summary>Saves the claim (checking its version unless it is new), adds the revision, commits.</summary>
@@ -375,10 +338,13 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
                 c.Version,
                 c.DeletedAt,
                 Topics = c.Topics.Select(t => t.Slug).ToList(),
-                Citations = c.Citations.OrderBy(x => x.Position).Select(x => new CitationSnapshot(
-                    x.Passage!.SourceId, x.Passage.Source!.Slug, x.Passage.Exact, x.Passage.Prefix, x.Passage.Suffix, x.Passage.Start, x.Passage.End,
-                    "", x.Attribution, x.Figure, x.Passage.Footnote == null ? null : (int?)x.Passage.Footnote.Number)).ToList(),
-                Stances = c.Citations.OrderBy(x => x.Position).Select(x => x.Stance).ToList(),
+                Citations = c.Citations.OrderBy(x => x.Position).Select(x => new
+                {
+                    Citation = x,
+                    x.Passage,
+                    x.Passage!.Source!.Slug,
+                    Footnote = x.Passage.Footnote == null ? null : (int?)x.Passage.Footnote.Number,
+                }).ToList(),
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
@@ -386,7 +352,7 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         {
             return null;
         }
-        var citations = row.Citations.Zip(row.Stances, (c, s) => c with { Stance = s.ToSlug() }).ToList();
+        var citations = row.Citations.Select(x => CitationSnapshot.Of(x.Citation, x.Passage!, x.Slug, x.Footnote)).ToList();
         var snapshot = new ClaimSnapshot(
             row.Slug, row.Statement, row.Figure, row.Topics.Order(StringComparer.Ordinal).ToList(), row.OverrideAgreement?.ToSlug(),
             row.OverrideReason, citations);

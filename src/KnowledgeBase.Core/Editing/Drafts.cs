@@ -1,3 +1,6 @@
+using System.Globalization;
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 
@@ -5,7 +8,8 @@ namespace KnowledgeBase.Core.Editing;
 
 // The one declaration of each aggregate's editable shape. Seed files (Seeding/SeedFiles.cs reads the YAML straight
 // into these, export-only fields in a subclass), the editor forms and the API bodies all map into them;
-// DraftRules checks them and ClaimEditing/SourceEditing write them, so a new field is declared here once.
+// DraftRules checks them, and their ApplyTo methods are the one place their values reach the entities (for
+// ClaimEditing, SourceEditing and the seed import alike), so a new field is declared and mapped here once.
 
 /// <summary>
 /// A claim as an editor, an API client or a seed file submits it. Everything is text as typed, so every refusal can be reported
@@ -31,6 +35,23 @@ public class ClaimDraft
 
     /// <summary>Why the flag is overridden; required with <see cref="OverrideFlag"/>.</summary>
     public string? OverrideReason { get; set; }
+
+    /// <summary>The checked draft's own fields, its verdict and its override onto the claim (topics and citations are the writer's).</summary>
+    public void ApplyTo(Claim claim, AgreementVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        claim.Statement = Statement!.Trim();
+        claim.Figure = TextValues.Blank(Figure);
+        claim.ApplyVerdict(verdict);
+        if (AgreementFlagText.TryParse(OverrideFlag?.Trim(), out var flag))
+        {
+            claim.Override(flag, OverrideReason!);
+        }
+        else
+        {
+            claim.ClearOverride();
+        }
+    }
 
     /// <summary>A copy to hand a service, so the form's own object is never changed under it.</summary>
     public ClaimDraft Copy()
@@ -73,6 +94,15 @@ public class CitationDraft
     /// </summary>
     public int? Footnote { get; set; }
 
+    /// <summary>The checked draft's own fields onto the citation (its passage is the anchoring's business).</summary>
+    public void ApplyTo(Citation citation, Stance stance)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        citation.Stance = stance;
+        citation.Attribution = TextValues.Blank(Attribution);
+        citation.Figure = TextValues.Blank(Figure);
+    }
+
     public CitationDraft Copy() => (CitationDraft)MemberwiseClone();
 }
 
@@ -105,6 +135,36 @@ public class SourceDraft
 
     /// <summary>What each footnote cites, by footnote number; a footnote without an entry cites nothing recorded.</summary>
     public Dictionary<int, CitedWorkDraft> Footnotes { get; set; } = [];
+
+    /// <summary>The checked draft and its prepared body (see <see cref="DraftRules.Check(SourceDraft, DraftReader)"/>) onto the source.</summary>
+    public void ApplyTo(Source source, PreparedBody body)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        source.Slug = Slug!.Trim();
+        source.Title = Title!.Trim();
+        source.ShortName = ShortName!.Trim();
+        var authors = Authors.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
+        if (!source.Authors.SequenceEqual(authors))
+        {
+            source.Authors = authors;
+        }
+        source.Publisher = Publisher!.Trim();
+        source.Kind = Kind!.Trim();
+        source.Published = Published!.Trim();
+        source.Url = TextValues.Blank(Url);
+        source.Retrieved = TextValues.Blank(Retrieved) is { } r ? DateOnly.ParseExact(r, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        source.EditorialNote = TextValues.Blank(EditorialNote);
+        SourceBodies.ApplyTo(source, BodyMarkdown!, body);
+    }
+
+    /// <summary>A copy to hand a service (the footnote map is copied, the works in it are shared).</summary>
+    public SourceDraft Copy()
+    {
+        var copy = (SourceDraft)MemberwiseClone();
+        copy.Authors = [.. Authors];
+        copy.Footnotes = new(Footnotes);
+        return copy;
+    }
 
     /// <summary>What each footnote cites, as the body preparation takes it.</summary>
     public Dictionary<int, CitedWork?> CitedWorks() => (Footnotes ?? []).ToDictionary(kv => kv.Key, kv => kv.Value?.ToCitedWork());

@@ -83,8 +83,19 @@ internal static class Revisions
         return number;
     }
 
+    /// <summary>
+    /// What every write checks first: who writes (missing or malformed is the caller's bug, so it throws) and the
+    /// comment; the refusals, if any, to report like any field's.
+    /// </summary>
+    public static List<FieldError> CheckWriter(Editor editor, string? comment)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        editor.EnsureValid();
+        return CheckComment(comment) is { } bad ? [bad] : [];
+    }
+
     /// <summary>A comment is free text, but it must fit and be storable; a bad one refuses the save like any field.</summary>
-    public static FieldError? CheckComment(string? comment)
+    private static FieldError? CheckComment(string? comment)
     {
         if (string.IsNullOrWhiteSpace(comment))
         {

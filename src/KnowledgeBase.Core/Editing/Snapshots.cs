@@ -1,4 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
+using KnowledgeBase.Core.Anchoring;
+using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Shared;
+using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Core.Editing;
 
@@ -43,6 +48,27 @@ public sealed record CitationSnapshot(
     string? Figure,
     int? Footnote)
 {
+    /// <summary>The stored state of a citation: its own fields, its passage's words and place, its document's slug and its footnote.</summary>
+    public static CitationSnapshot Of(Citation citation, Passage passage, string source, int? footnote)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        ArgumentNullException.ThrowIfNull(passage);
+        return new(
+            passage.SourceId, source, passage.Exact, passage.Prefix, passage.Suffix, passage.Start, passage.End, citation.Stance.ToSlug(),
+            citation.Attribution, citation.Figure, footnote);
+    }
+
+    /// <summary>A draft's citation as a save would store it, at the place given (where the live preview anchored it).</summary>
+    public static CitationSnapshot Of(CitationDraft draft, int sourceId, string source, TextAnchor place, int? footnote)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(place);
+        return new(
+            sourceId, source, place.Exact, place.Prefix, place.Suffix, place.Start, place.End,
+            string.IsNullOrWhiteSpace(draft.Stance) ? "supports" : draft.Stance.Trim(), TextValues.Blank(draft.Attribution),
+            TextValues.Blank(draft.Figure), footnote);
+    }
+
     public CitationDraft ToDraft() => new()
     {
         SourceId = SourceId,
@@ -73,28 +99,62 @@ public sealed record SourceSnapshot(
     string BodyMarkdown,
     IReadOnlyList<FootnoteSnapshot> Footnotes)
 {
-    public SourceDraft ToDraft() => new()
+    public SourceDraft ToDraft()
     {
-        Slug = Slug,
-        Title = Title,
-        ShortName = ShortName,
-        Authors = [.. Authors],
-        Publisher = Publisher,
-        Kind = Kind,
-        Published = Published,
-        Url = Url,
-        Retrieved = Retrieved,
-        EditorialNote = EditorialNote,
-        BodyMarkdown = BodyMarkdown,
-        Footnotes = Footnotes.ToDictionary(f => f.Number, f => new CitedWorkDraft
+        var draft = new SourceDraft();
+        Fill(draft);
+        return draft;
+    }
+
+    /// <summary>Sets a draft (or a form built on one) to this state.</summary>
+    public void Fill(SourceDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        draft.Slug = Slug;
+        draft.Title = Title;
+        draft.ShortName = ShortName;
+        draft.Authors = [.. Authors];
+        draft.Publisher = Publisher;
+        draft.Kind = Kind;
+        draft.Published = Published;
+        draft.Url = Url;
+        draft.Retrieved = Retrieved;
+        draft.EditorialNote = EditorialNote;
+        draft.BodyMarkdown = BodyMarkdown;
+        draft.Footnotes = Footnotes.ToDictionary(f => f.Number, f => new CitedWorkDraft
         {
             Authors = f.Authors,
             Title = f.Title,
             Outlet = f.Outlet,
             Published = f.Published,
             Url = f.Url,
-        }),
-    };
+        });
+    }
+
+    /// <summary>The stored state of a source (its footnotes loaded).</summary>
+    public static SourceSnapshot Of(Source s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new(
+            s.Slug, s.Title, s.ShortName, [.. s.Authors], s.Publisher, s.Kind, s.Published, s.Url,
+            s.Retrieved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.EditorialNote, s.BodyMarkdown,
+            s.Footnotes.OrderBy(f => f.Number)
+                .Select(f => new FootnoteSnapshot(f.Number, f.Cites.Authors, f.Cites.Title, f.Cites.Outlet, f.Cites.Published, f.Cites.Url))
+                .ToList());
+    }
+
+    /// <summary>The state a draft would be saved as (text trimmed, blank optional fields as none), without the database.</summary>
+    public static SourceSnapshot Of(SourceDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return new(
+            draft.Slug?.Trim() ?? "", draft.Title?.Trim() ?? "", draft.ShortName?.Trim() ?? "", draft.Authors, draft.Publisher?.Trim() ?? "",
+            draft.Kind?.Trim() ?? "", draft.Published?.Trim() ?? "", TextValues.Blank(draft.Url), TextValues.Blank(draft.Retrieved),
+            TextValues.Blank(draft.EditorialNote), draft.BodyMarkdown ?? "",
+            [.. draft.Footnotes.OrderBy(f => f.Key).Select(f => new FootnoteSnapshot(
+                f.Key, TextValues.Blank(f.Value.Authors), TextValues.Blank(f.Value.Title), TextValues.Blank(f.Value.Outlet),
+                TextValues.Blank(f.Value.Published), TextValues.Blank(f.Value.Url)))]);
+    }
 }
 
 /// <summary>A footnote in a source snapshot: its number and the work it cites (its text lives in the body).</summary>

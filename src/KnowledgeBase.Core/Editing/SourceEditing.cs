@@ -2,7 +2,6 @@ using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Figures;
-using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -58,15 +57,12 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         var source = await db.Sources.IgnoreQueryFilters().AsNoTracking().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
         return source is null
             ? null
-            : new EditableSource(id, source.Version, Snapshot(source), source.DeletedAt, await Revisions.LatestNumberAsync(db, RevisionEntity.Source, id, ct));
+            : new EditableSource(id, source.Version, SourceSnapshot.Of(source), source.DeletedAt, await Revisions.LatestNumberAsync(db, RevisionEntity.Source, id, ct));
     }
 
     public async Task<EditResult<SourceSnapshot>> CreateAsync(SourceDraft draft, Editor editor, string? comment = null, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        ArgumentNullException.ThrowIfNull(editor);
-        editor.EnsureValid();
-        var (errors, body) = Check(draft, comment);
+        var (errors, body) = Check(draft, editor, comment);
         if (errors.Count > 0)
         {
             return new EditResult<SourceSnapshot>.Invalid(errors);
@@ -78,21 +74,9 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
             return new EditResult<SourceSnapshot>.Invalid([taken]);
         }
         var now = clock.GetUtcNow();
-        var source = new Source
-        {
-            Slug = "",
-            Title = "",
-            ShortName = "",
-            Publisher = "",
-            Kind = "",
-            Published = "",
-            BodyMarkdown = "",
-            BodyHtml = "",
-            CanonicalText = "",
-            CreatedAt = now,
-        };
+        var source = Source.Empty(now);
         await RecordSlugChangeAsync(source, draft.Slug!.Trim(), now, ct);
-        Apply(source, draft, body!);
+        draft.ApplyTo(source, body!);
         source.UpdatedAt = now;
         db.Sources.Add(source);
         return await CommitAsync(source, 0, RevisionAction.Created, editor, comment, null, transaction, null, ct);
@@ -133,11 +117,9 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
     private async Task<EditResult<SourceSnapshot>> SetDeletedAsync(
         int id, uint expectedVersion, bool deleted, Editor editor, string? comment, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(editor);
-        editor.EnsureValid();
-        if (Revisions.CheckComment(comment) is { } bad)
+        if (Revisions.CheckWriter(editor, comment) is [_, ..] refused)
         {
-            return new EditResult<SourceSnapshot>.Invalid([bad]);
+            return new EditResult<SourceSnapshot>.Invalid(refused);
         }
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -166,7 +148,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
             return new EditResult<SourceSnapshot>.Invalid([new("",
                 $"{count} claim{(count == 1 ? "" : "s")} cite{(count == 1 ? "s" : "")} this document ({named}); remove those citations or delete those claims first.")]);
         }
-        var snapshot = Snapshot(source);
+        var snapshot = SourceSnapshot.Of(source);
         var importedAt = source.UpdatedAt;
         var now = clock.GetUtcNow();
         source.DeletedAt = deleted ? now : null;
@@ -179,10 +161,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
     private async Task<EditResult<SourceSnapshot>> SaveAsync(
         int id, SourceDraft draft, uint expectedVersion, RevisionAction action, Editor editor, string? comment, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        ArgumentNullException.ThrowIfNull(editor);
-        editor.EnsureValid();
-        var (errors, body) = Check(draft, comment);
+        var (errors, body) = Check(draft, editor, comment);
         if (errors.Count > 0)
         {
             return new EditResult<SourceSnapshot>.Invalid(errors);
@@ -206,7 +185,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
             return new EditResult<SourceSnapshot>.Invalid([taken]);
         }
 
-        var before = Snapshot(source);
+        var before = SourceSnapshot.Of(source);
         var importedAt = source.UpdatedAt;
         var textBefore = AnchorableText.FromHtml(source.BodyHtml);
         var footnotesBefore = source.Footnotes.ToDictionary(f => f.Number, f => f.Text);
@@ -230,7 +209,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         await RecordSlugChangeAsync(source, draft.Slug!.Trim(), now, ct);
-        Apply(source, draft, body);
+        draft.ApplyTo(source, body);
         source.UpdatedAt = now;
 
         // Spans are unique among confirmed passages, and passages may trade places: the first write parks the moving
@@ -326,7 +305,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             var report = afterSource is null ? ReanchorReport.None : await afterSource();
             var number = await Revisions.AddAsync(
-                db, RevisionEntity.Source, source.Id, action, Snapshot(source), editor, comment, clock.GetUtcNow(), before, ct);
+                db, RevisionEntity.Source, source.Id, action, SourceSnapshot.Of(source), editor, comment, clock.GetUtcNow(), before, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new EditResult<SourceSnapshot>.Saved(source.Id, source.Version, number, report);
@@ -348,16 +327,14 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         var current = await db.Sources.IgnoreQueryFilters().AsNoTracking().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
         return current is null
             ? new EditResult<SourceSnapshot>.NotFound()
-            : new EditResult<SourceSnapshot>.Conflict(Snapshot(current), current.Version, await Revisions.LatestNumberAsync(db, RevisionEntity.Source, id, ct));
+            : new EditResult<SourceSnapshot>.Conflict(SourceSnapshot.Of(current), current.Version, await Revisions.LatestNumberAsync(db, RevisionEntity.Source, id, ct));
     }
 
-    private static (List<FieldError> Errors, PreparedBody? Body) Check(SourceDraft draft, string? comment)
+    private static (List<FieldError> Errors, PreparedBody? Body) Check(SourceDraft draft, Editor editor, string? comment)
     {
+        ArgumentNullException.ThrowIfNull(draft);
         var (errors, body) = DraftRules.Check(draft);
-        if (Revisions.CheckComment(comment) is { } bad)
-        {
-            errors.Add(bad);
-        }
+        errors.AddRange(Revisions.CheckWriter(editor, comment));
         return (errors, body);
     }
 
@@ -383,34 +360,4 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
                 ? $"Another source already uses the slug '{slug}'."
                 : $"A deleted source uses the slug '{slug}'; undelete it, or choose another slug.");
     }
-
-    /// <summary>
-    /// A checked draft and its prepared body onto the source: the one place where a source draft's values reach the
-    /// entity, for editors and the seed import alike.
-    /// </summary>
-    internal static void Apply(Source source, SourceDraft draft, PreparedBody body)
-    {
-        source.Slug = draft.Slug!.Trim();
-        source.Title = draft.Title!.Trim();
-        source.ShortName = draft.ShortName!.Trim();
-        var authors = draft.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
-        if (!source.Authors.SequenceEqual(authors))
-        {
-            source.Authors = authors;
-        }
-        source.Publisher = draft.Publisher!.Trim();
-        source.Kind = draft.Kind!.Trim();
-        source.Published = draft.Published!.Trim();
-        source.Url = TextValues.Blank(draft.Url);
-        source.Retrieved = TextValues.Blank(draft.Retrieved) is { } r ? DateOnly.ParseExact(r, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
-        source.EditorialNote = TextValues.Blank(draft.EditorialNote);
-        SourceBodies.ApplyTo(source, draft.BodyMarkdown!, body);
-    }
-
-    internal static SourceSnapshot Snapshot(Source s) => new(
-        s.Slug, s.Title, s.ShortName, [.. s.Authors], s.Publisher, s.Kind, s.Published, s.Url,
-        s.Retrieved?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), s.EditorialNote, s.BodyMarkdown,
-        s.Footnotes.OrderBy(f => f.Number)
-            .Select(f => new FootnoteSnapshot(f.Number, f.Cites.Authors, f.Cites.Title, f.Cites.Outlet, f.Cites.Published, f.Cites.Url))
-            .ToList());
 }

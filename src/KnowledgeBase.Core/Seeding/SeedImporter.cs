@@ -155,23 +155,11 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             var m = planned.Meta;
             if (!existing.TryGetValue(m.Slug!, out var source))
             {
-                source = new Source
-                {
-                    Slug = m.Slug!,
-                    Title = "",
-                    ShortName = "",
-                    Publisher = "",
-                    Kind = "",
-                    Published = "",
-                    BodyMarkdown = "",
-                    BodyHtml = "",
-                    CanonicalText = "",
-                    CreatedAt = planned.Times?.Created ?? now,
-                };
+                source = Source.Empty(planned.Times?.Created ?? now);
                 db.Sources.Add(source);
                 existing[m.Slug!] = source;
             }
-            SourceEditing.Apply(source, m, planned.Body);
+            m.ApplyTo(source, planned.Body);
             // An editor's deletion stands; an export's deletion is taken over.
             source.DeletedAt ??= planned.Times?.Deleted;
             if (db.Entry(source).State is EntityState.Modified or EntityState.Added)
@@ -257,12 +245,12 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                     claim.Citations.Add(citation);
                 }
                 citation.Position = position;
-                ClaimEditing.Apply(citation, c.Draft, c.Stance);
+                c.Draft.ApplyTo(citation, c.Stance);
                 keep.Add(citation);
             }
             claim.Citations.RemoveAll(x => !keep.Contains(x));
 
-            ClaimEditing.Apply(claim, planned.Draft, planned.Verdict);
+            planned.Draft.ApplyTo(claim, planned.Verdict);
             if (db.Entry(claim).State is EntityState.Modified or EntityState.Added)
             {
                 claim.UpdatedAt = planned.Times?.Updated ?? now;

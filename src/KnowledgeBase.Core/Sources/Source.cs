@@ -44,4 +44,19 @@ public sealed class Source
 
     public List<Footnote> Footnotes { get; set; } = [];
     public List<Passage> Passages { get; set; } = [];
+
+    /// <summary>A new source with nothing filled in yet, for a writer to apply a draft to.</summary>
+    public static Source Empty(DateTimeOffset createdAt) => new()
+    {
+        Slug = "",
+        Title = "",
+        ShortName = "",
+        Publisher = "",
+        Kind = "",
+        Published = "",
+        BodyMarkdown = "",
+        BodyHtml = "",
+        CanonicalText = "",
+        CreatedAt = createdAt,
+    };
 }

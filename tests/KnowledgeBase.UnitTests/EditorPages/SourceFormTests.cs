@@ -17,7 +17,7 @@ public sealed class SourceFormTests
 
         var again = form.ToSnapshot([1, 2]);
 
-        Assert.Equal("Ann One\nBo Two", form.Authors);
+        Assert.Equal("Ann One\nBo Two", form.AuthorLines);
         Assert.Empty(SnapshotDiff.Compare(Snapshot, again));
     }
 
@@ -25,7 +25,7 @@ public sealed class SourceFormTests
     public void The_draft_holds_one_author_per_non_blank_line_and_only_the_footnotes_the_body_has()
     {
         var form = SourceForm.From(Snapshot);
-        form.Authors = "  Ann One \r\n\n Cy Three";
+        form.AuthorLines = "  Ann One \r\n\n Cy Three";
         form.Footnote(5).Title = "A footnote the body lost";
         form.Footnote(3);
 
@@ -43,7 +43,7 @@ public sealed class SourceFormTests
     {
         var form = SourceForm.From(Snapshot);
         form.Title = "A new title";
-        form.Body = "New first line.\n\n" + form.Body;
+        form.BodyMarkdown = "New first line.\n\n" + form.BodyMarkdown;
 
         var changes = SnapshotDiff.Compare(Snapshot, form.ToSnapshot([1, 2]));
 

@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Shared;
 
@@ -18,10 +19,8 @@ public static class ClaimDrafts
         {
             var p = preview?.Citations.FirstOrDefault(x => x.Index == i);
             var source = sources.FirstOrDefault(s => s.Id == c.SourceId) ?? sources.FirstOrDefault(s => s.Slug == c.SourceSlug);
-            return new CitationSnapshot(
-                source?.Id ?? 0, source?.Slug ?? c.SourceSlug ?? "", p?.Anchor?.Exact ?? c.Quote?.Trim() ?? "", c.Prefix ?? "", c.Suffix ?? "",
-                p?.Anchor?.Start ?? 0, p?.Anchor?.End ?? 0, string.IsNullOrWhiteSpace(c.Stance) ? "supports" : c.Stance.Trim(),
-                TextValues.Blank(c.Attribution), TextValues.Blank(c.Figure), c.Footnote ?? p?.Footnote);
+            var place = new TextAnchor(p?.Anchor?.Start ?? 0, p?.Anchor?.End ?? 0, p?.Anchor?.Exact ?? c.Quote?.Trim() ?? "", c.Prefix ?? "", c.Suffix ?? "");
+            return CitationSnapshot.Of(c, source?.Id ?? 0, source?.Slug ?? c.SourceSlug ?? "", place, c.Footnote ?? p?.Footnote);
         }).ToList();
         return new ClaimSnapshot(
             d.Slug?.Trim() ?? "", d.Statement?.Trim() ?? "", TextValues.Blank(d.Figure),

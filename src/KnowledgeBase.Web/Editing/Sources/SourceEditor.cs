@@ -91,7 +91,7 @@ public sealed class SourceEditor(EditorOperations operations)
     /// </summary>
     public IReadOnlyList<string> BodyErrors => [.. Errors("bodyMarkdown").Concat(Preview.Errors.Select(e => e.Message)).Distinct()];
 
-    public void RefreshPreview() => Preview = SourceEditing.PreviewBody(Form.Body);
+    public void RefreshPreview() => Preview = SourceEditing.PreviewBody(Form.BodyMarkdown);
 
     public async Task SaveAsync()
     {

@@ -33,7 +33,7 @@ public sealed class SourceEditorTests(EditorPagesApp app)
         var form = editor.Form;
         (form.Slug, form.Title, form.ShortName, form.Publisher, form.Kind, form.Published) =
             (slug, title, "Test Wire", "Test Wire Service", "report", "2025-02");
-        form.Body = Body;
+        form.BodyMarkdown = Body;
         editor.RefreshPreview();
     }
 
@@ -69,7 +69,7 @@ public sealed class SourceEditorTests(EditorPagesApp app)
     {
         var editor = await OpenAsync(null);
         Fill(editor, $"test-source-{Guid.NewGuid():N}"[..24], "Nested too deeply");
-        editor.Form.Body = string.Concat(Enumerable.Repeat(opener, times));
+        editor.Form.BodyMarkdown = string.Concat(Enumerable.Repeat(opener, times));
 
         editor.RefreshPreview();
         var typed = editor.BodyErrors;
@@ -79,7 +79,7 @@ public sealed class SourceEditorTests(EditorPagesApp app)
         Assert.Null(editor.Preview.Html);
         Assert.Null(editor.SavedPage);
         Assert.Contains(editor.BodyErrors, m => m.Contains("too deeply", StringComparison.Ordinal));
-        editor.Form.Body = Body;
+        editor.Form.BodyMarkdown = Body;
         editor.RefreshPreview();
         await editor.SaveAsync();
         Assert.NotNull(editor.SavedPage);
