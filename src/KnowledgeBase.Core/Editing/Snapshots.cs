@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using KnowledgeBase.Core.Anchoring;
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;

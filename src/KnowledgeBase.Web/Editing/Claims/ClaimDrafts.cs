@@ -1,6 +1,6 @@
-using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Shared;
+using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Web.Editing.Claims;
 
