@@ -21,14 +21,7 @@ public enum AgreementFlag
 public static class AgreementFlagText
 {
     /// <summary>The flag as it appears in URLs, seed files and the API: "single-source", "agree", "partial", "conflict".</summary>
-    public static string ToSlug(this AgreementFlag flag) => flag switch
-    {
-        AgreementFlag.SingleSource => "single-source",
-        AgreementFlag.Agree => "agree",
-        AgreementFlag.Partial => "partial",
-        AgreementFlag.Conflict => "conflict",
-        _ => throw new ArgumentOutOfRangeException(nameof(flag)),
-    };
+    public static string ToSlug(this AgreementFlag flag) => EnumSlugs.Slug(flag);
 
     public static string ToLabel(this AgreementFlag flag) => flag switch
     {
@@ -39,5 +32,5 @@ public static class AgreementFlagText
         _ => throw new ArgumentOutOfRangeException(nameof(flag)),
     };
 
-    public static bool TryParse(string? slug, out AgreementFlag flag) => EnumSlugs.TryParse(slug, ToSlug, out flag);
+    public static bool TryParse(string? slug, out AgreementFlag flag) => EnumSlugs.TryParse(slug, out flag);
 }

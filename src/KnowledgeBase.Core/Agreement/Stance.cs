@@ -15,14 +15,7 @@ public enum Stance
 
 public static class StanceText
 {
-    public static string ToSlug(this Stance stance) => stance switch
-    {
-        Stance.Supports => "supports",
-        Stance.SupportsInPart => "supports-in-part",
-        Stance.Contradicts => "contradicts",
-        Stance.Mentions => "mentions",
-        _ => throw new ArgumentOutOfRangeException(nameof(stance)),
-    };
+    public static string ToSlug(this Stance stance) => EnumSlugs.Slug(stance);
 
     public static string ToLabel(this Stance stance) => stance switch
     {
@@ -33,5 +26,5 @@ public static class StanceText
         _ => throw new ArgumentOutOfRangeException(nameof(stance)),
     };
 
-    public static bool TryParse(string? slug, out Stance stance) => EnumSlugs.TryParse(slug, ToSlug, out stance);
+    public static bool TryParse(string? slug, out Stance stance) => EnumSlugs.TryParse(slug, out stance);
 }

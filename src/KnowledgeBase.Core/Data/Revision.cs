@@ -27,27 +27,13 @@ public enum RevisionAction
 
 public static class RevisionText
 {
-    public static string ToSlug(this RevisionEntity entity) => entity switch
-    {
-        RevisionEntity.Claim => "claim",
-        RevisionEntity.Source => "source",
-        _ => throw new ArgumentOutOfRangeException(nameof(entity)),
-    };
+    public static string ToSlug(this RevisionEntity entity) => EnumSlugs.Slug(entity);
 
-    public static string ToSlug(this RevisionAction action) => action switch
-    {
-        RevisionAction.Created => "created",
-        RevisionAction.Updated => "updated",
-        RevisionAction.Deleted => "deleted",
-        RevisionAction.Undeleted => "undeleted",
-        RevisionAction.Restored => "restored",
-        RevisionAction.Imported => "imported",
-        _ => throw new ArgumentOutOfRangeException(nameof(action)),
-    };
+    public static string ToSlug(this RevisionAction action) => EnumSlugs.Slug(action);
 
-    public static bool TryParse(string? slug, out RevisionEntity entity) => EnumSlugs.TryParse(slug, ToSlug, out entity);
+    public static bool TryParse(string? slug, out RevisionEntity entity) => EnumSlugs.TryParse(slug, out entity);
 
-    public static bool TryParse(string? slug, out RevisionAction action) => EnumSlugs.TryParse(slug, ToSlug, out action);
+    public static bool TryParse(string? slug, out RevisionAction action) => EnumSlugs.TryParse(slug, out action);
 }
 
 /// <summary>

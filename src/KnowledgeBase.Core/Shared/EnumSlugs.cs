@@ -1,15 +1,25 @@
+using System.Text;
+
 namespace KnowledgeBase.Core.Shared;
 
-/// <summary>Parses an enum from the slug its own ToSlug function gives (flags, stances: "single-source", "supports-in-part").</summary>
+/// <summary>
+/// An enum's slugs as URLs, seed files and the API spell them: the member's name in lower kebab case
+/// (SingleSource is "single-source", SupportsInPart "supports-in-part"). Renaming a member therefore changes a public
+/// value; EnumSlugsTests pins every slug so such a rename cannot pass unnoticed.
+/// </summary>
 public static class EnumSlugs
 {
-    public static bool TryParse<T>(string? slug, Func<T, string> toSlug, out T value)
+    public static string Slug<T>(T value)
+        where T : struct, Enum =>
+        Table<T>.Slugs.TryGetValue(value, out var slug) ? slug : throw new ArgumentOutOfRangeException(nameof(value));
+
+    /// <summary>Parses a slug, ignoring case.</summary>
+    public static bool TryParse<T>(string? slug, out T value)
         where T : struct, Enum
     {
-        ArgumentNullException.ThrowIfNull(toSlug);
-        foreach (var candidate in Enum.GetValues<T>())
+        foreach (var (candidate, candidateSlug) in Table<T>.Slugs)
         {
-            if (string.Equals(toSlug(candidate), slug, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(candidateSlug, slug, StringComparison.OrdinalIgnoreCase))
             {
                 value = candidate;
                 return true;
@@ -17,5 +27,27 @@ public static class EnumSlugs
         }
         value = default;
         return false;
+    }
+
+    private static string KebabCase(string name)
+    {
+        var slug = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && slug.Length > 0)
+            {
+                slug.Append('-');
+            }
+            slug.Append(char.ToLowerInvariant(c));
+        }
+        return slug.ToString();
+    }
+
+    /// <summary>Each enum's slugs, worked out once.</summary>
+    private static class Table<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Slugs =
+            Enum.GetValues<T>().ToDictionary(value => value, value => KebabCase(value.ToString()));
     }
 }

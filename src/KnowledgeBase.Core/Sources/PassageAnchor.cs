@@ -37,14 +37,7 @@ public enum AnchorStatus
 
 public static class AnchorStatusText
 {
-    public static string ToSlug(this AnchorStatus status) => status switch
-    {
-        AnchorStatus.Exact => "exact",
-        AnchorStatus.Moved => "moved",
-        AnchorStatus.Fuzzy => "fuzzy",
-        AnchorStatus.Orphaned => "orphaned",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    public static string ToSlug(this AnchorStatus status) => EnumSlugs.Slug(status);
 
-    public static bool TryParse(string? slug, out AnchorStatus status) => EnumSlugs.TryParse(slug, ToSlug, out status);
+    public static bool TryParse(string? slug, out AnchorStatus status) => EnumSlugs.TryParse(slug, out status);
 }

@@ -21,19 +21,7 @@ public static class ApiQueries
     public static async Task<(IReadOnlyList<ApiClaimSummary> Items, long? Last)> ClaimsAsync(
         KnowledgeBaseDb db, ApiClaimFilter filter, long after, int limit, CancellationToken ct)
     {
-        var claims = db.Claims.AsNoTracking().Where(c => c.Id > after);
-        if (filter.Flag is { } flag)
-        {
-            claims = claims.Where(c => c.Agreement == flag);
-        }
-        if (filter.TopicId is { } topicId)
-        {
-            claims = claims.Where(c => db.ClaimTopics.Any(x => x.TopicId == topicId && x.ClaimId == c.Id));
-        }
-        if (filter.SourceId is { } sourceId)
-        {
-            claims = claims.Where(c => c.Citations.Any(x => x.SourceId == sourceId));
-        }
+        var claims = ClaimQueries.Filtered(db, filter.Flag, filter.TopicId, filter.SourceId).Where(c => c.Id > after);
         if (filter.Text is { } text)
         {
             claims = claims.Where(c =>

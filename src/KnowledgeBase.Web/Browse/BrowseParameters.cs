@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 
 namespace KnowledgeBase.Web.Browse;
 
@@ -85,25 +86,15 @@ public static class BrowseParameters
         {
             return true;
         }
-        foreach (var candidate in Enum.GetValues<ClaimSort>())
+        if (EnumSlugs.TryParse(value, out sort))
         {
-            if (string.Equals(candidate.ToSlug(), value, StringComparison.OrdinalIgnoreCase))
-            {
-                sort = candidate;
-                return true;
-            }
+            return true;
         }
         error = $"There is no sort order “{Shorten(value)}”. Use one of: {string.Join(", ", Enum.GetValues<ClaimSort>().Select(s => s.ToSlug()))}.";
         return false;
     }
 
-    public static string ToSlug(this ClaimSort sort) => sort switch
-    {
-        ClaimSort.Newest => "newest",
-        ClaimSort.Oldest => "oldest",
-        ClaimSort.Agreement => "agreement",
-        _ => throw new ArgumentOutOfRangeException(nameof(sort)),
-    };
+    public static string ToSlug(this ClaimSort sort) => EnumSlugs.Slug(sort);
 
     public static string ToLabel(this ClaimSort sort) => sort switch
     {

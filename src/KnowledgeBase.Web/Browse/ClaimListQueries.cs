@@ -179,23 +179,8 @@ public static class ClaimListQueries
         return order.Count;
     }
 
-    private static IQueryable<Claim> Filtered(KnowledgeBaseDb db, ClaimListScope scope)
-    {
-        var claims = db.Claims.AsNoTracking();
-        if (scope.Flag is { } flag)
-        {
-            claims = claims.Where(c => c.Agreement == flag);
-        }
-        if (scope.TopicId is { } topicId)
-        {
-            claims = claims.Where(c => db.ClaimTopics.Any(x => x.TopicId == topicId && x.ClaimId == c.Id));
-        }
-        if (scope.SourceId is { } sourceId)
-        {
-            claims = claims.Where(c => c.Citations.Any(x => x.SourceId == sourceId));
-        }
-        return claims;
-    }
+    private static IQueryable<Claim> Filtered(KnowledgeBaseDb db, ClaimListScope scope) =>
+        ClaimQueries.Filtered(db, scope.Flag, scope.TopicId, scope.SourceId);
 
     /// <summary>Claims as lists show them, in the order of <paramref name="ids"/>, in one query.</summary>
     public static async Task<IReadOnlyList<ClaimSummary>> SummariesAsync(KnowledgeBaseDb db, IReadOnlyList<long> ids, CancellationToken ct)
@@ -206,13 +191,7 @@ public static class ClaimListQueries
         }
         var rows = await db.Claims.AsNoTracking()
             .Where(c => ids.Contains(c.Id))
-            .Select(c => new ClaimSummary(
-                c.Id,
-                c.Slug,
-                c.Statement,
-                c.Figure,
-                c.Agreement,
-                c.Citations.Select(x => x.Passage!.Source!.ShortName).Distinct().ToList()))
+            .Select(ClaimSummary.Projection)
             .ToDictionaryAsync(c => c.Id, ct);
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }

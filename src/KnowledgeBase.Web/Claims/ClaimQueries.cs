@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,6 +7,25 @@ namespace KnowledgeBase.Web.Claims;
 
 public static class ClaimQueries
 {
+    /// <summary>Claims narrowed by the filters the lists and the API share: a flag, a topic, a cited document.</summary>
+    public static IQueryable<Claim> Filtered(KnowledgeBaseDb db, AgreementFlag? flag, int? topicId, int? sourceId)
+    {
+        var claims = db.Claims.AsNoTracking();
+        if (flag is { } agreement)
+        {
+            claims = claims.Where(c => c.Agreement == agreement);
+        }
+        if (topicId is { } topic)
+        {
+            claims = claims.Where(c => db.ClaimTopics.Any(x => x.TopicId == topic && x.ClaimId == c.Id));
+        }
+        if (sourceId is { } source)
+        {
+            claims = claims.Where(c => c.Citations.Any(x => x.SourceId == source));
+        }
+        return claims;
+    }
+
     /// <summary>
     /// One claim with its topics and citations (passage, source, footnote) in one query, so they are one snapshot: the
     /// API gives its version as the ETag of exactly this body. A claim has a few topics and citations, so the joined

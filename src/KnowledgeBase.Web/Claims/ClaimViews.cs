@@ -5,7 +5,17 @@ using KnowledgeBase.Core.Claims;
 namespace KnowledgeBase.Web.Claims;
 
 /// <summary>A claim as a list shows it.</summary>
-public sealed record ClaimSummary(long Id, string Slug, string Statement, string? Figure, AgreementFlag Agreement, IReadOnlyList<string> Sources);
+public sealed record ClaimSummary(long Id, string Slug, string Statement, string? Figure, AgreementFlag Agreement, IReadOnlyList<string> Sources)
+{
+    /// <summary>The summary as one query reads it, with the short names of the documents cited.</summary>
+    public static readonly Expression<Func<Claim, ClaimSummary>> Projection = c => new ClaimSummary(
+        c.Id,
+        c.Slug,
+        c.Statement,
+        c.Figure,
+        c.Agreement,
+        c.Citations.Select(x => x.Passage!.Source!.ShortName).Distinct().ToList());
+}
 
 /// <summary>A claim with its agreement, topics and citations, as its page and the API show it.</summary>
 public sealed record ClaimDetails(

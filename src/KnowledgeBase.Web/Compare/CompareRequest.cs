@@ -21,15 +21,9 @@ public enum CompareSort
 
 public static class CompareSortText
 {
-    public static string ToSlug(this CompareSort sort) => sort switch
-    {
-        CompareSort.Flag => "flag",
-        CompareSort.Left => "left",
-        CompareSort.Right => "right",
-        _ => throw new ArgumentOutOfRangeException(nameof(sort)),
-    };
+    public static string ToSlug(this CompareSort sort) => EnumSlugs.Slug(sort);
 
-    public static bool TryParse(string? slug, out CompareSort sort) => EnumSlugs.TryParse(slug, ToSlug, out sort);
+    public static bool TryParse(string? slug, out CompareSort sort) => EnumSlugs.TryParse(slug, out sort);
 
     /// <summary>The same order seen from the other side: swapping the documents turns "left" into "right".</summary>
     public static CompareSort Swapped(this CompareSort sort) => sort switch

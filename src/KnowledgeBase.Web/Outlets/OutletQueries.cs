@@ -182,13 +182,7 @@ internal static class OutletQueries
             .Where(c => c.Id > after && c.Citations.Any(x => names.Contains(x.Passage!.Footnote!.Cites.Outlet!)))
             .OrderBy(c => c.Id)
             .Take(pageSize + 1)
-            .Select(c => new ClaimSummary(
-                c.Id,
-                c.Slug,
-                c.Statement,
-                c.Figure,
-                c.Agreement,
-                c.Citations.Select(x => x.Passage!.Source!.ShortName).Distinct().ToList()))
+            .Select(ClaimSummary.Projection)
             .ToListAsync(ct);
         var more = rows.Count > pageSize;
         var items = more ? rows[..pageSize] : rows;
