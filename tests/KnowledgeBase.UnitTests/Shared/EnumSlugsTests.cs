@@ -1,8 +1,7 @@
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Core.Sources;
-using KnowledgeBase.Core.Claims;
-using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Shared;
+using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Web.Browse;
 using KnowledgeBase.Web.Compare;
 
