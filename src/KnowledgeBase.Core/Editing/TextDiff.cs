@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DiffPlex.Chunkers;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
 
 namespace KnowledgeBase.Core.Editing;
 
@@ -16,15 +19,12 @@ public enum DiffOp
 /// <summary>A piece of a diff: a line (line diffs, without its line break) or a run of words and spaces (word diffs).</summary>
 public sealed record DiffPiece(DiffOp Op, string Text);
 
-/// <summary>
-/// Line and word diffs between two texts, as plain functions: a shortest edit script (Myers' algorithm) over lines or
-/// words, after the common beginning and end are set aside. A change too large to align within a bound is shown as
-/// all old pieces removed and all new ones added, which is still a correct diff.
-/// </summary>
+/// <summary>Line and word diffs between two texts (DiffPlex's Myers diff), as the history page and the conflict screens show them.</summary>
 public static partial class TextDiff
 {
-    /// <summary>Beyond this many differences, alignment stops and the rest is shown as replaced.</summary>
-    internal const int MaxEdits = 1000;
+    private static readonly CustomFunctionChunker ByLine = new(text => text.ReplaceLineEndings("\n").Split('\n'));
+
+    private static readonly CustomFunctionChunker ByWord = new(text => Tokens().Matches(text).Select(m => m.Value).ToList());
 
     /// <summary>
     /// A line diff. Unchanged lines further than <paramref name="context"/> lines from a change are folded into one
@@ -32,137 +32,73 @@ public static partial class TextDiff
     /// </summary>
     public static IReadOnlyList<DiffPiece> Lines(string? before, string? after, int context = 3)
     {
-        var a = SplitLines(before);
-        var b = SplitLines(after);
-        var pieces = Diff(a, b).Select(x => new DiffPiece(x.Op, x.Item)).ToList();
+        var pieces = Diff(before, after, ByLine).ToList();
         return context < 0 ? pieces : Fold(pieces, context);
     }
 
-    /// <summary>A word diff; adjacent pieces of the same kind are merged, so "the big dog" → "the small dog" gives four pieces.</summary>
+    /// <summary>
+    /// A word diff; adjacent pieces of the same kind are merged, so "the big dog" → "the small dog" gives four pieces.
+    /// White space alone between two changes joins them (diff-match-patch's semantic cleanup), so "with a first round" →
+    /// "in the rain" reads as one phrase removed and one added, whichever of the equally short alignments Myers picked.
+    /// </summary>
     public static IReadOnlyList<DiffPiece> Words(string? before, string? after)
     {
-        var a = Tokens().Matches(before ?? "").Select(m => m.Value).ToList();
-        var b = Tokens().Matches(after ?? "").Select(m => m.Value).ToList();
+        var pieces = Diff(before, after, ByWord).ToList();
         var merged = new List<DiffPiece>();
-        foreach (var (op, token) in Diff(a, b))
+        string removed = "", added = "";
+        for (var i = 0; i < pieces.Count; i++)
         {
-            if (merged.Count > 0 && merged[^1].Op == op)
+            var piece = pieces[i];
+            if (piece.Op == DiffOp.Removed)
             {
-                merged[^1] = merged[^1] with { Text = merged[^1].Text + token };
+                removed += piece.Text;
+            }
+            else if (piece.Op == DiffOp.Added)
+            {
+                added += piece.Text;
+            }
+            else if ((removed.Length > 0 || added.Length > 0) && i + 1 < pieces.Count && pieces[i + 1].Op != DiffOp.Same && string.IsNullOrWhiteSpace(piece.Text))
+            {
+                removed += piece.Text;
+                added += piece.Text;
             }
             else
             {
-                merged.Add(new DiffPiece(op, token));
+                EndChange();
+                Append(piece);
             }
         }
+        EndChange();
         return merged;
-    }
 
-    private static List<string> SplitLines(string? text) =>
-        string.IsNullOrEmpty(text) ? [] : text.ReplaceLineEndings("\n").Split('\n').ToList();
-
-    /// <summary>The edit script from <paramref name="a"/> to <paramref name="b"/>: every item of both, in order, each marked same, removed or added.</summary>
-    internal static List<(DiffOp Op, T Item)> Diff<T>(IReadOnlyList<T> a, IReadOnlyList<T> b)
-    {
-        var comparer = EqualityComparer<T>.Default;
-        var head = 0;
-        while (head < a.Count && head < b.Count && comparer.Equals(a[head], b[head]))
+        void EndChange()
         {
-            head++;
-        }
-        var tail = 0;
-        while (tail < a.Count - head && tail < b.Count - head && comparer.Equals(a[a.Count - 1 - tail], b[b.Count - 1 - tail]))
-        {
-            tail++;
+            Append(new DiffPiece(DiffOp.Removed, removed));
+            Append(new DiffPiece(DiffOp.Added, added));
+            (removed, added) = ("", "");
         }
 
-        var result = new List<(DiffOp, T)>(a.Count + b.Count);
-        for (var i = 0; i < head; i++)
+        void Append(DiffPiece piece)
         {
-            result.Add((DiffOp.Same, a[i]));
-        }
-        var midA = a.Skip(head).Take(a.Count - head - tail).ToList();
-        var midB = b.Skip(head).Take(b.Count - head - tail).ToList();
-        result.AddRange(Myers(midA, midB, comparer) ?? Replaced(midA, midB));
-        for (var i = a.Count - tail; i < a.Count; i++)
-        {
-            result.Add((DiffOp.Same, a[i]));
-        }
-        return result;
-    }
-
-    private static IEnumerable<(DiffOp, T)> Replaced<T>(List<T> a, List<T> b) =>
-        a.Select(x => (DiffOp.Removed, x)).Concat(b.Select(x => (DiffOp.Added, x)));
-
-    /// <summary>Myers' O((N+M)·D) greedy algorithm, keeping each round's frontier to walk the path back; null past <see cref="MaxEdits"/>.</summary>
-    private static List<(DiffOp, T)>? Myers<T>(List<T> a, List<T> b, EqualityComparer<T> comparer)
-    {
-        int n = a.Count, m = b.Count;
-        if (n == 0 || m == 0)
-        {
-            return Replaced(a, b).ToList();
-        }
-        var max = Math.Min(n + m, MaxEdits);
-        var offset = max + 1;
-        var v = new int[(2 * max) + 3];
-        var trace = new List<int[]>();
-        for (var d = 0; d <= max; d++)
-        {
-            trace.Add((int[])v.Clone());
-            for (var k = -d; k <= d; k += 2)
+            if (piece.Text.Length == 0)
             {
-                var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
-                    ? v[offset + k + 1]
-                    : v[offset + k - 1] + 1;
-                var y = x - k;
-                while (x < n && y < m && comparer.Equals(a[x], b[y]))
-                {
-                    (x, y) = (x + 1, y + 1);
-                }
-                v[offset + k] = x;
-                if (x >= n && y >= m)
-                {
-                    return Backtrack(a, b, trace, d, offset);
-                }
+                return;
             }
-        }
-        return null;
-    }
-
-    private static List<(DiffOp, T)> Backtrack<T>(List<T> a, List<T> b, List<int[]> trace, int edits, int offset)
-    {
-        var script = new List<(DiffOp, T)>();
-        int x = a.Count, y = b.Count;
-        for (var d = edits; d > 0; d--)
-        {
-            var v = trace[d];
-            var k = x - y;
-            var previousK = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1;
-            var previousX = v[offset + previousK];
-            var previousY = previousX - previousK;
-            while (x > previousX && y > previousY)
+            if (merged.Count > 0 && merged[^1].Op == piece.Op)
             {
-                script.Add((DiffOp.Same, a[x - 1]));
-                (x, y) = (x - 1, y - 1);
-            }
-            if (x == previousX)
-            {
-                script.Add((DiffOp.Added, b[y - 1]));
+                merged[^1] = merged[^1] with { Text = merged[^1].Text + piece.Text };
             }
             else
             {
-                script.Add((DiffOp.Removed, a[x - 1]));
+                merged.Add(piece);
             }
-            (x, y) = (previousX, previousY);
         }
-        while (x > 0 && y > 0)
-        {
-            script.Add((DiffOp.Same, a[x - 1]));
-            (x, y) = (x - 1, y - 1);
-        }
-        script.Reverse();
-        return script;
     }
+
+    /// <summary>Every piece of both texts in order, each marked same, removed or added (a changed run's removals before its additions).</summary>
+    private static IEnumerable<DiffPiece> Diff(string? before, string? after, CustomFunctionChunker chunker) =>
+        InlineDiffBuilder.Diff(before ?? "", after ?? "", ignoreWhiteSpace: false, ignoreCase: false, chunker).Lines
+            .Select(p => new DiffPiece(p.Type switch { ChangeType.Deleted => DiffOp.Removed, ChangeType.Inserted => DiffOp.Added, _ => DiffOp.Same }, p.Text));
 
     private static List<DiffPiece> Fold(List<DiffPiece> pieces, int context)
     {

@@ -68,6 +68,38 @@ public sealed class TextDiffTests
     }
 
     [Fact]
+    public void Changed_words_separated_only_by_spaces_are_one_removed_and_one_added_phrase()
+    {
+        // The source conflict screen's case: several equally short alignments exist, and without the cleanup DiffPlex
+        // split "first" and "round" into two removals around an unchanged space.
+        var diff = TextDiff.Words("Geneva talks open with a first round", "Geneva talks open in the rain");
+
+        Assert.Equal(
+            new[] { (DiffOp.Same, "Geneva talks open "), (DiffOp.Removed, "with a first round"), (DiffOp.Added, "in the rain") },
+            diff.Select(p => (p.Op, p.Text)));
+    }
+
+    [Fact]
+    public void An_unchanged_word_between_changes_still_separates_them()
+    {
+        var diff = TextDiff.Words("a big red dog", "a small red cat");
+
+        Assert.Equal(
+            new[] { (DiffOp.Same, "a "), (DiffOp.Removed, "big"), (DiffOp.Added, "small"), (DiffOp.Same, " red "), (DiffOp.Removed, "dog"), (DiffOp.Added, "cat") },
+            diff.Select(p => (p.Op, p.Text)));
+    }
+
+    [Fact]
+    public void Spaces_next_to_only_one_change_stay_unchanged()
+    {
+        var diff = TextDiff.Words("talks open today", "talks opened today");
+
+        Assert.Equal(
+            new[] { (DiffOp.Same, "talks "), (DiffOp.Removed, "open"), (DiffOp.Added, "opened"), (DiffOp.Same, " today") },
+            diff.Select(p => (p.Op, p.Text)));
+    }
+
+    [Fact]
     public void From_or_to_nothing_everything_is_added_or_removed()
     {
         Assert.Equal(new[] { (DiffOp.Added, "new words") }, TextDiff.Words(null, "new words").Select(p => (p.Op, p.Text)));
@@ -76,7 +108,7 @@ public sealed class TextDiffTests
     }
 
     [Fact]
-    public void Every_diff_of_random_texts_rebuilds_both_texts_and_is_no_longer_than_replacing_everything()
+    public void Every_diff_of_random_texts_rebuilds_both_texts_and_is_a_shortest_edit_script()
     {
         var random = new Random(20261124);
         for (var round = 0; round < 300; round++)
@@ -91,19 +123,48 @@ public sealed class TextDiffTests
             var lines = TextDiff.Lines(a.Replace(' ', '\n'), b.Replace(' ', '\n'), context: -1);
             Assert.Equal(a.Replace(' ', '\n'), string.Join('\n', lines.Where(p => p.Op != DiffOp.Added).Select(p => p.Text)));
             Assert.Equal(b.Replace(' ', '\n'), string.Join('\n', lines.Where(p => p.Op != DiffOp.Removed).Select(p => p.Text)));
+            var (x, y) = (Split(a), Split(b));
+            Assert.Equal(x.Length + y.Length - (2 * CommonSubsequence(x, y)), lines.Count(p => p.Op != DiffOp.Same));
         }
+
+        static string[] Split(string text) => text.Length == 0 ? [] : text.Split(' ');
     }
 
     [Fact]
-    public void A_change_too_large_to_align_is_still_a_correct_diff()
+    public void One_changed_line_in_a_long_text_is_found_as_one_line()
+    {
+        var a = string.Join('\n', Enumerable.Range(0, 5000).Select(i => $"line {i % 7}"));
+        var b = a.Insert(a.Length / 2, "X");
+
+        var diff = TextDiff.Lines(a, b, context: 0);
+
+        Assert.Equal(1, diff.Count(p => p.Op == DiffOp.Removed));
+        Assert.Equal(1, diff.Count(p => p.Op == DiffOp.Added));
+    }
+
+    [Fact]
+    public void A_wholly_rewritten_text_is_every_old_line_removed_then_every_new_one_added()
     {
         var a = string.Join('\n', Enumerable.Range(0, 3000).Select(i => $"a{i}"));
         var b = string.Join('\n', Enumerable.Range(0, 3000).Select(i => $"b{i}"));
 
         var diff = TextDiff.Lines(a, b, context: -1);
 
-        Assert.Equal(3000, diff.Count(p => p.Op == DiffOp.Removed));
-        Assert.Equal(3000, diff.Count(p => p.Op == DiffOp.Added));
+        Assert.Equal(Enumerable.Repeat(DiffOp.Removed, 3000).Concat(Enumerable.Repeat(DiffOp.Added, 3000)), diff.Select(p => p.Op));
+    }
+
+    /// <summary>The length of the longest common subsequence, by the textbook table: what a shortest edit script keeps.</summary>
+    private static int CommonSubsequence(string[] a, string[] b)
+    {
+        var table = new int[a.Length + 1, b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                table[i, j] = a[i - 1] == b[j - 1] ? table[i - 1, j - 1] + 1 : Math.Max(table[i - 1, j], table[i, j - 1]);
+            }
+        }
+        return table[a.Length, b.Length];
     }
 
     private static readonly string[] Words = ["troops", "Russia", "Kursk", "Seoul", "10,000", "the", "a", "sent", "."];
