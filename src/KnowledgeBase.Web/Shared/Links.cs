@@ -1,6 +1,5 @@
 using System.Globalization;
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Web.Browse;
 
 namespace KnowledgeBase.Web.Shared;
 

@@ -1,5 +1,5 @@
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Web.Browse;
+using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.UnitTests.Browse;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Shared;
 
-namespace KnowledgeBase.Web.Browse;
+namespace KnowledgeBase.Web.Shared;
 
 /// <summary>How the all-claims list is ordered; each order is a keyset walk over an index.</summary>
 public enum ClaimSort
