@@ -2,8 +2,8 @@ using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
-using KnowledgeBase.Web.Browse;
 using KnowledgeBase.Web.Compare;
+using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.UnitTests.Shared;
 
