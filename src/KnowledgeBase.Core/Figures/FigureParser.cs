@@ -239,7 +239,7 @@ public static partial class FigureParser
     [GeneratedRegex(@"^(?<q>about|approximately|around|roughly|some|an estimated|estimated|nearly|almost|over|more than|at least|up to|fewer than|less than|only)\b\s*")]
     private static partial Regex QualifierPattern();
 
-    [GeneratedRegex(@"^(?<cur>\$|us\$)?\s*(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<scale>%|percent\b|m\b|million\b|bn\b|billion\b|k\b|thousand\b)?")]
+    [GeneratedRegex(@"^(?<cur>\$|us\$)?\s*(?<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(?<scale>%|percent\b|m\b|million\b|bn\b|billion\b|k\b|thousand\b)?")]
     private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"^(?<w>tens of thousands|thousands|hundreds|dozens|a majority|majority|most|a minority|minority|one-half|half|two-thirds|one-third|a third|three-quarters|one-quarter|a quarter)\b")]
@@ -248,7 +248,7 @@ public static partial class FigureParser
     [GeneratedRegex(@"(?:^|\s)(?:(?<per>per|a|an|each|every)\s+(?<noun>[a-z-]+)|(?<adverb>daily|weekly|monthly|annually|yearly))\b")]
     private static partial Regex RatePattern();
 
-    [GeneratedRegex(@"\s*[×x*]\s*(?<n>\d{1,3}(?:,\d{3})+|\d+)\s+[a-z-]+\s*$")]
+    [GeneratedRegex(@"\s*[×x*]\s*(?<n>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s+[a-z-]+\s*$")]
     private static partial Regex MultiplierPattern();
 
     [GeneratedRegex(@"\s*\bas of\s+(?<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*$")]

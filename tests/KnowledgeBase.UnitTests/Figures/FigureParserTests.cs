@@ -310,6 +310,16 @@ public sealed class FigureParserTests
     }
 
     [Fact]
+    public void Digits_of_other_scripts_are_not_amounts()
+    {
+        // Regex's \d matches any Unicode digit, which decimal parsing then refused as "too large"; amounts are ASCII.
+        var e = Assert.Throws<FigureFormatException>(() => FigureParser.Parse("\u0661\u0662\u0663 troops"));
+
+        Assert.Contains("no amount in", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("too large", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_noun_without_an_amount_is_refused_with_examples_of_amounts()
     {
         var e = Assert.Throws<FigureFormatException>(() => FigureParser.Parse("troops"));
