@@ -9,7 +9,7 @@ namespace KnowledgeBase.Soak;
 
 /// <summary>
 /// API writers: each replaces one claim of its own again and again (PUT with If-Match), changing only its statement
-/// to carry a sequence number. A 204 is an acknowledged save; anything else (503 during an outage, a connection the
+/// to carry a sequence number. A success (the API answers 200 with the claim) is an acknowledged save; anything else (503 during an outage, a connection the
 /// killed app dropped) is unacknowledged and may or may not have been applied.
 /// </summary>
 internal sealed class Writers(HttpClient client, string token)
@@ -50,7 +50,7 @@ internal sealed class Writers(HttpClient client, string token)
                 using var response = await client.SendAsync(put);
                 Answers.Add(new Answer(started, clock.Clock.Elapsed.TotalMilliseconds - started, (int)response.StatusCode, true,
                     response.Headers.TryGetValues("Retry-After", out var ra) ? ra.First() : null, "PUT /api/v1/claims/{id}"));
-                if (response.StatusCode == HttpStatusCode.NoContent && response.Headers.ETag is { } etag)
+                if (response.IsSuccessStatusCode && response.Headers.ETag is { } etag)
                 {
                     Saves.AddOrUpdate(claim, (n, n), (_, s) => (Math.Max(s.Acknowledged, n), s.Attempted));
                     current = (body, etag);
