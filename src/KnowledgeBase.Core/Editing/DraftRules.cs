@@ -1,5 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Reflection;
 using System.Text;
+using System.Text.Json;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Shared;
@@ -114,7 +117,7 @@ public static class DraftRules
                 check.Add($"{at}.stance", $"'{Shorten(citation.Stance!)}' is not a stance: use supports, supports-in-part, contradicts or mentions.",
                     $"stance '{citation.Stance}' is not one of supports, supports-in-part, contradicts, mentions.");
             }
-            check.Text($"{at}.attribution", citation.Attribution, EditLimits.Attribution);
+            check.FreeText($"{at}.", citation);
             check.Figure($"{at}.figure", citation.Figure);
             if (citation.Footnote is <= 0)
             {
@@ -162,7 +165,7 @@ public static class DraftRules
             check.Add("retrieved", $"'{Shorten(draft.Retrieved)}' is not a date: write yyyy-mm-dd, as in 2026-11-24.",
                 $"retrieved '{draft.Retrieved}' is not a date (yyyy-mm-dd).");
         }
-        check.Text("editorialNote", draft.EditorialNote, EditLimits.EditorialNote);
+        check.FreeText("", draft);
 
         draft.Authors ??= [];
         draft.Footnotes ??= [];
@@ -272,6 +275,21 @@ public static class DraftRules
             if (value.Trim().Length > max)
             {
                 Add(field, $"At most {max:N0} characters; this is {value.Trim().Length:N0}.");
+            }
+        }
+
+        /// <summary>
+        /// A draft's free-text fields, those with no rule but their length ([MaxLength] on the draft): text PostgreSQL
+        /// can store, within that length. A new optional text field of a draft needs nothing more here.
+        /// </summary>
+        public void FreeText(string at, object draft)
+        {
+            foreach (var field in draft.GetType().GetProperties().Where(p => p.PropertyType == typeof(string)))
+            {
+                if (field.GetCustomAttribute<MaxLengthAttribute>() is { } max)
+                {
+                    Text(at + JsonNamingPolicy.CamelCase.ConvertName(field.Name), (string?)field.GetValue(draft), max.Length);
+                }
             }
         }
 

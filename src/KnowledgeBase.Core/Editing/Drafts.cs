@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
@@ -9,7 +10,9 @@ namespace KnowledgeBase.Core.Editing;
 // The one declaration of each aggregate's editable shape. Seed files (Seeding/SeedFiles.cs reads the YAML straight
 // into these, export-only fields in a subclass), the editor forms and the API bodies all map into them;
 // DraftRules checks them, and their ApplyTo methods are the one place their values reach the entities (for
-// ClaimEditing, SourceEditing and the seed import alike), so a new field is declared and mapped here once.
+// ClaimEditing, SourceEditing and the seed import alike), and their ReadFrom methods the one way back, so a new field
+// is declared and mapped here once. An optional text field with [MaxLength] is checked by DraftRules without more, and
+// the seed format reads and writes every field in declaration order (Seeding/SeedFormat).
 
 /// <summary>
 /// A claim as an editor, an API client or a seed file submits it. Everything is text as typed, so every refusal can be reported
@@ -21,11 +24,11 @@ public class ClaimDraft
     public string? Slug { get; set; }
     public string? Statement { get; set; }
 
-    /// <summary>The claim's figure as a phrase ("about 10,000 troops"); optional.</summary>
-    public string? Figure { get; set; }
-
     /// <summary>Topic slugs; at least one.</summary>
     public List<string> Topics { get; set; } = [];
+
+    /// <summary>The claim's figure as a phrase ("about 10,000 troops"); optional.</summary>
+    public string? Figure { get; set; }
 
     /// <summary>At least one.</summary>
     public List<CitationDraft> Citations { get; set; } = [];
@@ -51,6 +54,17 @@ public class ClaimDraft
         {
             claim.ClearOverride();
         }
+    }
+
+    /// <summary>The claim's own fields back into the draft (the reverse of <see cref="ApplyTo"/>; topics and citations are the reader's).</summary>
+    public void ReadFrom(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        Slug = claim.Slug;
+        Statement = claim.Statement;
+        Figure = claim.Figure;
+        OverrideFlag = claim.OverrideAgreement?.ToSlug();
+        OverrideReason = claim.OverrideReason;
     }
 
     /// <summary>A copy to hand a service, so the form's own object is never changed under it.</summary>
@@ -79,11 +93,12 @@ public class CitationDraft
     /// <summary>Words right after the quote, likewise.</summary>
     public string? Suffix { get; set; }
 
+    /// <summary>Whom the sentence names as its source ("Washington estimates"); optional.</summary>
+    [MaxLength(EditLimits.Attribution)]
+    public string? Attribution { get; set; }
+
     /// <summary>A stance slug: "supports", "supports-in-part", "contradicts" or "mentions".</summary>
     public string? Stance { get; set; } = "supports";
-
-    /// <summary>Whom the sentence names as its source ("Washington estimates"); optional.</summary>
-    public string? Attribution { get; set; }
 
     /// <summary>The figure as this document states it, as a phrase; optional.</summary>
     public string? Figure { get; set; }
@@ -101,6 +116,15 @@ public class CitationDraft
         citation.Stance = stance;
         citation.Attribution = TextValues.Blank(Attribution);
         citation.Figure = TextValues.Blank(Figure);
+    }
+
+    /// <summary>The citation's own fields back into the draft (the reverse of <see cref="ApplyTo"/>; its passage is the reader's).</summary>
+    public void ReadFrom(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        Stance = citation.Stance.ToSlug();
+        Attribution = citation.Attribution;
+        Figure = citation.Figure;
     }
 
     public CitationDraft Copy() => (CitationDraft)MemberwiseClone();
@@ -128,6 +152,7 @@ public class SourceDraft
 
     /// <summary>When the text was retrieved, yyyy-mm-dd; optional.</summary>
     public string? Retrieved { get; set; }
+    [MaxLength(EditLimits.EditorialNote)]
     public string? EditorialNote { get; set; }
 
     /// <summary>CommonMark with footnotes ("text.[^1]" … "[^1]: note"), labelled 1, 2, … in order of first reference.</summary>
@@ -155,6 +180,24 @@ public class SourceDraft
         source.Retrieved = TextValues.Blank(Retrieved) is { } r ? DateOnly.ParseExact(r, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
         source.EditorialNote = TextValues.Blank(EditorialNote);
         SourceBodies.ApplyTo(source, BodyMarkdown!, body);
+    }
+
+    /// <summary>The source's fields and what its footnotes cite back into the draft (the reverse of <see cref="ApplyTo"/>).</summary>
+    public void ReadFrom(Source source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Slug = source.Slug;
+        Title = source.Title;
+        ShortName = source.ShortName;
+        Authors = [.. source.Authors];
+        Publisher = source.Publisher;
+        Kind = source.Kind;
+        Published = source.Published;
+        Url = source.Url;
+        Retrieved = source.Retrieved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        EditorialNote = source.EditorialNote;
+        BodyMarkdown = source.BodyMarkdown;
+        Footnotes = source.Footnotes.ToDictionary(f => f.Number, f => CitedWorkDraft.Of(f.Cites));
     }
 
     /// <summary>A copy to hand a service (the footnote map is copied, the works in it are shared).</summary>
@@ -186,6 +229,12 @@ public sealed class CitedWorkDraft
     public bool IsEmpty() =>
         TextValues.Blank(Authors) is null && TextValues.Blank(Title) is null && TextValues.Blank(Outlet) is null
         && TextValues.Blank(Published) is null && TextValues.Blank(Url) is null;
+
+    public static CitedWorkDraft Of(CitedWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return new() { Authors = work.Authors, Title = work.Title, Outlet = work.Outlet, Published = work.Published, Url = work.Url };
+    }
 
     public CitedWork ToCitedWork() => new() { Authors = Authors, Title = Title, Outlet = Outlet, Published = Published, Url = Url };
 }

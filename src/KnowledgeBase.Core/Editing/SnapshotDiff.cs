@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KnowledgeBase.Core.Editing;
 
 /// <summary>
@@ -12,88 +10,20 @@ public sealed record FieldChange(string Field, string Label, string? Old, string
 
 /// <summary>
 /// Compares two snapshots field by field: the changed fields, in the order an editor's form shows them. Citations and
-/// footnotes are compared by position and number.
+/// footnotes are compared by position and number. Which fields there are, and what they are called, each snapshot
+/// says itself (<see cref="IDiffableSnapshot"/>), beside its declaration.
 /// </summary>
 public static class SnapshotDiff
 {
-    public static IReadOnlyList<FieldChange> Compare(ClaimSnapshot before, ClaimSnapshot after)
+    public static IReadOnlyList<FieldChange> Compare<TSnapshot>(TSnapshot before, TSnapshot after)
+        where TSnapshot : IDiffableSnapshot
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        return Changes(Fields(before), Fields(after));
+        return Changes([.. before.DiffFields()], [.. after.DiffFields()]);
     }
 
-    public static IReadOnlyList<FieldChange> Compare(SourceSnapshot before, SourceSnapshot after)
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(after);
-        return Changes(Fields(before), Fields(after));
-    }
-
-    private sealed record Field(string Path, string Label, string? Value, bool Multiline = false);
-
-    private static List<Field> Fields(ClaimSnapshot s)
-    {
-        var fields = new List<Field>
-        {
-            new("slug", "Slug", s.Slug),
-            new("statement", "Statement", s.Statement),
-            new("figure", "Figure", s.Figure),
-            new("topics", "Topics", string.Join(", ", s.Topics)),
-            new("overrideFlag", "Agreement override", s.OverrideFlag),
-            new("overrideReason", "Reason for the override", s.OverrideReason),
-        };
-        foreach (var (c, i) in s.Citations.Select((c, i) => (c, i)))
-        {
-            var at = $"citations[{i}]";
-            var n = (i + 1).ToString(CultureInfo.InvariantCulture);
-            fields.AddRange(
-            [
-                new($"{at}.source", $"Citation {n}: document", c.Source),
-                new($"{at}.quote", $"Citation {n}: quote", c.Exact),
-                new($"{at}.place", $"Citation {n}: place in the text", $"characters {c.Start}–{c.End}"),
-                new($"{at}.stance", $"Citation {n}: stance", c.Stance),
-                new($"{at}.attribution", $"Citation {n}: attribution", c.Attribution),
-                new($"{at}.figure", $"Citation {n}: figure", c.Figure),
-                new($"{at}.footnote", $"Citation {n}: footnote", c.Footnote?.ToString(CultureInfo.InvariantCulture)),
-            ]);
-        }
-        return fields;
-    }
-
-    private static List<Field> Fields(SourceSnapshot s)
-    {
-        var fields = new List<Field>
-        {
-            new("slug", "Slug", s.Slug),
-            new("title", "Title", s.Title),
-            new("shortName", "Short name", s.ShortName),
-            new("authors", "Authors", string.Join(", ", s.Authors)),
-            new("publisher", "Publisher", s.Publisher),
-            new("kind", "Kind", s.Kind),
-            new("published", "Published", s.Published),
-            new("url", "Address", s.Url),
-            new("retrieved", "Retrieved", s.Retrieved),
-            new("editorialNote", "Editorial note", s.EditorialNote, Multiline: true),
-            new("bodyMarkdown", "Body", s.BodyMarkdown, Multiline: true),
-        };
-        foreach (var f in s.Footnotes)
-        {
-            var at = $"footnotes[{f.Number}]";
-            var n = f.Number.ToString(CultureInfo.InvariantCulture);
-            fields.AddRange(
-            [
-                new($"{at}.authors", $"Footnote {n}: authors", f.Authors),
-                new($"{at}.title", $"Footnote {n}: title", f.Title),
-                new($"{at}.outlet", $"Footnote {n}: outlet", f.Outlet),
-                new($"{at}.published", $"Footnote {n}: published", f.Published),
-                new($"{at}.url", $"Footnote {n}: address", f.Url),
-            ]);
-        }
-        return fields;
-    }
-
-    private static List<FieldChange> Changes(List<Field> before, List<Field> after)
+    private static List<FieldChange> Changes(List<SnapshotField> before, List<SnapshotField> after)
     {
         var old = before.ToDictionary(f => f.Path);
         var paths = before.Select(f => f.Path).ToList();

@@ -16,7 +16,7 @@ public sealed record ClaimSnapshot(
     IReadOnlyList<string> Topics,
     string? OverrideFlag,
     string? OverrideReason,
-    IReadOnlyList<CitationSnapshot> Citations)
+    IReadOnlyList<CitationSnapshot> Citations) : IDiffableSnapshot
 {
     /// <summary>A draft that, saved, brings this state back (the form a conflict page or a restore starts from).</summary>
     public ClaimDraft ToDraft() => new()
@@ -29,6 +29,17 @@ public sealed record ClaimSnapshot(
         OverrideReason = OverrideReason,
         Citations = [.. Citations.Select(c => c.ToDraft())],
     };
+
+    public IEnumerable<SnapshotField> DiffFields() =>
+    [
+        new("slug", "Slug", Slug),
+        new("statement", "Statement", Statement),
+        new("figure", "Figure", Figure),
+        new("topics", "Topics", string.Join(", ", Topics)),
+        new("overrideFlag", "Agreement override", OverrideFlag),
+        new("overrideReason", "Reason for the override", OverrideReason),
+        .. Citations.SelectMany((c, i) => c.DiffFields($"citations[{i}]", $"Citation {(i + 1).ToString(CultureInfo.InvariantCulture)}")),
+    ];
 }
 
 /// <summary>A citation in a snapshot: the document (by id, and by slug as it was), the anchored words and their place, and the citation's own fields.</summary>
@@ -81,6 +92,18 @@ public sealed record CitationSnapshot(
         Figure = Figure,
         Footnote = Footnote,
     };
+
+    /// <summary>This citation's fields, under <paramref name="at"/> ("citations[0]") and labelled after <paramref name="name"/> ("Citation 1").</summary>
+    public IEnumerable<SnapshotField> DiffFields(string at, string name) =>
+    [
+        new($"{at}.source", $"{name}: document", Source),
+        new($"{at}.quote", $"{name}: quote", Exact),
+        new($"{at}.place", $"{name}: place in the text", $"characters {Start}–{End}"),
+        new($"{at}.stance", $"{name}: stance", Stance),
+        new($"{at}.attribution", $"{name}: attribution", Attribution),
+        new($"{at}.figure", $"{name}: figure", Figure),
+        new($"{at}.footnote", $"{name}: footnote", Footnote?.ToString(CultureInfo.InvariantCulture)),
+    ];
 }
 
 /// <summary>The complete editable state of a source: metadata, Markdown body and what each footnote cites.</summary>
@@ -97,8 +120,24 @@ public sealed record SourceSnapshot(
     string? Retrieved,
     string? EditorialNote,
     string BodyMarkdown,
-    IReadOnlyList<FootnoteSnapshot> Footnotes)
+    IReadOnlyList<FootnoteSnapshot> Footnotes) : IDiffableSnapshot
 {
+    public IEnumerable<SnapshotField> DiffFields() =>
+    [
+        new("slug", "Slug", Slug),
+        new("title", "Title", Title),
+        new("shortName", "Short name", ShortName),
+        new("authors", "Authors", string.Join(", ", Authors)),
+        new("publisher", "Publisher", Publisher),
+        new("kind", "Kind", Kind),
+        new("published", "Published", Published),
+        new("url", "Address", Url),
+        new("retrieved", "Retrieved", Retrieved),
+        new("editorialNote", "Editorial note", EditorialNote, Multiline: true),
+        new("bodyMarkdown", "Body", BodyMarkdown, Multiline: true),
+        .. Footnotes.SelectMany(f => f.DiffFields()),
+    ];
+
     public SourceDraft ToDraft()
     {
         var draft = new SourceDraft();
@@ -158,7 +197,33 @@ public sealed record SourceSnapshot(
 }
 
 /// <summary>A footnote in a source snapshot: its number and the work it cites (its text lives in the body).</summary>
-public sealed record FootnoteSnapshot(int Number, string? Authors, string? Title, string? Outlet, string? Published, string? Url);
+public sealed record FootnoteSnapshot(int Number, string? Authors, string? Title, string? Outlet, string? Published, string? Url)
+{
+    public IEnumerable<SnapshotField> DiffFields()
+    {
+        var (at, name) = ($"footnotes[{Number}]", $"Footnote {Number.ToString(CultureInfo.InvariantCulture)}");
+        return
+        [
+            new($"{at}.authors", $"{name}: authors", Authors),
+            new($"{at}.title", $"{name}: title", Title),
+            new($"{at}.outlet", $"{name}: outlet", Outlet),
+            new($"{at}.published", $"{name}: published", Published),
+            new($"{at}.url", $"{name}: address", Url),
+        ];
+    }
+}
+
+/// <summary>
+/// A snapshot a diff compares (<see cref="SnapshotDiff"/>): it lists its own fields, in the order the editor's form shows
+/// them, so a new field is named once, where the snapshot declares it.
+/// </summary>
+public interface IDiffableSnapshot
+{
+    IEnumerable<SnapshotField> DiffFields();
+}
+
+/// <summary>One field of a snapshot: its path in the draft, its label for people, its value as text.</summary>
+public sealed record SnapshotField(string Path, string Label, string? Value, bool Multiline = false);
 
 /// <summary>Snapshots to and from the JSON a revision stores.</summary>
 public static class SnapshotJson

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 
@@ -117,47 +118,23 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
         foreach (var id in ids)
         {
             var s = await db.Sources.IgnoreQueryFilters().AsNoTracking().Include(x => x.Footnotes).SingleAsync(x => x.Id == id, ct);
+            var front = new SourceFrontMatter();
+            front.ReadFrom(s);
+            (front.CreatedAt, front.UpdatedAt, front.DeletedAt) = Times(s.CreatedAt, s.UpdatedAt, s.DeletedAt, importTimes);
             var text = new StringBuilder("---\n");
-            SeedYaml.Line(text, 0, "slug", SeedYaml.Scalar(s.Slug));
-            SeedYaml.Line(text, 0, "title", SeedYaml.Scalar(s.Title, quote: true));
-            SeedYaml.Line(text, 0, "short-name", SeedYaml.Scalar(s.ShortName));
-            if (s.Authors.Count > 0)
-            {
-                SeedYaml.Line(text, 0, "authors", SeedYaml.FlowList(s.Authors));
-            }
-            SeedYaml.Line(text, 0, "publisher", SeedYaml.Scalar(s.Publisher));
-            SeedYaml.Line(text, 0, "kind", SeedYaml.Scalar(s.Kind));
-            SeedYaml.Line(text, 0, "published", SeedYaml.Scalar(s.Published));
-            if (s.Url is not null)
-            {
-                SeedYaml.Line(text, 0, "url", SeedYaml.Scalar(s.Url));
-            }
-            if (s.Retrieved is { } retrieved)
-            {
-                SeedYaml.Line(text, 0, "retrieved", retrieved.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            if (s.EditorialNote is not null)
-            {
-                SeedYaml.Folded(text, 0, "editorial-note", s.EditorialNote);
-            }
-            WriteTimes(text, 0, s.CreatedAt, s.UpdatedAt, s.DeletedAt, importTimes);
-            var footnotes = s.Footnotes.OrderBy(f => f.Number).ToList();
-            if (footnotes.Count > 0)
+            SeedYaml.Fields(text, 0, front, skip: [nameof(SourceDraft.Footnotes)]);
+            if (front.Footnotes.Count > 0)
             {
                 text.Append("footnotes:\n");
-                foreach (var f in footnotes)
+                foreach (var (number, work) in front.Footnotes.OrderBy(f => f.Key))
                 {
-                    text.Append("  ").Append(SeedYaml.Number(f.Number)).Append(":\n");
-                    SeedYaml.Line(text, 4, "authors", SeedYaml.Scalar(f.Cites.Authors));
-                    SeedYaml.Line(text, 4, "title", SeedYaml.Scalar(f.Cites.Title, quote: true));
-                    SeedYaml.Line(text, 4, "outlet", SeedYaml.Scalar(f.Cites.Outlet));
-                    SeedYaml.Line(text, 4, "published", SeedYaml.Scalar(f.Cites.Published, quote: true));
-                    SeedYaml.Line(text, 4, "url", SeedYaml.Scalar(f.Cites.Url));
+                    text.Append("  ").Append(SeedYaml.Number(number)).Append(":\n");
+                    SeedYaml.Fields(text, 4, work, nulls: true);
                 }
             }
             text.Append("---\n").Append(s.BodyMarkdown.ReplaceLineEndings(Utf8Lf));
             await File.WriteAllTextAsync(Path.Combine(folder, "sources", s.Slug + ".md"), text.ToString(), ct);
-            result[s.Id] = new ExportedSource(s.Slug, AnchorableText.FromHtml(s.BodyHtml), footnotes.ToDictionary(f => f.Id, f => f.Number));
+            result[s.Id] = new ExportedSource(s.Slug, AnchorableText.FromHtml(s.BodyHtml), s.Footnotes.ToDictionary(f => f.Id, f => f.Number));
         }
         return result;
     }
@@ -176,18 +153,11 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
                 .Take(Batch)
                 .Select(c => new
                 {
-                    c.Id,
-                    c.Slug,
-                    c.Statement,
-                    c.Figure,
-                    c.OverrideAgreement,
-                    c.OverrideReason,
-                    c.CreatedAt,
-                    c.UpdatedAt,
-                    c.DeletedAt,
+                    Claim = c,
                     Topics = c.Topics.OrderBy(t => t.Id).Select(t => t.Slug).ToList(),
                     Citations = c.Citations.OrderBy(x => x.Position).Select(x => new
                     {
+                        Citation = x,
                         x.Passage!.SourceId,
                         x.Passage.Start,
                         x.Passage.End,
@@ -198,9 +168,6 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
                         x.Passage.NeedsReview,
                         x.Passage.PreviousExact,
                         x.Passage.FootnoteId,
-                        x.Stance,
-                        x.Attribution,
-                        x.Figure,
                     }).ToList(),
                 })
                 .AsSplitQuery()
@@ -212,94 +179,51 @@ public sealed class SeedExporter(KnowledgeBaseDb db)
             var text = new StringBuilder();
             foreach (var c in batch)
             {
-                text.Append('\n').Append("- slug: ").Append(SeedYaml.Scalar(c.Slug)).Append('\n');
-                SeedYaml.Line(text, 2, "statement", SeedYaml.Scalar(c.Statement));
-                SeedYaml.Line(text, 2, "topics", SeedYaml.FlowList(c.Topics));
-                if (c.Figure is not null)
-                {
-                    SeedYaml.Line(text, 2, "figure", SeedYaml.Scalar(c.Figure));
-                }
-                if (c.OverrideAgreement is { } flag)
-                {
-                    text.Append("  agreement-override:\n");
-                    SeedYaml.Line(text, 4, "flag", flag.ToSlug());
-                    SeedYaml.Line(text, 4, "reason", SeedYaml.Scalar(c.OverrideReason));
-                }
-                WriteTimes(text, 2, c.CreatedAt, c.UpdatedAt, c.DeletedAt, importTimes);
+                var entry = new ClaimEntry { Topics = c.Topics };
+                entry.ReadFrom(c.Claim);
+                (entry.CreatedAt, entry.UpdatedAt, entry.DeletedAt) = Times(c.Claim.CreatedAt, c.Claim.UpdatedAt, c.Claim.DeletedAt, importTimes);
+                text.Append('\n').Append("- slug: ").Append(SeedYaml.Scalar(entry.Slug)).Append('\n');
+                SeedYaml.Fields(text, 2, entry, skip: [nameof(ClaimDraft.Slug), nameof(ClaimDraft.Citations)]);
                 text.Append("  citations:\n");
                 foreach (var x in c.Citations)
                 {
                     var source = sources[x.SourceId];
                     var footnote = x.FootnoteId is { } fid ? source.FootnoteNumbers.GetValueOrDefault(fid) : (int?)null;
-                    text.Append("    - source: ").Append(SeedYaml.Scalar(source.Slug)).Append('\n');
-                    SeedYaml.Line(text, 6, "quote", SeedYaml.Scalar(x.Exact));
                     // A confirmed passage is written as a seed citation: the fewest words around it that find it again.
                     var found = x.NeedsReview ? null : Context(source.Text, x.Start, x.End, x.Exact);
-                    if (found is { Prefix: { } prefix })
-                    {
-                        SeedYaml.Line(text, 6, "prefix", SeedYaml.Scalar(prefix));
-                    }
-                    if (found is { Suffix: { } suffix })
-                    {
-                        SeedYaml.Line(text, 6, "suffix", SeedYaml.Scalar(suffix));
-                    }
-                    if (x.Attribution is not null)
-                    {
-                        SeedYaml.Line(text, 6, "attribution", SeedYaml.Scalar(x.Attribution));
-                    }
-                    SeedYaml.Line(text, 6, "stance", x.Stance.ToSlug());
-                    if (x.Figure is not null)
-                    {
-                        SeedYaml.Line(text, 6, "figure", SeedYaml.Scalar(x.Figure));
-                    }
-                    if (footnote is { } n)
-                    {
-                        SeedYaml.Line(text, 6, "footnote", SeedYaml.Number(n));
-                    }
+                    var citation = new CitationEntry { SourceSlug = source.Slug, Quote = x.Exact, Prefix = found?.Prefix, Suffix = found?.Suffix, Footnote = footnote };
+                    citation.ReadFrom(x.Citation);
                     // The footnote an editor picked (or a passage awaiting review keeps) is not the one the place proposes.
-                    if (!x.NeedsReview && (found is null || found.Proposed != footnote))
-                    {
-                        SeedYaml.Line(text, 6, "footnote-chosen", "true");
-                    }
-                    if (x.NeedsReview)
-                    {
-                        text.Append("      review:\n");
-                        SeedYaml.Line(text, 8, "status", x.AnchorStatus.ToSlug());
-                        SeedYaml.Line(text, 8, "start", SeedYaml.Number(x.Start));
-                        SeedYaml.Line(text, 8, "end", SeedYaml.Number(x.End));
-                        SeedYaml.Line(text, 8, "prefix", SeedYaml.Scalar(x.Prefix));
-                        SeedYaml.Line(text, 8, "suffix", SeedYaml.Scalar(x.Suffix));
-                        if (x.PreviousExact is not null)
+                    citation.FootnoteChosen = !x.NeedsReview && (found is null || found.Proposed != footnote) ? true : null;
+                    citation.Review = x.NeedsReview
+                        ? new ReviewEntry
                         {
-                            SeedYaml.Line(text, 8, "cited-quote", SeedYaml.Scalar(x.PreviousExact));
+                            Status = x.AnchorStatus.ToSlug(),
+                            Start = x.Start,
+                            End = x.End,
+                            Prefix = x.Prefix,
+                            Suffix = x.Suffix,
+                            CitedQuote = x.PreviousExact,
                         }
-                    }
+                        : null;
+                    text.Append("    - source: ").Append(SeedYaml.Scalar(citation.SourceSlug)).Append('\n');
+                    SeedYaml.Fields(text, 6, citation, skip: [nameof(CitationDraft.SourceSlug)]);
                     citations++;
                 }
                 claims++;
             }
             await writer.WriteAsync(text, ct);
-            after = batch[^1].Id;
+            after = batch[^1].Claim.Id;
         }
         return (claims, citations);
     }
 
-    private static void WriteTimes(
-        StringBuilder text, int indent, DateTimeOffset created, DateTimeOffset updated, DateTimeOffset? deleted, HashSet<DateTimeOffset> importTimes)
-    {
-        if (!importTimes.Contains(created))
-        {
-            SeedYaml.Line(text, indent, "created-at", ExportTime.Write(created));
-        }
-        if (!importTimes.Contains(updated))
-        {
-            SeedYaml.Line(text, indent, "updated-at", ExportTime.Write(updated));
-        }
-        if (deleted is { } at)
-        {
-            SeedYaml.Line(text, indent, "deleted-at", ExportTime.Write(at));
-        }
-    }
+    /// <summary>An export's times as written: the editors' only (an import's own stamps say nothing an import would not say again).</summary>
+    private static (string? Created, string? Updated, string? Deleted) Times(
+        DateTimeOffset created, DateTimeOffset updated, DateTimeOffset? deleted, HashSet<DateTimeOffset> importTimes) =>
+        (importTimes.Contains(created) ? null : ExportTime.Write(created),
+         importTimes.Contains(updated) ? null : ExportTime.Write(updated),
+         deleted is { } at ? ExportTime.Write(at) : null);
 
     private sealed record Found(string? Prefix, string? Suffix, int? Proposed);
 

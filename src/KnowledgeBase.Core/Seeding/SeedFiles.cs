@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeBase.Core.Editing;
@@ -24,19 +25,7 @@ public sealed class SeedFiles
     /// <summary>A digest of every file, so an unchanged folder is recognised and not imported twice.</summary>
     public required string ContentHash { get; init; }
 
-    /// <summary>
-    /// The seed format is the drafts' shape with YAML names (short-name, editorial-note, …), read straight into them:
-    /// what the format names otherwise, or leaves out, is said here and nowhere else.
-    /// </summary>
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(HyphenatedNamingConvention.Instance)
-        .WithTypeMapping<CitationDraft, CitationEntry>()
-        .WithAttributeOverride<SourceDraft>(d => d.BodyMarkdown!, new YamlIgnoreAttribute())
-        .WithAttributeOverride<ClaimDraft>(d => d.OverrideFlag!, new YamlIgnoreAttribute())
-        .WithAttributeOverride<ClaimDraft>(d => d.OverrideReason!, new YamlIgnoreAttribute())
-        .WithAttributeOverride<CitationDraft>(d => d.SourceId!, new YamlIgnoreAttribute())
-        .WithAttributeOverride<CitationDraft>(d => d.SourceSlug!, new YamlMemberAttribute { Alias = "source" })
-        .Build();
+    private static readonly IDeserializer Yaml = SeedFormat.Reading(new DeserializerBuilder()).Build();
 
     public static SeedFiles Read(string directory)
     {
@@ -149,12 +138,12 @@ public sealed record SourceFile(string FileName, SourceFrontMatter Meta);
 /// <summary>A source's front matter: the source draft, and what only an export writes.</summary>
 public sealed class SourceFrontMatter : SourceDraft
 {
-    /// <summary>Exports only: when an editor deleted the source (ISO 8601, UTC).</summary>
-    public string? DeletedAt { get; set; }
-
     /// <summary>Exports only: when it was added and last changed, unless by a seed import (ISO 8601, UTC).</summary>
     public string? CreatedAt { get; set; }
     public string? UpdatedAt { get; set; }
+
+    /// <summary>Exports only: when an editor deleted the source (ISO 8601, UTC).</summary>
+    public string? DeletedAt { get; set; }
 }
 
 public sealed class TopicEntry
@@ -174,12 +163,12 @@ public sealed class ClaimEntry : ClaimDraft
         set => (OverrideFlag, OverrideReason) = (value?.Flag, value?.Reason);
     }
 
-    /// <summary>Exports only: when an editor deleted the claim (ISO 8601, UTC).</summary>
-    public string? DeletedAt { get; set; }
-
     /// <summary>Exports only: when it was added and last changed, unless by a seed import (ISO 8601, UTC).</summary>
     public string? CreatedAt { get; set; }
     public string? UpdatedAt { get; set; }
+
+    /// <summary>Exports only: when an editor deleted the claim (ISO 8601, UTC).</summary>
+    public string? DeletedAt { get; set; }
 }
 
 /// <summary>A citation of claims.yaml (its document named by slug under <c>source</c>), with what only an export writes.</summary>
@@ -213,6 +202,63 @@ public sealed class OverrideEntry
 {
     public string? Flag { get; set; }
     public string? Reason { get; set; }
+}
+
+/// <summary>
+/// The seed format is the drafts' shape (and the entries' that extend them) with YAML names (short-name,
+/// editorial-note, …): what it names otherwise, leaves out or styles is said here once, for reading
+/// (<see cref="SeedFiles"/>) and writing (<see cref="SeedExporter"/>) alike, so a new draft field needs nothing here.
+/// </summary>
+internal static class SeedFormat
+{
+    private static readonly (Type Type, string Member)[] Ignored =
+    [
+        (typeof(SourceDraft), nameof(SourceDraft.BodyMarkdown)), // the body follows the front matter
+        (typeof(ClaimDraft), nameof(ClaimDraft.OverrideFlag)), // both under agreement-override
+        (typeof(ClaimDraft), nameof(ClaimDraft.OverrideReason)),
+        (typeof(CitationDraft), nameof(CitationDraft.SourceId)), // documents are named by slug
+    ];
+
+    private static readonly Dictionary<(Type Type, string Member), string> Aliases = new()
+    {
+        [(typeof(CitationDraft), nameof(CitationDraft.SourceSlug))] = "source",
+    };
+
+    /// <summary>How the hand-written seed files write these fields, so that an export reads like them.</summary>
+    private static readonly Dictionary<(Type Type, string Member), ScalarStyle> Styles = new()
+    {
+        [(typeof(SourceDraft), nameof(SourceDraft.Title))] = ScalarStyle.DoubleQuoted,
+        [(typeof(SourceDraft), nameof(SourceDraft.EditorialNote))] = ScalarStyle.Folded,
+        [(typeof(CitedWorkDraft), nameof(CitedWorkDraft.Title))] = ScalarStyle.DoubleQuoted,
+        [(typeof(CitedWorkDraft), nameof(CitedWorkDraft.Published))] = ScalarStyle.DoubleQuoted,
+    };
+
+    public static DeserializerBuilder Reading(DeserializerBuilder builder)
+    {
+        builder.WithNamingConvention(HyphenatedNamingConvention.Instance).WithTypeMapping<CitationDraft, CitationEntry>();
+        foreach (var (type, member) in Ignored)
+        {
+            builder.WithAttributeOverride(type, member, new YamlIgnoreAttribute());
+        }
+        foreach (var ((type, member), alias) in Aliases)
+        {
+            builder.WithAttributeOverride(type, member, new YamlMemberAttribute { Alias = alias });
+        }
+        return builder;
+    }
+
+    /// <summary>A type's fields in the format, in declaration order, a base class's first.</summary>
+    public static IEnumerable<PropertyInfo> Fields(Type type) =>
+        Hierarchy(type).SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(p => p.CanRead && p.CanWrite && !Ignored.Contains((p.DeclaringType!, p.Name)));
+
+    public static string Name(PropertyInfo field) =>
+        Aliases.GetValueOrDefault((field.DeclaringType!, field.Name)) ?? HyphenatedNamingConvention.Instance.Apply(field.Name);
+
+    public static ScalarStyle Style(PropertyInfo field) => Styles.GetValueOrDefault((field.DeclaringType!, field.Name), ScalarStyle.Any);
+
+    private static IEnumerable<Type> Hierarchy(Type type) =>
+        type.BaseType is { } parent && parent != typeof(object) ? Hierarchy(parent).Append(type) : [type];
 }
 
 /// <summary>Seed data that cannot be imported; every problem is listed, each naming its file or claim.</summary>

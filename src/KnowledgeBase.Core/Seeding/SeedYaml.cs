@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using YamlDotNet.Core;
 
 namespace KnowledgeBase.Core.Seeding;
 
@@ -38,6 +39,51 @@ internal static class SeedYaml
             text.Append(' ').Append(value);
         }
         text.Append('\n');
+    }
+
+    /// <summary>
+    /// An entry's fields that are set, a line each, in the format's order and names (<see cref="SeedFormat"/>): text,
+    /// numbers, flags, lists of words (none when empty) and nested entries as nested mappings. <paramref name="skip"/>
+    /// names what the caller writes itself; with <paramref name="nulls"/>, unset fields are written as empty values.
+    /// </summary>
+    public static void Fields(StringBuilder text, int indent, object entry, IReadOnlyCollection<string>? skip = null, bool nulls = false)
+    {
+        foreach (var field in SeedFormat.Fields(entry.GetType()).Where(f => skip?.Contains(f.Name) != true))
+        {
+            var key = SeedFormat.Name(field);
+            switch (field.GetValue(entry))
+            {
+                case null:
+                    if (nulls)
+                    {
+                        Line(text, indent, key, "");
+                    }
+                    break;
+                case string value when SeedFormat.Style(field) == ScalarStyle.Folded:
+                    Folded(text, indent, key, value);
+                    break;
+                case string value:
+                    Line(text, indent, key, Scalar(value, quote: SeedFormat.Style(field) == ScalarStyle.DoubleQuoted));
+                    break;
+                case int value:
+                    Line(text, indent, key, Number(value));
+                    break;
+                case bool value:
+                    Line(text, indent, key, value ? "true" : "false");
+                    break;
+                case List<string> { Count: 0 }:
+                    break;
+                case List<string> value:
+                    Line(text, indent, key, FlowList(value));
+                    break;
+                case var nested when nested is not System.Collections.IEnumerable:
+                    text.Append(' ', indent).Append(key).Append(":\n");
+                    Fields(text, indent + 2, nested, nulls: nulls);
+                    break;
+                default:
+                    throw new NotSupportedException($"The seed format does not write {field.PropertyType.Name} fields ({key}).");
+            }
+        }
     }
 
     /// <summary>

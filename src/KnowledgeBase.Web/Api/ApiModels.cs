@@ -1,7 +1,10 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Web.Claims;
+using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.Web.Api;
 
@@ -49,7 +52,23 @@ public sealed record ApiSelector(string Exact, string Prefix, string Suffix, int
 
 public sealed record ApiCitation(
     long Id, int Position, string Stance, string? Attribution, ApiFigure? Figure, ApiSourceRef Source, long PassageId,
-    ApiSelector Selector, ApiFootnote? Footnote, string Url);
+    ApiSelector Selector, ApiFootnote? Footnote, string Url)
+{
+    /// <summary>A citation as the claim page reads it (<see cref="CitationView.Projection"/>), in the API's shape.</summary>
+    public static ApiCitation From(CitationView x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(
+            x.Id, x.Position, x.Stance.ToSlug(), x.Attribution, ApiFigure.From(x.Figure),
+            new ApiSourceRef(x.Source.Slug, x.Source.ShortName, x.Source.Title, Links.Source(x.Source.Slug)),
+            x.PassageId,
+            new ApiSelector(x.Exact, x.Prefix, x.Suffix, x.Start, x.End),
+            x.Footnote is { } f
+                ? new ApiFootnote(f.Number, f.Text, new ApiCitedWork(f.Authors, f.Title, f.Outlet, f.Published, f.Url), Links.Footnote(x.Source.Slug, f.Number))
+                : null,
+            Links.Passage(x.Source.Slug, x.PassageId));
+    }
+}
 
 public sealed record ApiCitedWork(string? Authors, string? Title, string? Outlet, string? Published, string? Url);
 

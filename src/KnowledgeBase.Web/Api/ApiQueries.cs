@@ -60,15 +60,7 @@ public static class ApiQueries
         var agreement = new ApiAgreement(
             claim.Agreement.ToSlug(), claim.ComputedAgreement.ToSlug(), claim.Rationale,
             claim.OverrideAgreement is { } o ? new ApiOverride(o.ToSlug(), claim.OverrideReason ?? "") : null);
-        var citations = claim.Citations.Select(x => new ApiCitation(
-            x.Id, x.Position, x.Stance.ToSlug(), x.Attribution, ApiFigure.From(x.Figure),
-            new ApiSourceRef(x.Source.Slug, x.Source.ShortName, x.Source.Title, Links.Source(x.Source.Slug)),
-            x.PassageId,
-            new ApiSelector(x.Exact, x.Prefix, x.Suffix, x.Start, x.End),
-            x.Footnote is { } f
-                ? new ApiFootnote(f.Number, f.Text, new ApiCitedWork(f.Authors, f.Title, f.Outlet, f.Published, f.Url), Links.Footnote(x.Source.Slug, f.Number))
-                : null,
-            Links.Passage(x.Source.Slug, x.PassageId))).ToList();
+        var citations = claim.Citations.Select(ApiCitation.From).ToList();
         var topics = claim.Topics.Select(t => new ApiTopicRef(t.Slug, t.Name)).ToList();
         return (new ApiClaim(claim.Id, claim.Slug, claim.Statement, ApiFigure.From(claim.Figure), agreement, topics, citations,
             claim.CreatedAt, claim.UpdatedAt, Links.Claim(claim.Id, claim.Slug)), claim.Version);
