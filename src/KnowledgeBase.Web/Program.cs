@@ -58,6 +58,7 @@ public partial class Program
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddReadingCache();
         builder.Services.AddHealth();
+        builder.LetTheAppRefuseLongAddresses();
         builder.Services.AddHostedService(services => new ContentNotificationListener(
             connectionString, services.GetRequiredService<ReadingCache>(), services.GetRequiredService<ILogger<ContentNotificationListener>>()));
         extend?.Invoke(builder);

@@ -14,7 +14,12 @@ namespace KnowledgeBase.Soak;
 /// </summary>
 internal sealed class BadInput(HttpClient client, Writers writers, Uri baseAddress, long claim, string topic, string source)
 {
-    public ConcurrentBag<(string Target, string Payload, int Status, bool ApiNotProblem)> Results { get; } = [];
+    /// <summary>
+    /// Each answer: <c>Kestrel</c> when it lacks the security headers the app puts on everything it answers, so Kestrel
+    /// refused the request before the app ran (a NUL in the path, a request line over its limit), with no body;
+    /// <c>ApiNotProblem</c> when the app answered an /api request with an error that is not problem details.
+    /// </summary>
+    public ConcurrentBag<(string Target, string Payload, int Status, bool ApiNotProblem, bool Kestrel)> Results { get; } = [];
 
     public static IReadOnlyList<string> Corpus()
     {
@@ -56,7 +61,7 @@ internal sealed class BadInput(HttpClient client, Writers writers, Uri baseAddre
     /// <summary>Pages and API reads with one text parameter (or path segment) set to the payload.</summary>
     private IEnumerable<string> GetTargets(string p)
     {
-        var e = Uri.EscapeDataString(p.Length > 20_000 ? p[..20_000] : p);
+        var e = Escaped(p);
         yield return $"/search?q={e}";
         yield return $"/search?q=troops&topic={e}";
         yield return $"/search?q=troops&flag={e}";
@@ -92,6 +97,8 @@ internal sealed class BadInput(HttpClient client, Writers writers, Uri baseAddre
         yield return $"/not-a-page/{e}";
     }
 
+    private static string Escaped(string payload) => Uri.EscapeDataString(payload.Length > 20_000 ? payload[..20_000] : payload);
+
     private static readonly string[] ClaimFields = ["statement", "figure", "slug", "overrideFlag", "overrideReason", "comment"];
     private static readonly string[] CitationFields = ["source", "quote", "prefix", "suffix", "stance", "attribution", "figure", "comment"];
 
@@ -108,7 +115,9 @@ internal sealed class BadInput(HttpClient client, Writers writers, Uri baseAddre
                 if ((i + t) % share == 0)
                 {
                     var url = targets[t];
-                    gets.Add((url.Split('?')[0].Split('/').Take(3).Aggregate((a, b) => a + "/" + b), p,
+                    var escaped = Escaped(p);
+                    // Named by its address with the payload left out, so answers group by target.
+                    gets.Add((escaped.Length == 0 ? url : url.Replace(escaped, "…", StringComparison.Ordinal), p,
                         () => client.GetAsync(new Uri(url, UriKind.Relative))));
                 }
             }
@@ -141,13 +150,14 @@ internal sealed class BadInput(HttpClient client, Writers writers, Uri baseAddre
             {
                 using var response = await g.Send();
                 var api = response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal) == true;
-                var notProblem = api && (int)response.StatusCode >= 400
+                var kestrel = !response.Headers.Contains("Content-Security-Policy");
+                var notProblem = api && !kestrel && (int)response.StatusCode >= 400
                     && response.Content.Headers.ContentType?.MediaType != "application/problem+json";
-                Results.Add((g.Target, g.Payload, (int)response.StatusCode, notProblem));
+                Results.Add((g.Target, g.Payload, (int)response.StatusCode, notProblem, kestrel));
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                Results.Add((g.Target, g.Payload, 0, false));
+                Results.Add((g.Target, g.Payload, 0, false, false));
             }
         });
         await FormsAndRawAsync();
@@ -204,15 +214,15 @@ internal sealed class BadInput(HttpClient client, Writers writers, Uri baseAddre
                 ["_handler"] = "sign-in",
             });
             using var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content);
-            Results.Add(("POST /account/sign-in (form)", password, (int)response.StatusCode, false));
+            Results.Add(("POST /account/sign-in (form)", password, (int)response.StatusCode, false, false));
         }
         using (var signOut = await client.PostAsync(new Uri("/account/sign-out", UriKind.Relative), new StringContent("")))
         {
-            Results.Add(("POST /account/sign-out (no antiforgery)", "", (int)signOut.StatusCode, false));
+            Results.Add(("POST /account/sign-out (no antiforgery)", "", (int)signOut.StatusCode, false, false));
         }
-        Results.Add(("GET / HTTP/1.0 without Host", "", await RawAsync("GET / HTTP/1.0\r\n\r\n"), false));
+        Results.Add(("GET / HTTP/1.0 without Host", "", await RawAsync("GET / HTTP/1.0\r\n\r\n"), false, false));
         Results.Add(("POST /api/v1/claims short body", "Content-Length 1000, 10 bytes sent",
-            await RawAsync("POST /api/v1/claims HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"stateme"), false));
+            await RawAsync("POST /api/v1/claims HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"stateme"), false, false));
     }
 
     private async Task<int> RawAsync(string request)

@@ -8,6 +8,7 @@ using Npgsql;
 var settings = Settings.Parse(args);
 var rows = new List<string>();
 var notes = new List<string>();
+var kestrelNotes = new List<string>();
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // The report is rewritten after every phase, so a phase that fails leaves the earlier ones' results.
 async Task Row(string id, string goal, string measured, bool met)
@@ -55,13 +56,23 @@ await app.StartAsync(new Dictionary<string, string>(lifted) { ["Api__PermitsPerM
     var results = bad.Results.ToList();
     var fivehundreds = results.Where(r => r.Status >= 500 || r.Status == 0).ToList();
     var notProblem = results.Count(r => r.ApiNotProblem);
-    var byStatus = string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
-    await Row("B", "bad-input corpus through every text parameter and body: 0 answers of 500 (API errors as problem details)",
-        $"{corpus.Count} payloads, {results.Count} requests{(settings.Quick ? " (each payload through one target in 4)" : "")}; {fivehundreds.Count} answers of 5xx or no answer; {notProblem} API errors not problem+json; by status {byStatus}",
+    var kestrel = results.Where(r => r.Kestrel).ToList();
+    string ByStatus(IEnumerable<(string Target, string Payload, int Status, bool ApiNotProblem, bool Kestrel)> answers) =>
+        string.Join(", ", answers.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
+    await Row("B", "bad-input corpus through every text parameter and body: 0 answers of 500; every API error the app answers is problem details (Kestrel's own refusals, before the app runs, counted apart)",
+        $"{corpus.Count} payloads, {results.Count} requests{(settings.Quick ? " (each payload through one target in 4)" : "")}; {fivehundreds.Count} answers of 5xx or no answer; {notProblem} API errors not problem+json; by status {ByStatus(results)}; of these refused by Kestrel before the app ran (no body, no security headers): {kestrel.Count} ({ByStatus(kestrel)}), {kestrel.Count(r => r.Target.StartsWith("/api/", StringComparison.Ordinal))} of them under /api",
         fivehundreds.Count == 0 && notProblem == 0);
     foreach (var group in fivehundreds.GroupBy(r => (r.Target, r.Status)).OrderByDescending(g => g.Count()).Take(30))
     {
         notes.Add($"B: {group.Count()} × {group.Key.Status} from `{group.Key.Target}`, e.g. payload `{Shown(group.First().Payload)}`");
+    }
+    foreach (var group in results.Where(r => r.ApiNotProblem).GroupBy(r => (r.Target, r.Status)).OrderByDescending(g => g.Count()))
+    {
+        notes.Add($"B: {group.Count()} × {group.Key.Status} not problem+json from `{group.Key.Target}`, payloads {string.Join(", ", group.Select(r => $"`{Shown(r.Payload)}`"))}");
+    }
+    foreach (var group in kestrel.GroupBy(r => (r.Target, r.Status)).OrderByDescending(g => g.Count()))
+    {
+        kestrelNotes.Add($"{group.Count()} × {group.Key.Status} from `{group.Key.Target}`, payloads {string.Join(", ", group.Select(r => $"`{Shown(r.Payload)}`").Distinct())}");
     }
 }
 await app.StopAsync();
@@ -243,6 +254,13 @@ string Report()
     {
         report.AppendLine().AppendLine("## Failures found").AppendLine();
         notes.ForEach(n => report.AppendLine("- " + n));
+    }
+    if (kestrelNotes.Count > 0)
+    {
+        report.AppendLine().AppendLine("## Refused by Kestrel before the app ran").AppendLine()
+            .AppendLine("Kestrel answers a request it cannot parse or that is over its limits itself, before any middleware, with a bare status: no body, no security headers (aspnet/KestrelHttpServer#2947; see the README's Accounts and security). The app raises Kestrel's request line limit to 64 KB and refuses addresses over 8 KB itself (414, problem details under /api), so what is left here is a NUL (`%00`) in the path (400) and request lines over 64 KB (414).")
+            .AppendLine();
+        kestrelNotes.ForEach(n => report.AppendLine("- " + n));
     }
     return report.ToString();
 }

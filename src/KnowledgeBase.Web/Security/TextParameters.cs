@@ -1,6 +1,7 @@
 using System.Globalization;
 using KnowledgeBase.Web.Api;
 using KnowledgeBase.Web.Shared;
+using Microsoft.AspNetCore.Http.Extensions;
 
 namespace KnowledgeBase.Web.Security;
 
@@ -8,10 +9,27 @@ namespace KnowledgeBase.Web.Security;
 /// The one check of the text every query parameter (and URL-encoded form) carries, before any page or endpoint reads it: a NUL (which
 /// PostgreSQL refuses in text) or another control character (besides tab and line breaks) has no place in a filter,
 /// a slug, a cursor or a search, so the request is refused with 400 — problem details under /api, the site's
-/// bad-request page elsewhere — instead of failing in the database.
+/// bad-request page elsewhere — instead of failing in the database. An address longer than <see cref="MaxTargetLength"/>
+/// is refused here too, with 414.
 /// </summary>
 public static class TextParameters
 {
+    /// <summary>The longest request target (path and query) the app answers: Kestrel's own default request line limit.</summary>
+    public const int MaxTargetLength = 8 * 1024;
+
+    /// <summary>
+    /// Kestrel refuses a request line over its limit itself, before any middleware runs, with a bare 414: no body, no
+    /// security headers (aspnet/KestrelHttpServer#2947). Its limit is raised to this, above <see cref="MaxTargetLength"/>,
+    /// so that the app refuses the long addresses between the two with a body and its headers. Kestrel already buffers up
+    /// to 1 MB of a connection's input (MaxRequestBufferSize), so a longer line costs no new memory.
+    /// </summary>
+    public const int KestrelRequestLineLimit = 64 * 1024;
+
+    public const string TargetTooLongType = "/api#address-too-long";
+
+    public static void LetTheAppRefuseLongAddresses(this WebApplicationBuilder builder) =>
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = KestrelRequestLineLimit);
+
     public static bool IsUnusable(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
 
     /// <summary>What is wrong with a parameter's value, or null when it may be used.</summary>
@@ -30,11 +48,19 @@ public static class TextParameters
     public static IApplicationBuilder UseTextParameterCheck(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // Not the raw target, which the status page's re-execution keeps: its own short address is what counts then.
+            var target = context.Request.GetEncodedPathAndQuery();
+            if (target.Length > MaxTargetLength)
+            {
+                await RefuseAsync(context, StatusCodes.Status414UriTooLong, string.Create(CultureInfo.InvariantCulture,
+                    $"The address is {target.Length:N0} characters long; this site answers addresses of up to {MaxTargetLength:N0}. Shorten the search or the filters."));
+                return;
+            }
             foreach (var (name, values) in context.Request.Query)
             {
                 if ((Problem(name, name) ?? values.Select(v => Problem(name, v)).FirstOrDefault(p => p is not null)) is { } problem)
                 {
-                    await RefuseAsync(context, problem);
+                    await RefuseAsync(context, StatusCodes.Status400BadRequest, problem);
                     return;
                 }
             }
@@ -93,14 +119,16 @@ public static class TextParameters
 
     private static string Decode(string encoded) => Uri.UnescapeDataString(encoded.Replace('+', ' '));
 
-    /// <summary>400: problem details under /api; elsewhere an empty body the status pages fill with the site's page.</summary>
-    internal static Task RefuseAsync(HttpContext context, string problem)
+    /// <summary>Problem details under /api; elsewhere an empty body the status pages fill with the site's page.</summary>
+    private static Task RefuseAsync(HttpContext context, int status, string problem)
     {
         if (ApiErrors.IsApi(context.Request))
         {
-            return ApiEndpoints.Invalid(problem).ExecuteAsync(context);
+            return (status == StatusCodes.Status414UriTooLong
+                ? TypedResults.Problem(problem, statusCode: status, title: "Address too long", type: TargetTooLongType)
+                : ApiEndpoints.Invalid(problem)).ExecuteAsync(context);
         }
-        StatusPages.Refuse(context, StatusCodes.Status400BadRequest, problem);
+        StatusPages.Refuse(context, status, problem);
         return Task.CompletedTask;
     }
 

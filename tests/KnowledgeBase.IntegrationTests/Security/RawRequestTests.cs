@@ -60,6 +60,62 @@ public sealed class RawRequestTests(SocketApp app) : IClassFixture<SocketApp>
         Assert.Contains("Host", body, StringComparison.Ordinal);
     }
 
+    private static string Get(string target) => $"GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+
+    [Theory]
+    [InlineData("/api/v1/claims?topic=")]
+    [InlineData("/api/v1/sources/")]
+    public async Task An_api_address_over_8_KB_is_a_414_problem_from_the_app(string prefix)
+    {
+        // Over the app's 8 KB, under Kestrel's raised 64 KB: the app answers, not Kestrel.
+        var (head, body, _) = await SendAsync(Get(prefix + new string('a', 20_000)));
+
+        Assert.True(Status(head) == 414, head + "\n" + body);
+        Assert.Contains("Content-Type: application/problem+json", head, StringComparison.Ordinal);
+        Assert.Contains("Content-Security-Policy: ", head, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"/api#address-too-long\"", body, StringComparison.Ordinal);
+        Assert.Contains("8,192", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_address_over_8_KB_is_a_414_page_with_the_security_headers()
+    {
+        var (head, body, _) = await SendAsync(Get("/search?q=" + new string('a', 20_000)));
+
+        Assert.True(Status(head) == 414, head + "\n" + body);
+        Assert.Contains("Content-Type: text/html", head, StringComparison.Ordinal);
+        Assert.Contains("Content-Security-Policy: ", head, StringComparison.Ordinal);
+        Assert.Contains("this site answers addresses of up to 8,192", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_address_of_exactly_8_KB_is_answered()
+    {
+        var query = "/api/v1/claims?topic=";
+        var (head, body, _) = await SendAsync(Get(query + new string('a', 8 * 1024 - query.Length)));
+
+        // An unknown topic, so a 400, but from the handler: the length was fine.
+        Assert.True(Status(head) == 400, head + "\n" + body);
+        Assert.Contains("/api#invalid-parameter", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// What the README documents as Kestrel's own: it refuses these before any middleware runs, so they carry no body
+    /// and no security headers (aspnet/KestrelHttpServer#2947). A proxy in front adds the headers.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/v1/claims/%00", 400)]
+    [InlineData("/sources/a%00b", 400)]
+    [InlineData("/api/v1/claims?topic=LONG", 414)]
+    public async Task Kestrel_refuses_a_nul_in_the_path_and_a_request_line_over_64_KB_before_the_app(string target, int status)
+    {
+        var (head, body, _) = await SendAsync(Get(target.Replace("LONG", new string('a', 70_000), StringComparison.Ordinal)));
+
+        Assert.True(Status(head) == status, head + "\n" + body);
+        Assert.DoesNotContain("Content-Security-Policy", head, StringComparison.Ordinal);
+        Assert.Equal("", body);
+    }
+
     private async Task<string> WriteRequestAsync(int contentLength, string body)
     {
         var (_, token) = await app.ApiTokenAsync(Roles.Editor);
