@@ -1,3 +1,4 @@
+using System.CommandLine;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Seeding;
@@ -7,8 +8,15 @@ using KnowledgeBase.Web.Api;
 using KnowledgeBase.Web.Components;
 using KnowledgeBase.Web.Exports;
 using KnowledgeBase.Web.Health;
+using KnowledgeBase.Web.Intake;
 using KnowledgeBase.Web.Security;
 using KnowledgeBase.Web.Shared;
+
+// `KnowledgeBase.Web convert FILE` needs no database: it runs before the app is composed.
+if (ConvertCommand.Matches(args))
+{
+    return await CommandLines.InvokeAsync(new RootCommand { ConvertCommand.Command() }, args, Console.Out, Console.Error);
+}
 
 var app = Program.Build(args);
 
