@@ -83,8 +83,9 @@ public sealed partial class DocumentMetadata
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
+    /// <summary>The "By " a byline opens with.</summary>
     [GeneratedRegex(@"^\s*by\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex ByPrefix();
+    internal static partial Regex ByPrefix();
 
     [GeneratedRegex(@"\s*(?:,\s*and\s+|,|;|\s+and\s+|\s*&\s*)\s*")]
     private static partial Regex NameSeparators();

@@ -176,7 +176,8 @@ internal static partial class HtmlPageReader
                     Flush();
                     Walk(element);
                     Flush(BlockKind.Heading, element.TagName[1] - '0');
-                    _notes = NotesHeading().IsMatch(element.TextContent.Trim());
+                    // A notes heading turns the list after it (a sibling) into notes: kept past this element.
+                    (_furniture, _notes) = (furniture, PlainTextReader.NotesHeading().IsMatch(element.TextContent.Trim()));
                     return;
                 case "LI":
                     Flush();
@@ -337,9 +338,6 @@ internal static partial class HtmlPageReader
 
     [GeneratedRegex(@"\b(footnotes?|endnotes?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotesClass();
-
-    [GeneratedRegex(@"^(notes|endnotes|footnotes|references)$", RegexOptions.IgnoreCase)]
-    private static partial Regex NotesHeading();
 
     [GeneratedRegex(@"\b(share|social|subscribe|newsletter|signup|related|recommended|author-bio|bio|advert|promo|sponsored)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FurnitureClass();

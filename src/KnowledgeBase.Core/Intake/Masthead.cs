@@ -44,7 +44,7 @@ internal static partial class Masthead
         while (after < blocks.Count && after <= title + 3)
         {
             var text = Plain(blocks[after].Text);
-            if (!dated && Dates.Parse(ByPrefix().Replace(text, "")) is { } date)
+            if (!dated && Dates.Parse(DocumentMetadata.ByPrefix().Replace(text, "")) is { } date)
             {
                 metadata.OfferPublished(date);
                 dated = true;
@@ -136,9 +136,6 @@ internal static partial class Masthead
     /// <summary>Two to six capitalised words, "and" or commas between names, no sentence punctuation.</summary>
     [GeneratedRegex(@"^(?:By\s+)?(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\p{L}'’.-]+(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\p{L}'’.-]*){1,8}$")]
     private static partial Regex AuthorLine();
-
-    [GeneratedRegex(@"^\s*by\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex ByPrefix();
 
     [GeneratedRegex(@"^©\s*(?<name>.+?)\s*(?:\((?<short>[^)]{1,20})\))?\s*(?:(?:19|20)\d{2})?\.?$")]
     private static partial Regex Copyright();

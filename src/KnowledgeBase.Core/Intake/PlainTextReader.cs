@@ -112,6 +112,7 @@ internal static partial class PlainTextReader
     [GeneratedRegex(@"^\s*\[?(\d{1,3})\]?[.)]?\s+(\S.*)$")]
     private static partial Regex NumberedNote();
 
+    /// <summary>The heading of a list of notes at the end, in any format.</summary>
     [GeneratedRegex(@"^(notes|endnotes|footnotes|references)$", RegexOptions.IgnoreCase)]
-    private static partial Regex NotesHeading();
+    internal static partial Regex NotesHeading();
 }

@@ -106,11 +106,8 @@ public class SeedTextConversionTests
     public void Usip_metadata_from_the_title_line_the_author_note_the_page_label_and_the_address()
     {
         var m = Usip.Metadata;
-        Assert.Equal("How Should Seoul Respond to North Korea's Soldiers in Russia?", m.Title);
+        Assert.Equal(("How Should Seoul Respond to North Korea's Soldiers in Russia?", "analysis", "2024-11", null), (m.Title, m.Kind, m.Published, m.Publisher));
         Assert.Equal(["Lami Kim"], m.Authors);
-        Assert.Equal("analysis", m.Kind);
-        Assert.Equal("2024-11", m.Published);
-        Assert.Null(m.Publisher);
         Assert.Contains("publisher: not found; fill it in", Usip.Report());
         Assert.Equal("how-should-seoul-respond-to-north-korea-s-soldiers-in-russia", Usip.Slug);
         Assert.Contains(Usip.Furniture, f => f.Text == "PUBLICATION TYPE: Analysis");
