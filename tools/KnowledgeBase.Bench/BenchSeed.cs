@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -14,26 +16,30 @@ internal static class BenchSeed
     public const string Command = "bench-seed";
     public const int DefaultClaims = 1_000_000;
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        var claims = DefaultClaims;
-        var rebuild = false;
-        for (var i = 0; i < args.Count; i++)
+        var claims = new Option<int>("--claims")
         {
-            switch (args[i])
+            Description = "How many claims (at least 100).",
+            DefaultValueFactory = _ => DefaultClaims,
+            CustomParser = r =>
             {
-                case "--claims" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out claims) && claims >= 100:
-                    i++;
-                    break;
-                case "--rebuild":
-                    rebuild = true;
-                    break;
-                default:
-                    await error.WriteLineAsync($"{Command}: unexpected argument '{args[i]}'; usage: {Command} [--claims N (at least 100)] [--rebuild]");
-                    return 2;
-            }
-        }
+                if (int.TryParse(r.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 100)
+                {
+                    return n;
+                }
+                r.AddError($"--claims takes a whole number of at least 100, not '{r.Tokens[0].Value}'.");
+                return 0;
+            },
+        };
+        var rebuild = new Option<bool>("--rebuild") { Description = "Generate the corpus again even if one of that size is loaded." };
+        var command = new RootCommand("Load the benchmark's synthetic corpus into the (migrated) benchmark database.") { claims, rebuild };
+        command.SetAction((r, _) => LoadAsync(services, r.GetValue(claims), r.GetValue(rebuild), output));
+        return CommandLines.InvokeAsync(command, args, output, error);
+    }
 
+    private static async Task<int> LoadAsync(IServiceProvider services, int claims, bool rebuild, TextWriter output)
+    {
         string connectionString;
         await using (var scope = services.CreateAsyncScope())
         {
