@@ -43,9 +43,10 @@ public sealed class BrowserApp : KnowledgeBaseApp
 
     /// <summary>
     /// A browser context of its own, signed in as <paramref name="account"/>, on an editor page once it is connected
-    /// to the server (both editor pages mark themselves data-interactive then).
+    /// to the server (both editor pages mark themselves data-interactive then). <paramref name="prepare"/> runs on the
+    /// context before any page loads (init scripts, routes).
     /// </summary>
-    public async Task<IPage> SignedInPageAsync(TestAccount account, string url)
+    public async Task<IPage> SignedInPageAsync(TestAccount account, string url, Func<IBrowserContext, Task>? prepare = null)
     {
         // A loopback address of its own for each editor, so these sign-ins never meet the per-address sign-in limit.
         await StartBrowserAsync();
@@ -55,6 +56,10 @@ public sealed class BrowserApp : KnowledgeBaseApp
             BaseURL = ServerAddress.ToString(),
             ExtraHTTPHeaders = new Dictionary<string, string> { [TestClientAddress.Header] = $"127.3.{(n >> 8) & 255}.{n & 255}" },
         });
+        if (prepare is not null)
+        {
+            await prepare(context);
+        }
         var page = await context.NewPageAsync();
         await page.GotoAsync(Links.SignIn(url));
         await page.GetByLabel("Email").FillAsync(account.Email);

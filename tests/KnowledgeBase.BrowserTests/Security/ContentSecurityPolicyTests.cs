@@ -10,7 +10,7 @@ namespace KnowledgeBase.BrowserTests.Security;
 public sealed class ContentSecurityPolicyTests(BrowserApp app)
 {
     // Registered before any page script runs; Playwright's init scripts are not subject to the page's policy.
-    private const string RecordViolations = """
+    internal const string RecordViolations = """
         window.__violations = [];
         document.addEventListener('securitypolicyviolation', e =>
             window.__violations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
