@@ -9,11 +9,14 @@ var settings = Settings.Parse(args);
 var rows = new List<string>();
 var notes = new List<string>();
 var kestrelNotes = new List<string>();
+// Other work shares the machine: the 1-minute load average at the start and after each phase goes into the report.
+var loads = new List<string> { LoadAverage() };
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // The report is rewritten after every phase, so a phase that fails leaves the earlier ones' results.
 async Task Row(string id, string goal, string measured, bool met)
 {
     rows.Add($"| {id} | {goal} | {measured} | {(met ? "met" : "**missed**")} |");
+    loads.Add(LoadAverage());
     await File.WriteAllTextAsync(settings.Report, Report());
 }
 void Say(string text) => Console.Error.WriteLine($"soak: {text}");
@@ -170,10 +173,11 @@ Say("C1: 20 parallel saves of one claim with the same ETag");
     }));
     var saved = statuses.Where(s => s.Status is 200 or 204).ToList();
     var refused = statuses.Count(s => s.Status == 412);
+    var others = statuses.Where(s => s.Status is not (200 or 204 or 412)).Select(s => s.Status).ToList();
     var final = Writers.SequenceOf(await StatementAsync(contested));
     var winner = saved.Count == 1 && final == 1000 + saved[0].i;
     await Row("C1", "20 parallel saves of one claim with the same ETag: exactly 1 saved, 19 × 412, no silent overwrite",
-        $"{saved.Count} saved, {refused} × 412, others {string.Join(", ", statuses.Where(s => s.Status is not (200 or 204 or 412)).Select(s => s.Status))}; the stored statement is {(winner ? "the saved one" : "NOT the saved one")}",
+        $"{saved.Count} saved, {refused} × 412, others: {(others.Count > 0 ? string.Join(", ", others) : "none")}; the stored statement is {(winner ? "the saved one" : "NOT the saved one")}",
         saved.Count == 1 && refused == 19 && winner);
 }
 await app.StopAsync();
@@ -243,7 +247,7 @@ string Report()
         .AppendLine()
         .AppendLine($"Written by `./kb soak{(settings.Quick ? " --quick" : "")}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: the Release app over loopback on the private cluster (its own database, `knowledgebase_soak`, seeded afresh), driven by `tools/KnowledgeBase.Soak`.")
         .AppendLine()
-        .AppendLine($"- Machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} when written (the app, PostgreSQL, the load generator and other work share these cores)")
+        .AppendLine($"- Machine: {Environment.ProcessorCount} cores; 1-minute load average at the start and after each phase: {string.Join(", ", loads)} (the app, PostgreSQL, the load generator and other work share these cores: the goals are counts of errors, not throughput)")
         .AppendLine($"- Phases of {settings.Duration.TotalSeconds} s{(settings.Quick ? " (--quick; the full run takes 60 s)" : "")}, {settings.Readers} readers over {urls.Count} addresses (every topic, source and claim page, lists, search, compare and some API reads); API writes with an Editor's token, the per-token write limit lifted for the campaign (`Api__WritesPerMinute`) so that writers measure durability, not the limiter; the anonymous API read limit left at its default except in B")
         .AppendLine("- 5xx or no answer counts as an error; 429 from the API's read limit is counted apart; a durability goal with no acknowledged save (or F1 with no answer after the outage) is missed: nothing was shown")
         .AppendLine()
@@ -264,6 +268,8 @@ string Report()
     }
     return report.ToString();
 }
+
+static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
 static string StatusCounts(IEnumerable<Answer> answers) =>
     string.Join(", ", answers.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));

@@ -1,3 +1,5 @@
+using KnowledgeBase.Web.Api;
+
 namespace KnowledgeBase.Web.Security;
 
 /// <summary>
@@ -43,11 +45,18 @@ public sealed class PublicAddress
         var request = context.Request;
         if (!IsAllowed(request.Host))
         {
+            var refusal = request.Host.HasValue
+                ? "This site does not answer for the host in the request's Host header."
+                : "The request has no Host header; send the site's host name in one.";
+            // Before the error handlers (nothing may read the address first), so the API's problem details are written here.
+            if (ApiErrors.IsApi(request))
+            {
+                await TypedResults.Problem(refusal, statusCode: StatusCodes.Status400BadRequest, title: "Host not served").ExecuteAsync(context);
+                return;
+            }
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(request.Host.HasValue
-                ? "400 Bad Request: this site does not answer for the host in the request's Host header."
-                : "400 Bad Request: the request has no Host header; send the site's host name in one.");
+            await context.Response.WriteAsync("400 Bad Request: " + refusal);
             return;
         }
         if (Url is { } url)

@@ -67,6 +67,18 @@ public sealed class BadInputTests(KnowledgeBaseApp app)
         Assert.Contains("U+0000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_host_the_site_does_not_answer_for_is_a_400_problem_under_api()
+    {
+        var client = ApiClient.For(app);
+        client.DefaultRequestHeaders.Host = "evil.example";
+
+        var problem = await client.GetProblemAsync("/api/v1/claims/1", HttpStatusCode.BadRequest);
+
+        Assert.Equal("Host not served", problem.GetProperty("title").GetString());
+        Assert.Contains("does not answer for the host", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/claims?flag=agree")]
