@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using Npgsql;
 using NpgsqlTypes;
 

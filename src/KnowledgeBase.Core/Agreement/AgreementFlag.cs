@@ -20,9 +20,6 @@ public enum AgreementFlag
 
 public static class AgreementFlagText
 {
-    /// <summary>The flag as it appears in URLs, seed files and the API: "single-source", "agree", "partial", "conflict".</summary>
-    public static string ToSlug(this AgreementFlag flag) => EnumSlugs.Slug(flag);
-
     public static string ToLabel(this AgreementFlag flag) => flag switch
     {
         AgreementFlag.SingleSource => "Single source",
@@ -31,6 +28,4 @@ public static class AgreementFlagText
         AgreementFlag.Conflict => "Sources conflict",
         _ => throw new ArgumentOutOfRangeException(nameof(flag)),
     };
-
-    public static bool TryParse(string? slug, out AgreementFlag flag) => EnumSlugs.TryParse(slug, out flag);
 }

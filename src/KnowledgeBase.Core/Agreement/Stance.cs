@@ -15,8 +15,6 @@ public enum Stance
 
 public static class StanceText
 {
-    public static string ToSlug(this Stance stance) => EnumSlugs.Slug(stance);
-
     public static string ToLabel(this Stance stance) => stance switch
     {
         Stance.Supports => "Supports",
@@ -25,6 +23,4 @@ public static class StanceText
         Stance.Mentions => "Mentions",
         _ => throw new ArgumentOutOfRangeException(nameof(stance)),
     };
-
-    public static bool TryParse(string? slug, out Stance stance) => EnumSlugs.TryParse(slug, out stance);
 }

@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Search;
+using KnowledgeBase.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -76,10 +77,10 @@ internal static class AgreementConversion
     public static readonly ValueConverter<Stance, string> StanceConverter = new(s => s.ToSlug(), s => ParseStance(s));
 
     private static AgreementFlag ParseFlag(string slug) =>
-        AgreementFlagText.TryParse(slug, out var flag) ? flag : throw new InvalidOperationException($"Unknown agreement flag '{slug}'.");
+        EnumSlugs.TryParse<AgreementFlag>(slug, out var flag) ? flag : throw new InvalidOperationException($"Unknown agreement flag '{slug}'.");
 
     private static Stance ParseStance(string slug) =>
-        StanceText.TryParse(slug, out var stance) ? stance : throw new InvalidOperationException($"Unknown stance '{slug}'.");
+        EnumSlugs.TryParse<Stance>(slug, out var stance) ? stance : throw new InvalidOperationException($"Unknown stance '{slug}'.");
 }
 
 /// <summary>

@@ -25,17 +25,6 @@ public enum RevisionAction
     Imported,
 }
 
-public static class RevisionText
-{
-    public static string ToSlug(this RevisionEntity entity) => EnumSlugs.Slug(entity);
-
-    public static string ToSlug(this RevisionAction action) => EnumSlugs.Slug(action);
-
-    public static bool TryParse(string? slug, out RevisionEntity entity) => EnumSlugs.TryParse(slug, out entity);
-
-    public static bool TryParse(string? slug, out RevisionAction action) => EnumSlugs.TryParse(slug, out action);
-}
-
 /// <summary>
 /// One save of a claim or a source: who, when, what they did and why, and the complete editable state after it
 /// (a claim or source snapshot as JSON, see Editing), so any two revisions can be compared and
@@ -65,10 +54,10 @@ internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
     private static readonly ValueConverter<RevisionAction, string> ActionConverter = new(a => a.ToSlug(), s => ParseAction(s));
 
     private static RevisionEntity ParseEntity(string slug) =>
-        RevisionText.TryParse(slug, out RevisionEntity e) ? e : throw new InvalidOperationException($"Unknown revision entity '{slug}'.");
+        EnumSlugs.TryParse(slug, out RevisionEntity e) ? e : throw new InvalidOperationException($"Unknown revision entity '{slug}'.");
 
     private static RevisionAction ParseAction(string slug) =>
-        RevisionText.TryParse(slug, out RevisionAction a) ? a : throw new InvalidOperationException($"Unknown revision action '{slug}'.");
+        EnumSlugs.TryParse(slug, out RevisionAction a) ? a : throw new InvalidOperationException($"Unknown revision action '{slug}'.");
 
     public void Configure(EntityTypeBuilder<Revision> builder)
     {

@@ -4,6 +4,7 @@ using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
 using Microsoft.EntityFrameworkCore;
@@ -54,18 +55,11 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
     public async Task<EditResult<ClaimSnapshot>> RestoreAsync(
         long id, int revisionNumber, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
     {
-        var revision = await db.Revisions.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.EntityType == RevisionEntity.Claim && r.EntityId == id && r.Number == revisionNumber, ct);
-        if (revision is null)
-        {
-            return await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.Id == id, ct)
-                ? new EditResult<ClaimSnapshot>.Invalid([new("revision", $"This claim has no revision {revisionNumber}.")])
-                : new EditResult<ClaimSnapshot>.NotFound();
-        }
-        var snapshot = SnapshotJson.Read<ClaimSnapshot>(revision.Snapshot);
-        return await SaveAsync(
-            id, snapshot.ToDraft(), expectedVersion, RevisionAction.Restored, editor,
-            string.IsNullOrWhiteSpace(comment) ? $"Restored revision {revisionNumber}." : comment, snapshot.Citations, ct);
+        var (snapshot, refused) = await Revisions.ToRestoreAsync<ClaimSnapshot>(
+            db, RevisionEntity.Claim, id, revisionNumber, () => db.Claims.IgnoreQueryFilters().AnyAsync(c => c.Id == id, ct), ct);
+        return refused ?? await SaveAsync(
+            id, snapshot!.ToDraft(), expectedVersion, RevisionAction.Restored, editor, Revisions.RestoreComment(comment, revisionNumber),
+            snapshot.Citations, ct);
     }
 
     /// <summary>Soft delete: the claim disappears from every reader page; its citations stay, so undelete brings it all back.</summary>
@@ -140,7 +134,7 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         var anchored = Anchor(draft, sources, current, errors);
         var evidence = anchored.Select(a => a.Evidence(a.Draft.Footnote ?? a.Proposed)).ToList();
         var verdict = AgreementRule.Evaluate(evidence);
-        var flag = AgreementFlagText.TryParse(draft.OverrideFlag?.Trim(), out var overridden) && !string.IsNullOrWhiteSpace(draft.OverrideReason)
+        var flag = EnumSlugs.TryParse<AgreementFlag>(draft.OverrideFlag?.Trim(), out var overridden) && !string.IsNullOrWhiteSpace(draft.OverrideReason)
             ? overridden
             : verdict.Flag;
         var previews = draft.Citations.Select((c, i) =>
@@ -366,25 +360,25 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             new(Source.Slug, Source.ShortName, Stance, Figure.TryParseOptional(Draft.Figure), Anchor?.Exact ?? Kept!.Exact, footnote);
     }
 
-    private async Task<List<int>> SourceIdsAsync(ClaimDraft draft, CancellationToken ct)
-    {
-        var ids = draft.Citations.Where(c => c?.SourceId is not null).Select(c => c.SourceId!.Value).Distinct().ToList();
-        var slugs = draft.Citations.Where(c => c is { SourceId: null } && !string.IsNullOrWhiteSpace(c.SourceSlug))
-            .Select(c => c.SourceSlug!.Trim()).Distinct().ToList();
-        return await db.Sources.IgnoreQueryFilters().Where(s => ids.Contains(s.Id) || slugs.Contains(s.Slug)).Select(s => s.Id).ToListAsync(ct);
-    }
+    private async Task<List<int>> SourceIdsAsync(ClaimDraft draft, CancellationToken ct) =>
+        CitedSources(draft) is { } sources ? await sources.Select(s => s.Id).ToListAsync(ct) : [];
 
     private async Task<List<Source>> LoadSourcesAsync(ClaimDraft draft, bool tracking, CancellationToken ct)
     {
-        var ids = draft.Citations.Where(c => c?.SourceId is not null).Select(c => c.SourceId!.Value).Distinct().ToList();
-        var slugs = draft.Citations.Where(c => c is { SourceId: null } && !string.IsNullOrWhiteSpace(c.SourceSlug))
-            .Select(c => c.SourceSlug!.Trim()).Distinct().ToList();
-        if (ids.Count == 0 && slugs.Count == 0)
+        if (CitedSources(draft)?.Include(s => s.Footnotes) is not { } query)
         {
             return [];
         }
-        var query = db.Sources.IgnoreQueryFilters().Include(s => s.Footnotes).Where(s => ids.Contains(s.Id) || slugs.Contains(s.Slug));
         return await (tracking ? query : query.AsNoTracking()).ToListAsync(ct);
+    }
+
+    /// <summary>The documents the draft's citations name, by id or (without one) by slug, deleted ones included; null when they name none.</summary>
+    private IQueryable<Source>? CitedSources(ClaimDraft draft)
+    {
+        var ids = draft.Citations.Where(c => c?.SourceId is not null).Select(c => c.SourceId!.Value).Distinct().ToList();
+        var slugs = draft.Citations.Where(c => c is { SourceId: null } && !string.IsNullOrWhiteSpace(c.SourceSlug))
+            .Select(c => c.SourceSlug!.Trim()).Distinct().ToList();
+        return ids.Count == 0 && slugs.Count == 0 ? null : db.Sources.IgnoreQueryFilters().Where(s => ids.Contains(s.Id) || slugs.Contains(s.Slug));
     }
 
     private static Source? Find(List<Source> sources, CitationDraft draft) =>
@@ -431,7 +425,7 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
                 errors.Add(new($"{at}.footnote", $"{source.ShortName} has no footnote {chosen}: {has}."));
                 continue;
             }
-            if (!StanceText.TryParse(string.IsNullOrWhiteSpace(c.Stance) ? "supports" : c.Stance.Trim(), out var stance))
+            if (!EnumSlugs.TryParse<Stance>(string.IsNullOrWhiteSpace(c.Stance) ? "supports" : c.Stance.Trim(), out var stance))
             {
                 continue; // already refused by DraftRules
             }
@@ -470,18 +464,14 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
                         errors.Add(new($"{at}.quote", $"These words are not in {source.ShortName}'s text. Copy them from the document exactly as they stand."));
                     }
                     break;
-                case AnchorOutcome.NotFound:
-                    errors.Add(new(
-                        $"{at}.quote",
-                        $"These words occur {Times(anchor.Anchoring.Candidates.Count)} in {source.ShortName}, but never with the words given before or after them; "
-                        + "correct the prefix or suffix, or pick one of the places below.",
-                        anchor.Anchoring.Candidates));
-                    break;
                 default:
+                    // Several places: none of them with the prefix or suffix given, or no prefix or suffix to choose by.
                     errors.Add(new(
                         $"{at}.quote",
-                        $"These words occur {Times(anchor.Anchoring.Candidates.Count)} in {source.ShortName}; add a few words right before them (prefix) "
-                        + "or right after them (suffix) to say which place you mean.",
+                        $"These words occur {Times(anchor.Anchoring.Candidates.Count)} in {source.ShortName}"
+                        + (anchor.Anchoring.Outcome == AnchorOutcome.NotFound
+                            ? ", but never with the words given before or after them; correct the prefix or suffix, or pick one of the places below."
+                            : "; add a few words right before them (prefix) or right after them (suffix) to say which place you mean."),
                         anchor.Anchoring.Candidates));
                     break;
             }

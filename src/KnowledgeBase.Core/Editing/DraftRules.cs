@@ -68,7 +68,7 @@ public static class DraftRules
         const string flags = "agree, partial, conflict, single-source";
         if (!string.IsNullOrWhiteSpace(draft.OverrideFlag))
         {
-            if (!AgreementFlagText.TryParse(draft.OverrideFlag.Trim(), out _))
+            if (!EnumSlugs.TryParse<AgreementFlag>(draft.OverrideFlag.Trim(), out _))
             {
                 check.Add("overrideFlag", $"'{Shorten(draft.OverrideFlag)}' is not a flag: use agree, partial, conflict or single-source.",
                     $"agreement-override flag '{draft.OverrideFlag}' is not one of {flags}.");
@@ -112,7 +112,7 @@ public static class DraftRules
                 requiredMessage: "Paste or select the words this document uses.");
             check.Text($"{at}.prefix", citation.Prefix, EditLimits.QuoteContext);
             check.Text($"{at}.suffix", citation.Suffix, EditLimits.QuoteContext);
-            if (!StanceText.TryParse(string.IsNullOrWhiteSpace(citation.Stance) ? "supports" : citation.Stance.Trim(), out _))
+            if (!EnumSlugs.TryParse<Stance>(string.IsNullOrWhiteSpace(citation.Stance) ? "supports" : citation.Stance.Trim(), out _))
             {
                 check.Add($"{at}.stance", $"'{Shorten(citation.Stance!)}' is not a stance: use supports, supports-in-part, contradicts or mentions.",
                     $"stance '{citation.Stance}' is not one of supports, supports-in-part, contradicts, mentions.");

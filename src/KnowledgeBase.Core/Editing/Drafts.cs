@@ -46,7 +46,7 @@ public class ClaimDraft
         claim.Statement = Statement!.Trim();
         claim.Figure = TextValues.Blank(Figure);
         claim.ApplyVerdict(verdict);
-        if (AgreementFlagText.TryParse(OverrideFlag?.Trim(), out var flag))
+        if (EnumSlugs.TryParse<AgreementFlag>(OverrideFlag?.Trim(), out var flag))
         {
             claim.Override(flag, OverrideReason!);
         }
@@ -159,7 +159,7 @@ public class SourceDraft
     public string? BodyMarkdown { get; set; }
 
     /// <summary>What each footnote cites, by footnote number; a footnote without an entry cites nothing recorded.</summary>
-    public Dictionary<int, CitedWorkDraft> Footnotes { get; set; } = [];
+    public Dictionary<int, CitedWork> Footnotes { get; set; } = [];
 
     /// <summary>The checked draft and its prepared body (see <see cref="DraftRules.Check(SourceDraft, DraftReader)"/>) onto the source.</summary>
     public void ApplyTo(Source source, PreparedBody body)
@@ -197,7 +197,7 @@ public class SourceDraft
         Retrieved = source.Retrieved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         EditorialNote = source.EditorialNote;
         BodyMarkdown = source.BodyMarkdown;
-        Footnotes = source.Footnotes.ToDictionary(f => f.Number, f => CitedWorkDraft.Of(f.Cites));
+        Footnotes = source.Footnotes.ToDictionary(f => f.Number, f => f.Cites.Copy());
     }
 
     /// <summary>A copy to hand a service (the footnote map is copied, the works in it are shared).</summary>
@@ -209,32 +209,6 @@ public class SourceDraft
         return copy;
     }
 
-    /// <summary>What each footnote cites, as the body preparation takes it.</summary>
-    public Dictionary<int, CitedWork?> CitedWorks() => (Footnotes ?? []).ToDictionary(kv => kv.Key, kv => kv.Value?.ToCitedWork());
-}
-
-/// <summary>The work a footnote cites.</summary>
-public sealed class CitedWorkDraft
-{
-    public string? Authors { get; set; }
-    public string? Title { get; set; }
-    public string? Outlet { get; set; }
-
-    /// <summary>ISO 8601, possibly partial.</summary>
-    public string? Published { get; set; }
-
-    /// <summary>An absolute http(s) URL.</summary>
-    public string? Url { get; set; }
-
-    public bool IsEmpty() =>
-        TextValues.Blank(Authors) is null && TextValues.Blank(Title) is null && TextValues.Blank(Outlet) is null
-        && TextValues.Blank(Published) is null && TextValues.Blank(Url) is null;
-
-    public static CitedWorkDraft Of(CitedWork work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        return new() { Authors = work.Authors, Title = work.Title, Outlet = work.Outlet, Published = work.Published, Url = work.Url };
-    }
-
-    public CitedWork ToCitedWork() => new() { Authors = Authors, Title = Title, Outlet = Outlet, Published = Published, Url = Url };
+    /// <summary>What each footnote cites, as the body preparation takes it: copies, the entities' own from then on.</summary>
+    public Dictionary<int, CitedWork?> CitedWorks() => (Footnotes ?? []).ToDictionary(kv => kv.Key, kv => kv.Value?.Copy());
 }

@@ -75,32 +75,18 @@ public static class PassageReanchoring
             {
                 case AnchorStatus.Exact or AnchorStatus.Moved when p.NeedsReview && p.Status == AnchorStatus.Fuzzy:
                     // Still the approximate words an editor has not confirmed: they follow, and stay in the queue.
-                    results[p.Id] = p with
-                    {
-                        Start = anchor!.Start,
-                        End = anchor.End,
-                        Exact = anchor.Exact,
-                        Prefix = anchor.Prefix,
-                        Suffix = anchor.Suffix,
-                        Footnote = Footnote(anchor.Start, anchor.End),
-                    };
+                    results[p.Id] = At(p, anchor!, Footnote(anchor!.Start, anchor.End));
                     break;
                 case AnchorStatus.Exact or AnchorStatus.Moved when taken.Add((anchor!.Start, anchor.End)):
                     results[p.Id] = Confirmed(p, anchor, p.NeedsReview ? AnchorStatus.Moved : found.Status, Footnote(anchor.Start, anchor.End));
                     break;
                 case AnchorStatus.Exact or AnchorStatus.Moved or AnchorStatus.Fuzzy:
                     // Approximate words, or the same words another passage already stands on: an editor decides.
-                    results[p.Id] = p with
+                    results[p.Id] = At(p, anchor!, Footnote(anchor!.Start, anchor.End)) with
                     {
-                        Start = anchor!.Start,
-                        End = anchor.End,
-                        Exact = anchor.Exact,
-                        Prefix = anchor.Prefix,
-                        Suffix = anchor.Suffix,
                         Status = AnchorStatus.Fuzzy,
                         NeedsReview = true,
                         PreviousExact = p.PreviousExact ?? p.Exact,
-                        Footnote = Footnote(anchor.Start, anchor.End),
                     };
                     break;
                 default:
@@ -116,16 +102,17 @@ public static class PassageReanchoring
         return passages.Select(p => results[p.Id]).ToList();
     }
 
-    private static PassageState Confirmed(PassageState p, TextAnchor anchor, AnchorStatus status, int? footnote) => p with
+    private static PassageState Confirmed(PassageState p, TextAnchor anchor, AnchorStatus status, int? footnote) =>
+        At(p, anchor, footnote) with { Status = status, NeedsReview = false, PreviousExact = null };
+
+    /// <summary>The passage on the words the anchor found, with the footnote there.</summary>
+    private static PassageState At(PassageState p, TextAnchor anchor, int? footnote) => p with
     {
         Start = anchor.Start,
         End = anchor.End,
         Exact = anchor.Exact,
         Prefix = anchor.Prefix,
         Suffix = anchor.Suffix,
-        Status = status,
-        NeedsReview = false,
-        PreviousExact = null,
         Footnote = footnote,
     };
 

@@ -84,6 +84,28 @@ internal static class Revisions
     }
 
     /// <summary>
+    /// The state a restore writes back: revision <paramref name="number"/>'s snapshot, or the refusal when the entity
+    /// has no such revision (or, <paramref name="exists"/> says, the entity itself is gone).
+    /// </summary>
+    public static async Task<(TSnapshot? Snapshot, EditResult<TSnapshot>? Refused)> ToRestoreAsync<TSnapshot>(
+        KnowledgeBaseDb db, RevisionEntity entity, long id, int number, Func<Task<bool>> exists, CancellationToken ct)
+        where TSnapshot : class
+    {
+        var json = await db.Revisions.AsNoTracking()
+            .Where(r => r.EntityType == entity && r.EntityId == id && r.Number == number).Select(r => r.Snapshot).FirstOrDefaultAsync(ct);
+        if (json is not null)
+        {
+            return (SnapshotJson.Read<TSnapshot>(json), null);
+        }
+        return (null, await exists()
+            ? new EditResult<TSnapshot>.Invalid([new("revision", $"This {entity.ToSlug()} has no revision {number}.")])
+            : new EditResult<TSnapshot>.NotFound());
+    }
+
+    public static string RestoreComment(string? comment, int number) =>
+        string.IsNullOrWhiteSpace(comment) ? $"Restored revision {number}." : comment;
+
+    /// <summary>
     /// What every write checks first: who writes (missing or malformed is the caller's bug, so it throws) and the
     /// comment; the refusals, if any, to report like any field's.
     /// </summary>

@@ -160,7 +160,7 @@ public sealed record SourceSnapshot(
         draft.Retrieved = Retrieved;
         draft.EditorialNote = EditorialNote;
         draft.BodyMarkdown = BodyMarkdown;
-        draft.Footnotes = Footnotes.ToDictionary(f => f.Number, f => new CitedWorkDraft
+        draft.Footnotes = Footnotes.ToDictionary(f => f.Number, f => new CitedWork
         {
             Authors = f.Authors,
             Title = f.Title,

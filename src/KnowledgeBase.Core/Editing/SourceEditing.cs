@@ -91,18 +91,10 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
     public async Task<EditResult<SourceSnapshot>> RestoreAsync(
         int id, int revisionNumber, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default)
     {
-        var revision = await db.Revisions.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.EntityType == RevisionEntity.Source && r.EntityId == id && r.Number == revisionNumber, ct);
-        if (revision is null)
-        {
-            return await db.Sources.IgnoreQueryFilters().AnyAsync(s => s.Id == id, ct)
-                ? new EditResult<SourceSnapshot>.Invalid([new("revision", $"This source has no revision {revisionNumber}.")])
-                : new EditResult<SourceSnapshot>.NotFound();
-        }
-        var draft = SnapshotJson.Read<SourceSnapshot>(revision.Snapshot).ToDraft();
-        return await SaveAsync(
-            id, draft, expectedVersion, RevisionAction.Restored, editor,
-            string.IsNullOrWhiteSpace(comment) ? $"Restored revision {revisionNumber}." : comment, ct);
+        var (snapshot, refused) = await Revisions.ToRestoreAsync<SourceSnapshot>(
+            db, RevisionEntity.Source, id, revisionNumber, () => db.Sources.IgnoreQueryFilters().AnyAsync(s => s.Id == id, ct), ct);
+        return refused ?? await SaveAsync(
+            id, snapshot!.ToDraft(), expectedVersion, RevisionAction.Restored, editor, Revisions.RestoreComment(comment, revisionNumber), ct);
     }
 
     /// <summary>Soft delete; refused while a live claim cites the source (its citations would point nowhere).</summary>

@@ -5,6 +5,7 @@ using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 

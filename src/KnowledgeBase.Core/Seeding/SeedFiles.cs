@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -229,8 +230,8 @@ internal static class SeedFormat
     {
         [(typeof(SourceDraft), nameof(SourceDraft.Title))] = ScalarStyle.DoubleQuoted,
         [(typeof(SourceDraft), nameof(SourceDraft.EditorialNote))] = ScalarStyle.Folded,
-        [(typeof(CitedWorkDraft), nameof(CitedWorkDraft.Title))] = ScalarStyle.DoubleQuoted,
-        [(typeof(CitedWorkDraft), nameof(CitedWorkDraft.Published))] = ScalarStyle.DoubleQuoted,
+        [(typeof(CitedWork), nameof(CitedWork.Title))] = ScalarStyle.DoubleQuoted,
+        [(typeof(CitedWork), nameof(CitedWork.Published))] = ScalarStyle.DoubleQuoted,
     };
 
     public static DeserializerBuilder Reading(DeserializerBuilder builder)

@@ -105,7 +105,7 @@ public sealed record SeedPlan(
                 errors.Add($"{where}: a revision needs entity, slug, number, action, author-name, created-at and snapshot.");
                 continue;
             }
-            if (!RevisionText.TryParse(r.Entity, out RevisionEntity entity))
+            if (!EnumSlugs.TryParse(r.Entity, out RevisionEntity entity))
             {
                 errors.Add($"{where}: entity '{r.Entity}' is not claim or source.");
                 continue;
@@ -115,7 +115,7 @@ public sealed record SeedPlan(
                 errors.Add($"{where}: there is no {r.Entity} '{r.Slug}' in the export.");
                 continue;
             }
-            if (!RevisionText.TryParse(r.Action, out RevisionAction action))
+            if (!EnumSlugs.TryParse(r.Action, out RevisionAction action))
             {
                 errors.Add($"{where}: action '{r.Action}' is not one of created, updated, deleted, undeleted, restored, imported.");
                 continue;
@@ -237,7 +237,7 @@ public sealed record SeedPlan(
                     errors.Add($"{at}: unknown source '{e.SourceSlug}'.");
                     continue;
                 }
-                if (!StanceText.TryParse(string.IsNullOrWhiteSpace(e.Stance) ? "supports" : e.Stance.Trim(), out var stance))
+                if (!EnumSlugs.TryParse<Stance>(string.IsNullOrWhiteSpace(e.Stance) ? "supports" : e.Stance.Trim(), out var stance))
                 {
                     continue; // already refused by DraftRules
                 }
@@ -286,7 +286,7 @@ public sealed record SeedPlan(
         (TextAnchor Anchor, PlannedReview Review)? PlanReview(ReviewEntry r, string quote, PlannedSource source, string at)
         {
             var text = source.Anchorable.Text;
-            if (!AnchorStatusText.TryParse(r.Status, out var status) || status is not (AnchorStatus.Fuzzy or AnchorStatus.Orphaned))
+            if (!EnumSlugs.TryParse<AnchorStatus>(r.Status, out var status) || status is not (AnchorStatus.Fuzzy or AnchorStatus.Orphaned))
             {
                 errors.Add($"{at}: review status '{r.Status}' is not fuzzy or orphaned.");
                 return null;

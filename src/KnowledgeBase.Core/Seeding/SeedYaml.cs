@@ -151,34 +151,29 @@ internal static class SeedYaml
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            switch (c)
+            var escaped = c switch
             {
-                case '"':
-                    text.Append("\\\"");
-                    break;
-                case '\\':
-                    text.Append("\\\\");
-                    break;
-                case '\n':
-                    text.Append("\\n");
-                    break;
-                case '\t':
-                    text.Append("\\t");
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                    {
-                        text.Append(c).Append(value[++i]);
-                    }
-                    else if (char.IsControl(c) || IsSpecial(c))
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-                    break;
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ => null,
+            };
+            if (escaped is not null)
+            {
+                text.Append(escaped);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                text.Append(c).Append(value[++i]);
+            }
+            else if (char.IsControl(c) || IsSpecial(c))
+            {
+                text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append(c);
             }
         }
         return text.Append('"').ToString();

@@ -9,7 +9,8 @@ namespace KnowledgeBase.Core.Shared;
 /// </summary>
 public static class EnumSlugs
 {
-    public static string Slug<T>(T value)
+    /// <summary>The member's slug: AgreementFlag.SingleSource.ToSlug() is "single-source".</summary>
+    public static string ToSlug<T>(this T value)
         where T : struct, Enum =>
         Table<T>.Slugs.TryGetValue(value, out var slug) ? slug : throw new ArgumentOutOfRangeException(nameof(value));
 

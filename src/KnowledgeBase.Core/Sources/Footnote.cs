@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Shared;
+
 namespace KnowledgeBase.Core.Sources;
 
 /// <summary>A numbered note of a source, and the work it cites.</summary>
@@ -33,4 +35,10 @@ public sealed class CitedWork
     public string? Published { get; set; }
 
     public string? Url { get; set; }
+
+    public bool IsEmpty() =>
+        TextValues.Blank(Authors) is null && TextValues.Blank(Title) is null && TextValues.Blank(Outlet) is null
+        && TextValues.Blank(Published) is null && TextValues.Blank(Url) is null;
+
+    public CitedWork Copy() => (CitedWork)MemberwiseClone();
 }

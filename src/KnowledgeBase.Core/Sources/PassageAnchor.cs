@@ -34,10 +34,3 @@ public enum AnchorStatus
     /// <summary>Nothing close enough was found; the citation keeps its old quote and waits for an editor.</summary>
     Orphaned,
 }
-
-public static class AnchorStatusText
-{
-    public static string ToSlug(this AnchorStatus status) => EnumSlugs.Slug(status);
-
-    public static bool TryParse(string? slug, out AnchorStatus status) => EnumSlugs.TryParse(slug, out status);
-}

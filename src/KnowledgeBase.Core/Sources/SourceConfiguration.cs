@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Search;
+using KnowledgeBase.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -78,5 +79,5 @@ internal static class AnchorStatusConversion
     public static readonly ValueConverter<AnchorStatus, string> Converter = new(s => s.ToSlug(), s => Parse(s));
 
     private static AnchorStatus Parse(string slug) =>
-        AnchorStatusText.TryParse(slug, out var status) ? status : throw new InvalidOperationException($"Unknown anchor status '{slug}'.");
+        EnumSlugs.TryParse<AnchorStatus>(slug, out var status) ? status : throw new InvalidOperationException($"Unknown anchor status '{slug}'.");
 }

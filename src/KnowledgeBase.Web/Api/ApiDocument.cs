@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

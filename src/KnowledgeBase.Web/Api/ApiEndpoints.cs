@@ -1,6 +1,7 @@
 using System.Globalization;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.Outlets;
 using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -70,7 +71,7 @@ public static class ApiEndpoints
         AgreementFlag? flagValue = null;
         if (flag is not null)
         {
-            if (!AgreementFlagText.TryParse(flag, out var parsed))
+            if (!EnumSlugs.TryParse<AgreementFlag>(flag, out var parsed))
             {
                 return Invalid("flag must be one of single-source, agree, partial, conflict.");
             }

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
 

@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Search;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
 using KnowledgeBase.Web.Topics;

@@ -2,6 +2,7 @@ using System.Globalization;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
@@ -43,7 +44,7 @@ public static class ClaimListCursor
             return true;
         }
         if (Cursor.Decode(cursor, 2) is [var flagSlug, var idText]
-            && AgreementFlagText.TryParse(flagSlug, out var flag)
+            && EnumSlugs.TryParse<AgreementFlag>(flagSlug, out var flag)
             && long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var lastId)
             && lastId > 0)
         {

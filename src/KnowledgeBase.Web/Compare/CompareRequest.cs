@@ -21,10 +21,6 @@ public enum CompareSort
 
 public static class CompareSortText
 {
-    public static string ToSlug(this CompareSort sort) => EnumSlugs.Slug(sort);
-
-    public static bool TryParse(string? slug, out CompareSort sort) => EnumSlugs.TryParse(slug, out sort);
-
     /// <summary>The same order seen from the other side: swapping the documents turns "left" into "right".</summary>
     public static CompareSort Swapped(this CompareSort sort) => sort switch
     {
@@ -104,7 +100,7 @@ public sealed partial record CompareRequest(
         AgreementFlag? parsedFlag = null;
         if (error is null && TextValues.Blank(flag) is { } f)
         {
-            if (AgreementFlagText.TryParse(f, out var value))
+            if (EnumSlugs.TryParse<AgreementFlag>(f, out var value))
             {
                 parsedFlag = value;
             }
@@ -115,7 +111,7 @@ public sealed partial record CompareRequest(
         }
 
         var parsedSort = CompareSort.Flag;
-        if (error is null && TextValues.Blank(sort) is { } s && !CompareSortText.TryParse(s, out parsedSort))
+        if (error is null && TextValues.Blank(sort) is { } s && !EnumSlugs.TryParse<CompareSort>(s, out parsedSort))
         {
             error = $"“{Clip(s)}” is not an order for this page. Use one of: {string.Join(", ", Enum.GetValues<CompareSort>().Select(x => x.ToSlug()))}.";
         }

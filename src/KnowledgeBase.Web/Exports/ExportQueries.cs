@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Exports;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,8 +91,8 @@ internal static class ExportQueries
                 }).ToList(),
             })
             .ToListAsync(ct);
-        return rows.Select(c => new ExportClaim(c.Id, c.Slug, c.Statement, Core.Agreement.AgreementFlagText.ToSlug(c.Agreement), c.Figure,
-            c.Citations.Select(x => new ExportCitation(x.Source, Core.Agreement.StanceText.ToSlug(x.Stance), x.Exact, x.Footnote, x.Outlet, x.Attribution, x.Figure, x.PassageId)).ToList()))
+        return rows.Select(c => new ExportClaim(c.Id, c.Slug, c.Statement, EnumSlugs.ToSlug(c.Agreement), c.Figure,
+            c.Citations.Select(x => new ExportCitation(x.Source, EnumSlugs.ToSlug(x.Stance), x.Exact, x.Footnote, x.Outlet, x.Attribution, x.Figure, x.PassageId)).ToList()))
             .ToList();
     }
 }

@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -231,7 +232,7 @@ public static class SearchQueries
     }
 
     private static AgreementFlag ParseFlag(string slug) =>
-        AgreementFlagText.TryParse(slug, out var flag) ? flag : throw new InvalidOperationException($"Unknown agreement flag '{slug}'.");
+        EnumSlugs.TryParse<AgreementFlag>(slug, out var flag) ? flag : throw new InvalidOperationException($"Unknown agreement flag '{slug}'.");
 
     private static NpgsqlParameter Text(string name, string value) => new(name, NpgsqlDbType.Text) { Value = value };
 

@@ -54,7 +54,7 @@ public sealed record SearchRequest(string Text, string? Topic, AgreementFlag? Fl
         AgreementFlag? parsedFlag = null;
         if (TextValues.Blank(flag) is { } flagText)
         {
-            if (!AgreementFlagText.TryParse(flagText, out var f))
+            if (!EnumSlugs.TryParse<AgreementFlag>(flagText, out var f))
             {
                 return empty with { Error = $"'{Shorten(flagText)}' is not an agreement flag. Use one of: {string.Join(", ", Enum.GetValues<AgreementFlag>().Select(x => x.ToSlug()))}." };
             }

@@ -52,7 +52,7 @@ public static class BrowseParameters
         {
             return true;
         }
-        if (AgreementFlagText.TryParse(value, out var parsed))
+        if (EnumSlugs.TryParse<AgreementFlag>(value, out var parsed))
         {
             flag = parsed;
             return true;
@@ -93,8 +93,6 @@ public static class BrowseParameters
         error = $"There is no sort order “{Shorten(value)}”. Use one of: {string.Join(", ", Enum.GetValues<ClaimSort>().Select(s => s.ToSlug()))}.";
         return false;
     }
-
-    public static string ToSlug(this ClaimSort sort) => EnumSlugs.Slug(sort);
 
     public static string ToLabel(this ClaimSort sort) => sort switch
     {

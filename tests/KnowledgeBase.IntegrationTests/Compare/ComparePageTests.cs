@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Compare;
 using KnowledgeBase.Web.Shared;
@@ -211,7 +212,7 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     [InlineData("agree")]
     public async Task The_flag_filter_shows_only_shared_claims_with_that_flag(string slug)
     {
-        Assert.True(AgreementFlagText.TryParse(slug, out var flag));
+        Assert.True(EnumSlugs.TryParse<AgreementFlag>(slug, out var flag));
         var expected = (await ClaimsAsync(Seed.Usip.Slug, Seed.MpIdsa.Slug, alsoOther: true)).Where(c => c.Agreement == flag).Select(c => c.Id).Order().ToList();
 
         var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug, flag: slug));

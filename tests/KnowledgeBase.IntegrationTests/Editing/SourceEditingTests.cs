@@ -249,7 +249,7 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
         body = body.Replace("[^4] In October 2024,", "[^4] In October 2024,[^5]", StringComparison.Ordinal) + "\n[^5]: An added note.\n";
         draft.BodyMarkdown = body;
         draft.Footnotes = draft.Footnotes.ToDictionary(kv => kv.Key >= 5 ? kv.Key + 1 : kv.Key, kv => kv.Value);
-        draft.Footnotes[5] = new CitedWorkDraft { Title = "An added note" };
+        draft.Footnotes[5] = new CitedWork { Title = "An added note" };
 
         var saved = Is<EditResult<SourceSnapshot>.Saved>(await _editing.UpdateAsync(id, draft, source.Version, Ada));
 

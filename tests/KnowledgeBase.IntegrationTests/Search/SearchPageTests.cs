@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -116,7 +117,7 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
     [InlineData("AGREE")]
     public async Task Every_flag_value_filters_to_claims_with_that_flag(string flag)
     {
-        Assert.True(AgreementFlagText.TryParse(flag, out var parsed));
+        Assert.True(EnumSlugs.TryParse<AgreementFlag>(flag, out var parsed));
 
         var html = await _client.GetPageAsync(Links.Search("Korea", flag: flag));
 

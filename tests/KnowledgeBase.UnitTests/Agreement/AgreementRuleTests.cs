@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Shared;
 
 namespace KnowledgeBase.UnitTests.Agreement;
 
@@ -305,14 +306,14 @@ public sealed class AgreementRuleTests
     {
         Assert.Equal(slug, flag.ToSlug());
         Assert.Equal(label, flag.ToLabel());
-        Assert.True(AgreementFlagText.TryParse(slug.ToUpperInvariant(), out var parsed));
+        Assert.True(EnumSlugs.TryParse<AgreementFlag>(slug.ToUpperInvariant(), out var parsed));
         Assert.Equal(flag, parsed);
     }
 
     [Fact]
     public void An_unknown_flag_slug_does_not_parse()
     {
-        Assert.False(AgreementFlagText.TryParse("disagree", out _));
-        Assert.False(AgreementFlagText.TryParse(null, out _));
+        Assert.False(EnumSlugs.TryParse<AgreementFlag>("disagree", out _));
+        Assert.False(EnumSlugs.TryParse<AgreementFlag>(null, out _));
     }
 }

@@ -206,7 +206,7 @@ public sealed class DraftRulesTests
     {
         var draft = Source();
         draft.BodyMarkdown = "One sentence.[^2] Another.[^1]\n\n[^1]: First note.\n[^2]: Second note.\n[^3]: Never cited.\n";
-        draft.Footnotes[7] = new CitedWorkDraft { Outlet = "Nowhere" };
+        draft.Footnotes[7] = new CitedWork { Outlet = "Nowhere" };
 
         var (errors, _) = DraftRules.Check(draft);
 

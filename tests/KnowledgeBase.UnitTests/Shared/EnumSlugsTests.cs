@@ -36,8 +36,8 @@ public sealed class EnumSlugsTests
 
     [Fact]
     public void A_value_outside_the_enum_has_no_slug() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => EnumSlugs.Slug((Stance)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EnumSlugs.ToSlug((Stance)99));
 
     private static string[] Slugs<T>()
-        where T : struct, Enum => [.. Enum.GetValues<T>().Select(value => EnumSlugs.Slug(value))];
+        where T : struct, Enum => [.. Enum.GetValues<T>().Select(value => EnumSlugs.ToSlug(value))];
 }

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Web.Editing.Sources;
 
@@ -18,11 +19,11 @@ public sealed class SourceForm : SourceDraft
 
     public string? Comment { get; set; }
 
-    public CitedWorkDraft Footnote(int number)
+    public CitedWork Footnote(int number)
     {
         if (!Footnotes.TryGetValue(number, out var work))
         {
-            work = new CitedWorkDraft();
+            work = new CitedWork();
             Footnotes[number] = work;
         }
         return work;

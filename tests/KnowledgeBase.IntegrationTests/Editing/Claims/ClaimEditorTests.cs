@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.IntegrationTests.EditorPages;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Accounts;
