@@ -63,7 +63,11 @@ public partial class Program
         builder.Services.AddScoped<ClaimEditing>();
         builder.Services.AddScoped<SourceEditing>();
         builder.Services.AddApi();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // A circuit message carries one field's value as typed: 512 KB holds a 100,000-character paste into a claim's
+        // statement (3 bytes a character at most), so it is refused next to the field rather than dropping the
+        // connection. A source's body, up to 500,000 characters, does not travel this way: it is read as a stream.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 512 * 1024);
         builder.Services.AddReadingCache();
         builder.Services.AddHealth();
         builder.LetTheAppRefuseLongAddresses();

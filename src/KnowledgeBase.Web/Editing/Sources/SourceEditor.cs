@@ -1,4 +1,6 @@
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Intake;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.Web.Editing.Sources;
@@ -13,6 +15,9 @@ public sealed class SourceEditor(EditorOperations operations)
     private Dictionary<string, List<string>> _errors = [];
     private List<string> _general = [];
     private uint _version;
+    private string? _bodyRefusal;
+    private string? _proposedSlug;
+    private List<FurnitureProposal> _furniture = [];
 
     /// <summary>The source edited; null for a new one.</summary>
     public int? Id { get; private set; }
@@ -23,6 +28,13 @@ public sealed class SourceEditor(EditorOperations operations)
 
     /// <summary>What the fields hold, as typed.</summary>
     public SourceForm Form { get; private set; } = new();
+
+    /// <summary>
+    /// The body the field shows, and its version: they change only when the server replaces the body (loading, taking
+    /// theirs, a conversion), never as the editor types, so the page does not send a long body back on every change.
+    /// </summary>
+    public string? ShownBody { get; private set; }
+    public int BodyVersion { get; private set; }
 
     /// <summary>The body as the source page would show it, with its footnote numbers and refusals.</summary>
     public BodyPreview Preview { get; private set; } = new(null, [], []);
@@ -72,7 +84,7 @@ public sealed class SourceEditor(EditorOperations operations)
             StoredTitle = source.Snapshot.Title;
             Deleted = source.DeletedAt is not null;
         }
-        RefreshPreview();
+        ShowBody();
         Loaded = true;
         return true;
     }
@@ -89,9 +101,97 @@ public sealed class SourceEditor(EditorOperations operations)
     /// What is wrong with the body, shown next to its field: the last save's refusals and the preview's, which
     /// follow the typing (a body Markdown cannot render, say, is refused before any save).
     /// </summary>
-    public IReadOnlyList<string> BodyErrors => [.. Errors("bodyMarkdown").Concat(Preview.Errors.Select(e => e.Message)).Distinct()];
+    public IReadOnlyList<string> BodyErrors =>
+        [.. (_bodyRefusal is null ? [] : new[] { _bodyRefusal }).Concat(Errors("bodyMarkdown")).Concat(Preview.Errors.Select(e => e.Message)).Distinct()];
 
     public void RefreshPreview() => Preview = SourceEditing.PreviewBody(Form.BodyMarkdown);
+
+    /// <summary>The body as typed, read from the page; the preview follows it.</summary>
+    public void BodyTyped(string body)
+    {
+        _bodyRefusal = null;
+        Form.BodyMarkdown = body;
+        RefreshPreview();
+    }
+
+    /// <summary>A body the page would not even send (past the size a body may have): said next to the field.</summary>
+    public void RefuseBody(string message) => _bodyRefusal = message;
+
+    /// <summary>A new source's slug follows its title until the editor types a slug of their own.</summary>
+    public void TitleChanged()
+    {
+        if (IsNew && (string.IsNullOrWhiteSpace(Form.Slug) || Form.Slug == _proposedSlug))
+        {
+            Form.Slug = _proposedSlug = DraftRules.SlugFrom(Form.Title ?? "");
+        }
+    }
+
+    /// <summary>"Start from a file or paste": the converted document fills the form, for the editor to confirm.</summary>
+    public void StartFrom(byte[] content, string? url)
+    {
+        try
+        {
+            var document = DocumentConverter.Convert(content, TextValues.Blank(url));
+            IntakeRefusal = null;
+            Fill(document);
+        }
+        catch (ConversionRefusedException e)
+        {
+            IntakeRefusal = e.Message;
+        }
+    }
+
+    /// <summary>Why the last file or paste could not be converted; shown next to the field.</summary>
+    public string? IntakeRefusal { get; private set; }
+
+    /// <summary>A file or paste refused before it was read (too large to take).</summary>
+    public void RefuseIntake(string message) => IntakeRefusal = message;
+
+    /// <summary>What the last conversion found: the notes it could not place, the counts.</summary>
+    public ConvertedDocument? Conversion { get; private set; }
+
+    /// <summary>Blocks the conversion takes for page furniture, still in the body until the editor removes them.</summary>
+    public IReadOnlyList<FurnitureProposal> Furniture => _furniture;
+
+    /// <summary>Takes a proposed block out of the body (as typed since, which the page has just read).</summary>
+    public void RemoveFurniture(FurnitureProposal block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var blocks = (Form.BodyMarkdown ?? "").Split("\n\n").ToList();
+        blocks.Remove(block.Text);
+        Form.BodyMarkdown = string.Join("\n\n", blocks);
+        _furniture.Remove(block);
+        ShowBody();
+    }
+
+    private void Fill(ConvertedDocument document)
+    {
+        var m = document.Metadata;
+        Form.Title = m.Title ?? Form.Title;
+        Form.Slug = _proposedSlug = document.Slug.Length > 0 ? document.Slug : Form.Slug;
+        Form.ShortName = m.ShortName ?? Form.ShortName;
+        Form.Authors = m.Authors.Count > 0 ? [.. m.Authors] : Form.Authors;
+        Form.Publisher = m.Publisher ?? Form.Publisher;
+        Form.Kind = m.Kind ?? Form.Kind;
+        Form.Published = m.Published ?? Form.Published;
+        Form.Url = m.Url ?? Form.Url;
+        Form.EditorialNote = document.EditorialNote;
+        Form.BodyMarkdown = document.Body;
+        Form.Footnotes = document.Footnotes.ToDictionary(n => n.Number, n => new CitedWorkDraft
+        {
+            Authors = n.Authors, Title = n.Title, Outlet = n.Outlet, Published = n.Published,
+        });
+        Conversion = document;
+        _furniture = [.. document.Furniture];
+        ShowBody();
+    }
+
+    private void ShowBody()
+    {
+        ShownBody = Form.BodyMarkdown;
+        BodyVersion++;
+        RefreshPreview();
+    }
 
     public async Task SaveAsync()
     {
@@ -175,7 +275,7 @@ public sealed class SourceEditor(EditorOperations operations)
             Form = SourceForm.From(conflict.Current);
             Form.Comment = comment;
             _version = conflict.CurrentVersion;
-            RefreshPreview();
+            ShowBody();
             Conflict = null;
         }
     }

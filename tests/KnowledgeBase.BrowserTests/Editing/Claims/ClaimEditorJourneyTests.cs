@@ -185,4 +185,16 @@ public sealed partial class ClaimEditorJourneyTests(BrowserApp app)
 
     [GeneratedRegex(@"/claims/(\d+)/[^/?]+\?saved=\d+$")]
     private static partial Regex ClaimPage();
+
+    [Fact]
+    public async Task A_100000_character_statement_is_refused_next_to_the_field_and_the_connection_holds()
+    {
+        var page = await app.SignedInPageAsync(await app.CreateAccountAsync(Roles.Editor), Links.NewClaim);
+        var statement = string.Concat(Enumerable.Repeat("North Korea has sent troops. ", 3449)) + "Done.";
+        Assert.Equal(100_026, statement.Length);
+        await page.Locator("#statement").FillAsync(statement);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the claim" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#statement-error")).ToContainTextAsync("At most 2,000 characters; this is 100,026.");
+        await Assertions.Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
+    }
 }
