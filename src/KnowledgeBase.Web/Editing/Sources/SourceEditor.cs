@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Intake;
 using KnowledgeBase.Core.Shared;
+using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.Web.Editing.Sources;
@@ -177,7 +178,7 @@ public sealed class SourceEditor(EditorOperations operations)
         Form.Url = m.Url ?? Form.Url;
         Form.EditorialNote = document.EditorialNote;
         Form.BodyMarkdown = document.Body;
-        Form.Footnotes = document.Footnotes.ToDictionary(n => n.Number, n => new CitedWorkDraft
+        Form.Footnotes = document.Footnotes.ToDictionary(n => n.Number, n => new CitedWork
         {
             Authors = n.Authors, Title = n.Title, Outlet = n.Outlet, Published = n.Published,
         });
