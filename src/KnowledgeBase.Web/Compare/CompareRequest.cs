@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.Shared;
@@ -64,7 +63,7 @@ public sealed record CompareCursor(string List, int Key1, int Key2, long ClaimId
 }
 
 /// <summary>The compare page's query string, validated: either a request or the reason it makes no sense.</summary>
-public sealed partial record CompareRequest(
+public sealed record CompareRequest(
     string? Left,
     string? Right,
     AgreementFlag? Flag,
@@ -141,10 +140,7 @@ public sealed partial record CompareRequest(
         return cursor;
     }
 
-    public static bool IsSlug(string value) => value.Length <= MaxSlugLength && SlugPattern().IsMatch(value);
+    public static bool IsSlug(string value) => value.Length <= MaxSlugLength && FieldRules.IsSlug(value);
 
     private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
-
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SlugPattern();
 }

@@ -56,7 +56,7 @@ public sealed record SearchRequest(string Text, string? Topic, AgreementFlag? Fl
         {
             if (!EnumSlugs.TryParse<AgreementFlag>(flagText, out var f))
             {
-                return empty with { Error = $"'{Shorten(flagText)}' is not an agreement flag. Use one of: {string.Join(", ", Enum.GetValues<AgreementFlag>().Select(x => x.ToSlug()))}." };
+                return empty with { Error = $"'{BrowseParameters.Shorten(flagText)}' is not an agreement flag. Use one of: {string.Join(", ", Enum.GetValues<AgreementFlag>().Select(x => x.ToSlug()))}." };
             }
             parsedFlag = f;
         }
@@ -100,6 +100,4 @@ public sealed record SearchRequest(string Text, string? Topic, AgreementFlag? Fl
         }
         return builder.ToString();
     }
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }
