@@ -27,6 +27,9 @@ public sealed record Figure(string Text, IReadOnlyList<Quantity> Parts)
         }
     }
 
+    /// <summary>Whether every part is the source's own words, with no editor's multiplication in it.</summary>
+    public bool IsAsStated => Parts.All(p => !p.IsDerived);
+
     /// <summary>The part that measures <paramref name="label"/>, or the only part when there is just one.</summary>
     public Quantity? PartFor(string? label) =>
         Parts.Count == 1 && (label is null || Parts[0].Label is null)

@@ -40,6 +40,26 @@ public sealed record FigureComparisonResult(FigureMatch Match, NormalizedQuantit
         }
     }
 
+    /// <summary>
+    /// For two percentages, the gap in percentage points (15.3 for 82% against two-thirds): shares are compared by
+    /// their difference, since a relative difference of percentages ("19%") reads as if it were a share itself.
+    /// </summary>
+    public decimal? PercentagePoints
+    {
+        get
+        {
+            var a = Left.Value ?? Mid(Left);
+            var b = Right.Value ?? Mid(Right);
+            return Left.Source.IsPercent && Right.Source.IsPercent && a is { } x && b is { } y ? decimal.Round(Math.Abs(x - y), 1) : null;
+        }
+    }
+
+    /// <summary>The gap as a rationale says it: "15.3 percentage points" for shares, "17%" otherwise.</summary>
+    public string? DescribeGap() =>
+        PercentagePoints is { } points ? points.ToString("0.#", CultureInfo.InvariantCulture) + " percentage points"
+        : RelativeDifference is { } d ? (d * 100).ToString("0", CultureInfo.InvariantCulture) + "%"
+        : null;
+
     private static decimal? Mid(NormalizedQuantity q) => q.Low is { } l && q.High is { } h ? (l + h) / 2 : null;
 }
 

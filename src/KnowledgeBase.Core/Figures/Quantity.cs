@@ -39,6 +39,12 @@ public sealed record Quantity
 
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>
+    /// A rate multiplied by a count ("× 10,000 soldiers"): arithmetic, not the source's words. A figure as stated has
+    /// no such part; a derivation is spelled out as a <see cref="FigureDerivation"/> whose inputs say where they come from.
+    /// </summary>
+    public bool IsDerived => Multiplier is not null;
+
     public bool IsMoney => Unit == Units.Usd;
     public bool IsPercent => Unit == Units.Percent;
     public bool IsCount => !IsMoney && !IsPercent;

@@ -42,7 +42,7 @@ public static class BrowseParameters
 
     /// <summary>The order flags are listed and sorted in: the most contested first.</summary>
     public static readonly IReadOnlyList<AgreementFlag> FlagOrder =
-        [AgreementFlag.Conflict, AgreementFlag.Partial, AgreementFlag.Agree, AgreementFlag.SingleSource];
+        [AgreementFlag.Conflict, AgreementFlag.Timeline, AgreementFlag.Partial, AgreementFlag.Agree, AgreementFlag.SingleSource];
 
     public static bool TryParseFlag(string? value, out AgreementFlag? flag, out string error)
     {

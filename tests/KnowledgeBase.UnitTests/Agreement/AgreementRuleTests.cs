@@ -143,7 +143,7 @@ public sealed class AgreementRuleTests
     }
 
     [Fact]
-    public void Different_figures_make_the_claim_partial_and_the_rationale_shows_the_arithmetic_and_the_gap()
+    public void Different_figures_make_the_claim_partial_and_the_rationale_marks_the_editors_multiplication_as_derived()
     {
         var verdict = AgreementRule.Evaluate(
         [
@@ -157,7 +157,7 @@ public sealed class AgreementRuleTests
         Assert.Contains("MP-IDSA $200m a year (fn 11)", verdict.Rationale);
         Assert.Contains("17%", verdict.Rationale);
         Assert.Equal(
-            "USIP gives $2,000 per soldier per month × 10,000 soldiers, i.e. $2,000 × 10,000 × 12 = $240M a year and MP-IDSA $200m a year (fn 11): the same direction, but the figures differ by 17%.",
+            "USIP gives $2,000 per soldier per month × 10,000 soldiers, derived by the editors: $2,000 × 10,000 × 12 = $240M a year and MP-IDSA $200m a year (fn 11): the same direction, but the figures differ by 17%.",
             verdict.Rationale);
     }
 
@@ -279,7 +279,8 @@ public sealed class AgreementRuleTests
         Assert.Contains("MP-IDSA two-thirds oppose (fn 23)", verdict.Rationale);
         Assert.DoesNotContain("majority", verdict.Rationale);
         Assert.DoesNotContain("vaguer", verdict.Rationale);
-        Assert.Contains("the figures differ by 19%", verdict.Rationale);
+        // Shares differ by percentage points (82 − 66.7), not by a relative 19%.
+        Assert.Contains("the figures differ by 15.3 percentage points", verdict.Rationale);
     }
 
     [Fact]
@@ -302,6 +303,7 @@ public sealed class AgreementRuleTests
     [InlineData(AgreementFlag.Agree, "agree", "Sources agree")]
     [InlineData(AgreementFlag.Partial, "partial", "Partly agree")]
     [InlineData(AgreementFlag.Conflict, "conflict", "Sources conflict")]
+    [InlineData(AgreementFlag.Timeline, "timeline", "Changed over time")]
     public void A_flag_has_a_slug_and_a_label_and_parses_back_from_its_slug(AgreementFlag flag, string slug, string label)
     {
         Assert.Equal(slug, flag.ToSlug());

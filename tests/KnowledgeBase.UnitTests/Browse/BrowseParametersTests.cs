@@ -35,7 +35,7 @@ public sealed class BrowseParametersTests
     {
         Assert.False(BrowseParameters.TryParseFlag(value, out _, out var error));
         Assert.Contains(value, error);
-        Assert.Contains("conflict, partial, agree, single-source", error);
+        Assert.Contains("conflict, timeline, partial, agree, single-source", error);
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public sealed class BrowseParametersTests
     [Fact]
     public void Flags_are_listed_most_contested_first_and_all_of_them()
     {
-        Assert.Equal([AgreementFlag.Conflict, AgreementFlag.Partial, AgreementFlag.Agree, AgreementFlag.SingleSource], BrowseParameters.FlagOrder);
+        Assert.Equal([AgreementFlag.Conflict, AgreementFlag.Timeline, AgreementFlag.Partial, AgreementFlag.Agree, AgreementFlag.SingleSource], BrowseParameters.FlagOrder);
         Assert.Equal(Enum.GetValues<AgreementFlag>().Length, BrowseParameters.FlagOrder.Count);
     }
 }

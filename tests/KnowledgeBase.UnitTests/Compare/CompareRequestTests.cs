@@ -78,7 +78,7 @@ public sealed class CompareRequestTests
 
     [Fact]
     public void An_unknown_flag_names_the_valid_ones() =>
-        Assert.Equal("“maybe” is not an agreement flag. Use one of: single-source, agree, partial, conflict.", Error(flag: "maybe"));
+        Assert.Equal("“maybe” is not an agreement flag. Use one of: single-source, agree, partial, conflict, timeline.", Error(flag: "maybe"));
 
     [Fact]
     public void An_unknown_order_names_the_valid_ones() =>

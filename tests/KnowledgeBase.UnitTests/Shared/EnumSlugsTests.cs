@@ -13,7 +13,9 @@ public sealed class EnumSlugsTests
     [Fact]
     public void Every_slug_is_the_one_urls_seed_files_and_the_api_use()
     {
-        Assert.Equal(["single-source", "agree", "partial", "conflict"], Slugs<AgreementFlag>());
+        Assert.Equal(["single-source", "agree", "partial", "conflict", "timeline"], Slugs<AgreementFlag>());
+        Assert.Equal(["own", "attributed", "headline"], Slugs<Voice>());
+        Assert.Equal(["stated", "estimated", "reported", "claimed", "expected", "possible"], Slugs<Certainty>());
         Assert.Equal(["supports", "supports-in-part", "contradicts", "mentions"], Slugs<Stance>());
         Assert.Equal(["exact", "moved", "fuzzy", "orphaned"], Slugs<AnchorStatus>());
         Assert.Equal(["claim", "source"], Slugs<RevisionEntity>());

@@ -1,0 +1,256 @@
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Figures;
+
+namespace KnowledgeBase.UnitTests.Agreement;
+
+/// <summary>
+/// The agreement rule with time, certainty, voice and roots, on the seeded cases of the evidence-model issue, with
+/// each citation's evidence as <see cref="SeedEvidence"/> proposes it from the seed files.
+/// </summary>
+public sealed class EvidenceRuleTests
+{
+    private const string Usip = "usip-2024-seoul-response";
+    private const string Idsa = "idsa-2024-south-korea-response";
+    private const string News = "news-2024-10-22";
+
+    /// <summary>The third document an editor adds to the troops claim: a news report of Zelenskyy's estimate.</summary>
+    private static CitationEvidence ZelenskyyReport()
+    {
+        const string quote = "possibly up to 12,000 North Korean troops";
+        const string attribution = "Ukrainian President Volodymyr Zelenskyy";
+        return new CitationEvidence(News, "News report", Stance.Supports, Figure.Parse("up to 12,000 troops"), quote)
+        {
+            Voice = Voice.Attributed,
+            Attribution = attribution,
+            Certainty = HedgeWords.Propose(quote, attribution).Certainty,
+            AsOf = AsOfParser.Propose(quote, "2024-10-22"),
+            Roots = UpstreamRoots.Propose(attribution),
+        };
+    }
+
+    private static void Expect(AgreementFlag flag, AgreementVerdict verdict, string rationale)
+    {
+        Assert.Equal(flag, verdict.Flag);
+        Assert.Equal(rationale, verdict.Rationale);
+    }
+
+    /// <summary>
+    /// The pay claim with USIP's figure as stated and, apart from it, the editors' derived total: USIP's rate times
+    /// the troop count of another claim, which rests on Washington's estimate.
+    /// </summary>
+    private static List<CitationEvidence> PayClaimWithUsipFigure(string figure)
+    {
+        var derivation = new FigureDerivation(
+            new DerivationInput(FigureParser.Parse("$2,000 per soldier per month").Parts[0], new FigureOrigin(FigureOriginKind.ThisQuote, "USIP")),
+            new DerivationInput(FigureParser.Parse("approximately 10,000 troops").Parts[0], new FigureOrigin(FigureOriginKind.OtherClaim, "USIP", "troops-sent-to-russia", "Washington estimates")));
+        return SeedEvidence.For("russia-pays-north-korea")
+            .Select(c => c.SourceKey == Usip ? c with { Figure = Figure.Parse(figure), Derivation = derivation } : c)
+            .ToList();
+    }
+
+    [Fact]
+    public void Seouls_stance_in_november_and_its_muted_response_in_december_are_a_timeline_not_a_conflict()
+    {
+        var verdict = AgreementRule.Evaluate(SeedEvidence.For("seoul-stance-on-arming-ukraine"));
+
+        Expect(AgreementFlag.Timeline, verdict,
+            "USIP (as of November 2024, citing South Korean President Yoon Suk-yeol, as a possibility) supports this (“Seoul “won’t sit idle” and is prepared to take countermeasures, including the potential…”), "
+            + "then MP-IDSA (as of 5 December 2024) contradicts it (“South Korean government's response regarding the provision of arms directly to Ukraine has…”): "
+            + "they describe different times, so this changed over time rather than conflicts, and USIP gives it only as a possibility.");
+    }
+
+    [Fact]
+    public void The_same_firm_contradiction_about_the_same_time_is_still_a_conflict()
+    {
+        var sameDay = new AsOf(new DateOnly(2024, 12, 5), new DateOnly(2024, 12, 5), "5 December");
+        var citations = SeedEvidence.For("seoul-stance-on-arming-ukraine")
+            .Select(c => c with { AsOf = sameDay, Certainty = Certainty.Stated })
+            .ToList();
+
+        var verdict = AgreementRule.Evaluate(citations);
+
+        Assert.Equal(AgreementFlag.Conflict, verdict.Flag);
+        Assert.StartsWith("USIP (citing South Korean President Yoon Suk-yeol) supports this", verdict.Rationale);
+        Assert.Contains(" but MP-IDSA contradicts it", verdict.Rationale);
+    }
+
+    [Fact]
+    public void Usips_hedged_november_judgement_and_idsas_december_calculated_response_are_a_timeline()
+    {
+        var verdict = AgreementRule.Evaluate(SeedEvidence.For("seoul-response-measured"));
+
+        Assert.Equal(AgreementFlag.Timeline, verdict.Flag);
+        Assert.StartsWith("USIP (as of November 2024, as a possibility) contradicts it (“The Yoon administration’s initial response", verdict.Rationale);
+        Assert.Contains("then MP-IDSA (as of 5 December 2024) supports this (“South Korea's response to the participation", verdict.Rationale);
+        Assert.EndsWith("so this changed over time rather than conflicts, and USIP gives it only as a possibility.", verdict.Rationale);
+    }
+
+    [Fact]
+    public void A_reported_account_against_a_confirmed_one_is_partial_and_says_why()
+    {
+        var verdict = AgreementRule.Evaluate(SeedEvidence.For("combat-begun"));
+
+        Expect(AgreementFlag.Partial, verdict,
+            "MP-IDSA (citing Ukraine) states this (“Ukraine confirmed to have had first clashes with the North Korean soldiers”) "
+            + "but USIP gives it only as a report (“North Korean troops have reportedly begun engaging in direct combat”): "
+            + "a hedged account against a firm one is partial agreement at most.");
+    }
+
+    [Fact]
+    public void A_hedged_contradiction_about_the_same_time_is_partial_not_a_conflict()
+    {
+        var sameMonth = new AsOf(new DateOnly(2024, 11, 1), new DateOnly(2024, 11, 30), "", IsDefault: true);
+        var citations = SeedEvidence.For("seoul-response-measured").Select(c => c with { AsOf = sameMonth }).ToList();
+
+        var verdict = AgreementRule.Evaluate(citations);
+
+        Assert.Equal(AgreementFlag.Partial, verdict.Flag);
+        Assert.EndsWith("; USIP gives it only as a possibility, so this is not a firm contradiction.", verdict.Rationale);
+    }
+
+    [Fact]
+    public void Two_documents_resting_on_yonhap_are_not_independent_confirmation()
+    {
+        // MP-IDSA's Kursk figure rests on fn 5, Yonhap copy in The Korea Herald; a second paper printing the same copy adds no root.
+        var reprint = new CitationEvidence("korea-times-2024-11-01", "The Korea Times", Stance.Supports, Figure.Parse("some 8,000 troops"), "Some 8,000 N. Korean Troops in Russia's Kursk Region")
+        {
+            Certainty = Certainty.Reported,
+            AsOf = AsOf.Published("2024-11-01"),
+            Roots = UpstreamRoots.Propose(null, "Yonhap", "The Korea Times"),
+        };
+        var citations = SeedEvidence.For("troops-in-kursk").Append(reprint).ToList();
+
+        var verdict = AgreementRule.Evaluate(citations);
+
+        Assert.Equal(AgreementFlag.Agree, verdict.Flag);
+        Assert.Equal(2, verdict.IndependentRoots);
+        Assert.Equal(["Yonhap"], verdict.SharedRoots);
+        Assert.Equal(
+            "USIP (as of November 2024, citing Washington estimates, as an estimate) gives around 8,000 troops and MP-IDSA (as of 5 December 2024, as a report) an estimated 8,000 soldiers (fn 5): the same figure. "
+            + "The Korea Times (as of 1 November 2024, as a report) gives some 8,000 troops. MP-IDSA and The Korea Times both rest on Yonhap, so they are not independent confirmation.",
+            verdict.Rationale);
+    }
+
+    [Fact]
+    public void A_claim_whose_documents_all_rest_on_one_agency_has_one_independent_root()
+    {
+        var idsa = SeedEvidence.For("troops-in-kursk").Where(c => c.SourceKey == Idsa);
+        var reprint = new CitationEvidence("korea-times-2024-11-01", "The Korea Times", Stance.Supports, null, "Some 8,000 N. Korean Troops")
+        {
+            Roots = ["Yonhap"],
+        };
+
+        var verdict = AgreementRule.Evaluate([.. idsa, reprint]);
+
+        Assert.Equal(1, verdict.IndependentRoots);
+    }
+
+    [Fact]
+    public void Documents_without_roots_are_each_their_own_root()
+    {
+        Assert.Equal(2, AgreementRule.Evaluate(SeedEvidence.For("no-direct-lethal-arms")).IndependentRoots);
+        Assert.Equal(1, AgreementRule.Evaluate(SeedEvidence.For("foreign-trade-act-clause")).IndependentRoots);
+    }
+
+    [Fact]
+    public void A_third_document_on_the_troops_claim_is_named_in_the_rationale()
+    {
+        var citations = SeedEvidence.For("troops-sent-to-russia").Append(ZelenskyyReport()).ToList();
+
+        var verdict = AgreementRule.Evaluate(citations);
+
+        Expect(AgreementFlag.Partial, verdict,
+            "USIP (as of November 2024, citing Washington estimates, as an estimate) gives approximately 10,000 troops "
+            + "and MP-IDSA (as of 5 December 2024, as a report) thousands of troops: the same direction, but one figure is vaguer than the other. "
+            + "News report (as of 22 October 2024, citing Ukrainian President Volodymyr Zelenskyy, as a possibility) gives up to 12,000 troops.");
+        Assert.Equal(3, verdict.IndependentRoots);
+    }
+
+    [Fact]
+    public void Three_documents_that_all_state_a_claim_are_all_named_in_one_sentence()
+    {
+        var third = new CitationEvidence("news", "News report", Stance.Supports, null, "Seoul has not sent lethal arms to Kyiv");
+        var verdict = AgreementRule.Evaluate([.. SeedEvidence.For("no-direct-lethal-arms"), third]);
+
+        Assert.Equal(AgreementFlag.Agree, verdict.Flag);
+        Assert.Equal("USIP (as of November 2024), MP-IDSA (as of 5 December 2024) and News report all state this.", verdict.Rationale);
+    }
+
+    [Fact]
+    public void The_pairwise_verdict_judges_only_the_two_compared_documents()
+    {
+        var citations = SeedEvidence.For("troops-sent-to-russia").Append(ZelenskyyReport()).ToList();
+
+        var pair = AgreementRule.EvaluatePair(citations, Usip, News);
+
+        Expect(AgreementFlag.Partial, pair,
+            "USIP (as of November 2024, citing Washington estimates, as an estimate) gives approximately 10,000 troops "
+            + "and News report (as of 22 October 2024, citing Ukrainian President Volodymyr Zelenskyy, as a possibility) up to 12,000 troops: "
+            + "the same direction, but one figure is vaguer than the other.");
+        Assert.DoesNotContain("MP-IDSA", pair.Rationale);
+    }
+
+    [Fact]
+    public void A_pair_with_a_document_that_does_not_cite_the_claim_is_single_source()
+    {
+        var citations = SeedEvidence.For("seoul-stance-on-arming-ukraine");
+
+        Assert.Equal(AgreementFlag.Timeline, AgreementRule.EvaluatePair(citations, Usip, Idsa).Flag);
+        var onlyUsip = AgreementRule.EvaluatePair(citations, Usip, News);
+        Assert.Equal(AgreementFlag.SingleSource, onlyUsip.Flag);
+        Assert.StartsWith("Only USIP", onlyUsip.Rationale);
+    }
+
+    [Fact]
+    public void Poll_shares_are_compared_in_percentage_points()
+    {
+        var verdict = AgreementRule.Evaluate(SeedEvidence.For("public-opposes-arming-ukraine"));
+
+        Expect(AgreementFlag.Partial, verdict,
+            "USIP (citing a recent poll) gives 82% oppose and MP-IDSA (only the headline of fn 23) two-thirds oppose: the same direction, but the figures differ by 15.3 percentage points.");
+    }
+
+    [Fact]
+    public void Usips_stated_twenty_million_a_month_wins_over_the_derived_total()
+    {
+        var verdict = AgreementRule.Evaluate(PayClaimWithUsipFigure("$2,000 per soldier per month; $20 million each month"));
+
+        Expect(AgreementFlag.Partial, verdict,
+            "USIP (citing South Korea’s intelligence agency, as an expectation) gives $20 million each month, i.e. $20M × 12 = $240M a year "
+            + "and MP-IDSA (only the headline of fn 11) $200m a year: the same direction, but the figures differ by 17%.");
+    }
+
+    [Fact]
+    public void Without_a_stated_total_the_derivation_is_shown_with_where_each_input_comes_from()
+    {
+        var verdict = AgreementRule.Evaluate(PayClaimWithUsipFigure("$2,000 per soldier per month"));
+
+        Assert.Equal(AgreementFlag.Partial, verdict.Flag);
+        Assert.StartsWith(
+            "USIP (citing South Korea’s intelligence agency, as an expectation) gives a total the editors derive as $2,000 per soldier per month (USIP, this quote) "
+            + "× approximately 10,000 troops (USIP, claim troops-sent-to-russia, Washington estimates): $2,000 × 10,000 × 12 = $240M a year and MP-IDSA",
+            verdict.Rationale);
+    }
+
+    [Fact]
+    public void Different_figures_about_different_times_are_a_timeline()
+    {
+        var october = new CitationEvidence("a", "A", Stance.Supports, Figure.Parse("3,000 troops"), "3,000") { AsOf = AsOfParser.Propose("In October 2024", "2024-12") };
+        var december = new CitationEvidence("b", "B", Stance.Supports, Figure.Parse("11,000 troops"), "11,000") { AsOf = AsOf.Published("2024-12-05") };
+
+        var verdict = AgreementRule.Evaluate([december, october]);
+
+        Assert.Equal(AgreementFlag.Timeline, verdict.Flag);
+        Assert.Equal("A (as of October 2024) gives 3,000 troops, then B (as of 5 December 2024) gives 11,000 troops: they describe different times, so the figure changed rather than conflicts.", verdict.Rationale);
+    }
+
+    [Fact]
+    public void Every_flag_is_explained_and_the_about_text_names_each()
+    {
+        foreach (var flag in Enum.GetValues<AgreementFlag>())
+        {
+            Assert.False(string.IsNullOrWhiteSpace(flag.Explanation()));
+            Assert.Contains($"**{flag.ToLabel()}**", AgreementFlagText.AboutTheFlags);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Shared;
+using KnowledgeBase.UnitTests.Seeding;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace KnowledgeBase.UnitTests.Agreement;
+
+/// <summary>
+/// The seeded claims' citations as the evidence model would first propose them, read straight from seed-data/ (not
+/// through the importer, whose drafts do not carry the new fields yet): the voice from where the quote lies, the
+/// certainty from the hedge words of the quote, its sentence and its attribution, the as-of time from the quote's
+/// words (a footnote's headline defaults to its work's date), and the roots from the footnote and the attribution.
+/// </summary>
+internal static partial class SeedEvidence
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(HyphenatedNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
+    private static readonly Lazy<List<ClaimYaml>> AllClaims = new(() =>
+        Yaml.Deserialize<List<ClaimYaml>>(File.ReadAllText(Path.Combine(SeedFolder.Original, "claims.yaml"))));
+
+    private static readonly Lazy<Dictionary<string, SourceText>> Sources = new(() =>
+        Directory.GetFiles(Path.Combine(SeedFolder.Original, "sources"), "*.md").Select(SourceText.Read).ToDictionary(s => s.Slug));
+
+    public static IReadOnlyList<ClaimYaml> Claims => AllClaims.Value;
+
+    public static ClaimYaml Claim(string slug) => Claims.Single(c => c.Slug == slug);
+
+    public static List<CitationEvidence> For(string slug) => [.. Claim(slug).Citations.Select(Propose)];
+
+    public static string Published(string sourceSlug) => Sources.Value[sourceSlug].Published;
+
+    public static CitationEvidence Propose(CitationYaml c)
+    {
+        var source = Sources.Value[c.Source];
+        var (sentence, inFootnote) = source.SentenceOf(c.Quote);
+        var footnote = c.Footnote is { } n ? source.Footnotes.GetValueOrDefault(n) : null;
+        Assert.True(EnumSlugs.TryParse(c.Stance, out Stance stance), $"stance {c.Stance}");
+        var voice = VoiceText.Propose(inFootnote, c.Attribution);
+        var asOf = inFootnote && footnote?.Published is { Length: > 0 } cited
+            ? AsOf.Published(cited)
+            : AsOfParser.Propose(c.Quote, source.Published);
+        return new CitationEvidence(source.Slug, source.ShortName, stance, Figure.TryParseOptional(c.Figure), c.Quote, c.Footnote)
+        {
+            Voice = voice,
+            Attribution = c.Attribution,
+            Certainty = HedgeWords.Propose(c.Quote, c.Attribution, sentence).Certainty,
+            AsOf = asOf,
+            Roots = UpstreamRoots.Propose(c.Attribution, footnote?.Authors, footnote?.Outlet),
+        };
+    }
+
+    public sealed class ClaimYaml
+    {
+        public string Slug { get; set; } = "";
+        public string Statement { get; set; } = "";
+        public List<CitationYaml> Citations { get; set; } = [];
+    }
+
+    public sealed class CitationYaml
+    {
+        public string Source { get; set; } = "";
+        public string Quote { get; set; } = "";
+        public string? Attribution { get; set; }
+        public string Stance { get; set; } = "";
+        public string? Figure { get; set; }
+        public int? Footnote { get; set; }
+    }
+
+    public sealed class FootnoteYaml
+    {
+        public string? Authors { get; set; }
+        public string? Outlet { get; set; }
+        public string? Published { get; set; }
+    }
+
+    private sealed class FrontMatter
+    {
+        public string Slug { get; set; } = "";
+        public string ShortName { get; set; } = "";
+        public string Published { get; set; } = "";
+        public Dictionary<int, FootnoteYaml> Footnotes { get; set; } = [];
+    }
+
+    /// <summary>A source's lines as a reader sees them: markup and footnote markers gone, footnotes marked as such.</summary>
+    private sealed record SourceText(string Slug, string ShortName, string Published, Dictionary<int, FootnoteYaml> Footnotes, List<(string Text, bool Footnote)> Lines)
+    {
+        public static SourceText Read(string path)
+        {
+            var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+            var end = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
+            var meta = Yaml.Deserialize<FrontMatter>(text[4..end]);
+            var lines = text[(end + 5)..].Split('\n')
+                .Where(l => l.Length > 0)
+                .Select(l => (Text: Markup().Replace(l, ""), Footnote: l.StartsWith("[^", StringComparison.Ordinal)))
+                .ToList();
+            return new SourceText(meta.Slug, meta.ShortName, meta.Published, meta.Footnotes, lines);
+        }
+
+        /// <summary>The sentence a quote lies in (the running text before a pull quote), and whether it is in a footnote.</summary>
+        public (string Sentence, bool InFootnote) SentenceOf(string quote)
+        {
+            var (line, footnote) = Lines.First(l => l.Text.Contains(quote, StringComparison.Ordinal));
+            var at = line.IndexOf(quote, StringComparison.Ordinal);
+            var start = SentenceEnd().Matches(line[..at]).LastOrDefault() is { } m ? m.Index + m.Length : 0;
+            var stop = SentenceEnd().Match(line, at + quote.Length);
+            return (line[start..(stop.Success ? stop.Index + 1 : line.Length)], footnote);
+        }
+    }
+
+    [GeneratedRegex(@"^\[\^\d+\]:\s?|\[\^\d+\]|^(?:#+|>|-)\s|\*")]
+    private static partial Regex Markup();
+
+    [GeneratedRegex(@"[.?!][”’""']?\s+")]
+    private static partial Regex SentenceEnd();
+}
