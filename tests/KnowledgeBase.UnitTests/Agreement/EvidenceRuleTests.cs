@@ -9,16 +9,12 @@ namespace KnowledgeBase.UnitTests.Agreement;
 /// </summary>
 public sealed class EvidenceRuleTests
 {
-    private const string Usip = "usip-2024-seoul-response";
-    private const string Idsa = "idsa-2024-south-korea-response";
-    private const string News = "news-2024-10-22";
-
-    /// <summary>The third document an editor adds to the troops claim: a news report of Zelenskyy's estimate.</summary>
+    /// <summary>The third document an editor adds to the troops claim: a news report of Zelenskyy's estimate, 22 October.</summary>
     private static CitationEvidence ZelenskyyReport()
     {
         const string quote = "possibly up to 12,000 North Korean troops";
         const string attribution = "Ukrainian President Volodymyr Zelenskyy";
-        return new CitationEvidence(News, "News report", Stance.Supports, Figure.Parse("up to 12,000 troops"), quote)
+        return new CitationEvidence("news-2024-10-22", "News report", Stance.Supports, Figure.Parse("up to 12,000 troops"), quote)
         {
             Voice = Voice.Attributed,
             Attribution = attribution,
@@ -44,19 +40,36 @@ public sealed class EvidenceRuleTests
             new DerivationInput(FigureParser.Parse("$2,000 per soldier per month").Parts[0], new FigureOrigin(FigureOriginKind.ThisQuote, "USIP")),
             new DerivationInput(FigureParser.Parse("approximately 10,000 troops").Parts[0], new FigureOrigin(FigureOriginKind.OtherClaim, "USIP", "troops-sent-to-russia", "Washington estimates")));
         return SeedEvidence.For("russia-pays-north-korea")
-            .Select(c => c.SourceKey == Usip ? c with { Figure = Figure.Parse(figure), Derivation = derivation } : c)
+            .Select(c => c.SourceKey == SeedEvidence.Usip ? c with { Figure = Figure.Parse(figure), Derivation = derivation } : c)
             .ToList();
     }
 
-    [Fact]
-    public void Seouls_stance_in_november_and_its_muted_response_in_december_are_a_timeline_not_a_conflict()
-    {
-        var verdict = AgreementRule.Evaluate(SeedEvidence.For("seoul-stance-on-arming-ukraine"));
-
-        Expect(AgreementFlag.Timeline, verdict,
+    /// <summary>
+    /// The seeded cases whose whole rationale is pinned: two timelines, not conflicts (Seoul's stance in November and
+    /// its muted response in December; USIP's hedged judgement of the initial response and MP-IDSA's "calculated" in
+    /// December), a reported account against a confirmed one, and poll shares in percentage points.
+    /// </summary>
+    [Theory]
+    [InlineData("seoul-stance-on-arming-ukraine", AgreementFlag.Timeline,
             "USIP (as of November 2024, citing South Korean President Yoon Suk-yeol, as a possibility) supports this (“Seoul “won’t sit idle” and is prepared to take countermeasures, including the potential…”), "
             + "then MP-IDSA (as of 5 December 2024) contradicts it (“South Korean government's response regarding the provision of arms directly to Ukraine has…”): "
-            + "they describe different times, so this changed over time rather than conflicts, and USIP gives it only as a possibility.");
+            + "they describe different times, so this changed over time rather than conflicts, and USIP gives it only as a possibility.")]
+    [InlineData("seoul-response-measured", AgreementFlag.Timeline,
+            "USIP (as of November 2024, as a possibility) contradicts it (“The Yoon administration’s initial response to North Korean’s involvement in Ukraine risks…”), "
+            + "then MP-IDSA (as of 5 December 2024) supports this (“South Korea's response to the participation of North Korean troops in the Russia–Ukraine…”): "
+            + "they describe different times, so this changed over time rather than conflicts, and USIP gives it only as a possibility.")]
+    [InlineData("combat-begun", AgreementFlag.Partial,
+            "MP-IDSA (citing Ukraine) states this (“Ukraine confirmed to have had first clashes with the North Korean soldiers”) "
+            + "but USIP gives it only as a report (“North Korean troops have reportedly begun engaging in direct combat”): "
+            + "a hedged account against a firm one is partial agreement at most.")]
+    [InlineData("public-opposes-arming-ukraine", AgreementFlag.Partial,
+            "USIP (citing a recent poll) gives 82% oppose and MP-IDSA (only the headline of fn 23) two-thirds oppose: the same direction, but the figures differ by 15.3 percentage points.")]
+    public void A_seeded_case_gets_its_flag_and_a_rationale_that_says_why(string claim, AgreementFlag flag, string rationale)
+    {
+        var verdict = AgreementRule.Evaluate(SeedEvidence.For(claim));
+
+        Assert.Equal(flag, verdict.Flag);
+        Assert.Equal(rationale, verdict.Rationale);
     }
 
     [Fact]
@@ -72,28 +85,6 @@ public sealed class EvidenceRuleTests
         Assert.Equal(AgreementFlag.Conflict, verdict.Flag);
         Assert.StartsWith("USIP (citing South Korean President Yoon Suk-yeol) supports this", verdict.Rationale);
         Assert.Contains(" but MP-IDSA contradicts it", verdict.Rationale);
-    }
-
-    [Fact]
-    public void Usips_hedged_november_judgement_and_idsas_december_calculated_response_are_a_timeline()
-    {
-        var verdict = AgreementRule.Evaluate(SeedEvidence.For("seoul-response-measured"));
-
-        Assert.Equal(AgreementFlag.Timeline, verdict.Flag);
-        Assert.StartsWith("USIP (as of November 2024, as a possibility) contradicts it (“The Yoon administration’s initial response", verdict.Rationale);
-        Assert.Contains("then MP-IDSA (as of 5 December 2024) supports this (“South Korea's response to the participation", verdict.Rationale);
-        Assert.EndsWith("so this changed over time rather than conflicts, and USIP gives it only as a possibility.", verdict.Rationale);
-    }
-
-    [Fact]
-    public void A_reported_account_against_a_confirmed_one_is_partial_and_says_why()
-    {
-        var verdict = AgreementRule.Evaluate(SeedEvidence.For("combat-begun"));
-
-        Expect(AgreementFlag.Partial, verdict,
-            "MP-IDSA (citing Ukraine) states this (“Ukraine confirmed to have had first clashes with the North Korean soldiers”) "
-            + "but USIP gives it only as a report (“North Korean troops have reportedly begun engaging in direct combat”): "
-            + "a hedged account against a firm one is partial agreement at most.");
     }
 
     [Fact]
@@ -134,7 +125,7 @@ public sealed class EvidenceRuleTests
     [Fact]
     public void A_claim_whose_documents_all_rest_on_one_agency_has_one_independent_root()
     {
-        var idsa = SeedEvidence.For("troops-in-kursk").Where(c => c.SourceKey == Idsa);
+        var idsa = SeedEvidence.For("troops-in-kursk").Where(c => c.SourceKey == SeedEvidence.Idsa);
         var reprint = new CitationEvidence("korea-times-2024-11-01", "The Korea Times", Stance.Supports, null, "Some 8,000 N. Korean Troops")
         {
             Roots = ["Yonhap"],
@@ -181,7 +172,7 @@ public sealed class EvidenceRuleTests
     {
         var citations = SeedEvidence.For("troops-sent-to-russia").Append(ZelenskyyReport()).ToList();
 
-        var pair = AgreementRule.EvaluatePair(citations, Usip, News);
+        var pair = AgreementRule.EvaluatePair(citations, SeedEvidence.Usip, "news-2024-10-22");
 
         Expect(AgreementFlag.Partial, pair,
             "USIP (as of November 2024, citing Washington estimates, as an estimate) gives approximately 10,000 troops "
@@ -195,19 +186,10 @@ public sealed class EvidenceRuleTests
     {
         var citations = SeedEvidence.For("seoul-stance-on-arming-ukraine");
 
-        Assert.Equal(AgreementFlag.Timeline, AgreementRule.EvaluatePair(citations, Usip, Idsa).Flag);
-        var onlyUsip = AgreementRule.EvaluatePair(citations, Usip, News);
+        Assert.Equal(AgreementFlag.Timeline, AgreementRule.EvaluatePair(citations, SeedEvidence.Usip, SeedEvidence.Idsa).Flag);
+        var onlyUsip = AgreementRule.EvaluatePair(citations, SeedEvidence.Usip, "news-2024-10-22");
         Assert.Equal(AgreementFlag.SingleSource, onlyUsip.Flag);
         Assert.StartsWith("Only USIP", onlyUsip.Rationale);
-    }
-
-    [Fact]
-    public void Poll_shares_are_compared_in_percentage_points()
-    {
-        var verdict = AgreementRule.Evaluate(SeedEvidence.For("public-opposes-arming-ukraine"));
-
-        Expect(AgreementFlag.Partial, verdict,
-            "USIP (citing a recent poll) gives 82% oppose and MP-IDSA (only the headline of fn 23) two-thirds oppose: the same direction, but the figures differ by 15.3 percentage points.");
     }
 
     [Fact]

@@ -16,6 +16,9 @@ namespace KnowledgeBase.UnitTests.Agreement;
 /// </summary>
 internal static partial class SeedEvidence
 {
+    public const string Usip = "usip-2024-seoul-response";
+    public const string Idsa = "idsa-2024-south-korea-response";
+
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(HyphenatedNamingConvention.Instance)
         .IgnoreUnmatchedProperties()
