@@ -51,9 +51,9 @@ public sealed record AgreementVerdict(AgreementFlag Flag, string Rationale, int 
 /// passage and most precise stated figure speak for it. Every pair of accounts gets a verdict:
 /// <list type="bullet">
 /// <item>opposite stances, or figures more than a factor of two apart, about different times (as-of times that do
-/// not overlap) are a
-/// <see cref="AgreementFlag.Timeline"/>; about the same time they are a <see cref="AgreementFlag.Conflict"/>, unless
-/// either account is hedged, which makes them <see cref="AgreementFlag.Partial"/>;</item>
+/// not overlap) are a <see cref="AgreementFlag.Timeline"/>; about the same time they are a
+/// <see cref="AgreementFlag.Conflict"/>, unless either account is hedged, which makes them
+/// <see cref="AgreementFlag.Partial"/>;</item>
 /// <item>different figures about different times are a timeline, about the same time partial; a vaguer figure, or
 /// support in part, is partial;</item>
 /// <item>a hedged account against a firm one is at most partial;</item>

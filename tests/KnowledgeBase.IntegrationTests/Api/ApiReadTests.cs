@@ -350,7 +350,7 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
             Assert.Equal("integer", limit.GetProperty("type").GetString());
             Assert.Equal((1, 100, 20), (limit.GetProperty("minimum").GetInt32(), limit.GetProperty("maximum").GetInt32(), limit.GetProperty("default").GetInt32()));
         }
-        Assert.Equal(["single-source", "agree", "partial", "conflict"], Schema("/api/v1/claims", "flag").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["single-source", "agree", "partial", "conflict", "timeline"], Schema("/api/v1/claims", "flag").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(200, Schema("/api/v1/claims", "q").GetProperty("maxLength").GetInt32());
         Assert.Equal(["csl-json", "bibtex", "ris"], Schema("/exports/references/{format}", "format").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
 
@@ -413,8 +413,8 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
             .GetProperty("enum").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? null : v.GetString()).ToList();
         Assert.Equal(["supports", "supports-in-part", "contradicts", "mentions", null], Words("ApiCitationInput", "stance"));
         Assert.Equal(["supports", "supports-in-part", "contradicts", "mentions"], Words("ApiCitation", "stance"));
-        Assert.Equal(["single-source", "agree", "partial", "conflict"], Words("ApiClaimSummary", "agreement"));
-        Assert.Equal(["single-source", "agree", "partial", "conflict"], Words("ApiAgreement", "computed"));
+        Assert.Equal(["single-source", "agree", "partial", "conflict", "timeline"], Words("ApiClaimSummary", "agreement"));
+        Assert.Equal(["single-source", "agree", "partial", "conflict", "timeline"], Words("ApiAgreement", "computed"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Shared;
+using KnowledgeBase.Core.Sources;
 using KnowledgeBase.UnitTests.Seeding;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -9,10 +10,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace KnowledgeBase.UnitTests.Agreement;
 
 /// <summary>
-/// The seeded claims' citations as the evidence model would first propose them, read straight from seed-data/ (not
-/// through the importer, whose drafts do not carry the new fields yet): the voice from where the quote lies, the
-/// certainty from the hedge words of the quote, its sentence and its attribution, the as-of time from the quote's
-/// words (a footnote's headline defaults to its work's date), and the roots from the footnote and the attribution.
+/// The seeded claims' citations with the evidence <see cref="EvidenceProposal"/> proposes for them, read straight
+/// from seed-data/ (not through the importer, whose drafts do not carry the new fields yet).
 /// </summary>
 internal static partial class SeedEvidence
 {
@@ -36,25 +35,20 @@ internal static partial class SeedEvidence
 
     public static List<CitationEvidence> For(string slug) => [.. Claim(slug).Citations.Select(Propose)];
 
-    public static string Published(string sourceSlug) => Sources.Value[sourceSlug].Published;
-
     public static CitationEvidence Propose(CitationYaml c)
     {
         var source = Sources.Value[c.Source];
         var (sentence, inFootnote) = source.SentenceOf(c.Quote);
         var footnote = c.Footnote is { } n ? source.Footnotes.GetValueOrDefault(n) : null;
         Assert.True(EnumSlugs.TryParse(c.Stance, out Stance stance), $"stance {c.Stance}");
-        var voice = VoiceText.Propose(inFootnote, c.Attribution);
-        var asOf = inFootnote && footnote?.Published is { Length: > 0 } cited
-            ? AsOf.Published(cited)
-            : AsOfParser.Propose(c.Quote, source.Published);
+        var proposed = EvidenceProposal.Propose(c.Quote, sentence, c.Attribution, inFootnote, source.Published, footnote);
         return new CitationEvidence(source.Slug, source.ShortName, stance, Figure.TryParseOptional(c.Figure), c.Quote, c.Footnote)
         {
-            Voice = voice,
+            Voice = proposed.Voice,
             Attribution = c.Attribution,
-            Certainty = HedgeWords.Propose(c.Quote, c.Attribution, sentence).Certainty,
-            AsOf = asOf,
-            Roots = UpstreamRoots.Propose(c.Attribution, footnote?.Authors, footnote?.Outlet),
+            Certainty = proposed.Certainty.Certainty,
+            AsOf = proposed.AsOf,
+            Roots = proposed.Roots,
         };
     }
 
@@ -75,23 +69,16 @@ internal static partial class SeedEvidence
         public int? Footnote { get; set; }
     }
 
-    public sealed class FootnoteYaml
-    {
-        public string? Authors { get; set; }
-        public string? Outlet { get; set; }
-        public string? Published { get; set; }
-    }
-
     private sealed class FrontMatter
     {
         public string Slug { get; set; } = "";
         public string ShortName { get; set; } = "";
         public string Published { get; set; } = "";
-        public Dictionary<int, FootnoteYaml> Footnotes { get; set; } = [];
+        public Dictionary<int, CitedWork> Footnotes { get; set; } = [];
     }
 
     /// <summary>A source's lines as a reader sees them: markup and footnote markers gone, footnotes marked as such.</summary>
-    private sealed record SourceText(string Slug, string ShortName, string Published, Dictionary<int, FootnoteYaml> Footnotes, List<(string Text, bool Footnote)> Lines)
+    private sealed record SourceText(string Slug, string ShortName, string Published, Dictionary<int, CitedWork> Footnotes, List<(string Text, bool Footnote)> Lines)
     {
         public static SourceText Read(string path)
         {
