@@ -180,7 +180,10 @@ public sealed class SourceEditor(EditorOperations operations)
         Form.BodyMarkdown = document.Body;
         Form.Footnotes = document.Footnotes.ToDictionary(n => n.Number, n => new CitedWork
         {
-            Authors = n.Authors, Title = n.Title, Outlet = n.Outlet, Published = n.Published,
+            Authors = n.Authors,
+            Title = n.Title,
+            Outlet = n.Outlet,
+            Published = n.Published,
         });
         Conversion = document;
         _furniture = [.. document.Furniture];
