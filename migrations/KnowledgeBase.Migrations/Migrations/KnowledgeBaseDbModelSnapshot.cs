@@ -204,10 +204,28 @@ namespace KnowledgeBase.Migrations.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateOnly?>("AsOfFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of_from");
+
+                    b.Property<DateOnly?>("AsOfTo")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of_to");
+
+                    b.Property<string>("AsOfWords")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("as_of_words");
+
                     b.Property<string>("Attribution")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("attribution");
+
+                    b.Property<string>("Certainty")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("certainty");
 
                     b.Property<long>("ClaimId")
                         .HasColumnType("bigint")
@@ -236,6 +254,11 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("stance");
+
+                    b.Property<string>("Voice")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("voice");
 
                     b.HasKey("Id")
                         .HasName("pk_citations");

@@ -25,4 +25,23 @@ public sealed class Citation
 
     /// <summary>The figure as this source states it, as a phrase.</summary>
     public string? Figure { get; set; }
+
+    // Voice, certainty and as-of time are an editor's confirmation of what the evidence model proposes. Null means
+    // "not confirmed": readers and the agreement rule take the proposal (from where the quote lies, its hedge words,
+    // its words about time or else the publication date), so rows from before these fields existed need no backfill.
+
+    /// <summary>Whose words the passage is; null: proposed (a quote in a footnote is a headline, an attributed one the party's, else own).</summary>
+    public Voice? Voice { get; set; }
+
+    /// <summary>How surely the passage asserts it; null: proposed from the quote's hedge words.</summary>
+    public Certainty? Certainty { get; set; }
+
+    /// <summary>The first day of the time the passage describes; null (with <see cref="AsOfTo"/>): the publication date, as a default.</summary>
+    public DateOnly? AsOfFrom { get; set; }
+
+    /// <summary>The last day of that time (the same day for a date).</summary>
+    public DateOnly? AsOfTo { get; set; }
+
+    /// <summary>The words that say when ("In October 2024", "so far"); optional.</summary>
+    public string? AsOfWords { get; set; }
 }

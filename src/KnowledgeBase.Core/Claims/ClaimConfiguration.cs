@@ -58,6 +58,9 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
         builder.Property(c => c.Stance).HasConversion(AgreementConversion.StanceConverter).HasMaxLength(20);
         builder.Property(c => c.Attribution).HasMaxLength(300);
         builder.Property(c => c.Figure).HasMaxLength(300);
+        builder.Property(c => c.Voice).HasConversion(AgreementConversion.VoiceConverter).HasMaxLength(16);
+        builder.Property(c => c.Certainty).HasConversion(AgreementConversion.CertaintyConverter).HasMaxLength(16);
+        builder.Property(c => c.AsOfWords).HasMaxLength(EditLimits.AsOfWords);
         builder.HasIndex(c => new { c.ClaimId, c.PassageId }).IsUnique();
         builder.HasIndex(c => c.PassageId);
         DerivedByDatabase.Configure(builder.Property(c => c.SourceId));
@@ -70,11 +73,17 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
     }
 }
 
-/// <summary>Flags and stances are stored as their slugs, so the database reads as the seed files do.</summary>
+/// <summary>Flags, stances, voices and certainties are stored as their slugs, so the database reads as the seed files do.</summary>
 internal static class AgreementConversion
 {
     public static readonly ValueConverter<AgreementFlag, string> Converter = new(f => f.ToSlug(), s => ParseFlag(s));
     public static readonly ValueConverter<Stance, string> StanceConverter = new(s => s.ToSlug(), s => ParseStance(s));
+    public static readonly ValueConverter<Voice, string> VoiceConverter = new(v => v.ToSlug(), s => Parse<Voice>(s));
+    public static readonly ValueConverter<Certainty, string> CertaintyConverter = new(c => c.ToSlug(), s => Parse<Certainty>(s));
+
+    private static T Parse<T>(string slug)
+        where T : struct, Enum =>
+        EnumSlugs.TryParse(slug, out T value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name.ToLowerInvariant()} '{slug}'.");
 
     private static AgreementFlag ParseFlag(string slug) =>
         EnumSlugs.TryParse<AgreementFlag>(slug, out var flag) ? flag : throw new InvalidOperationException($"Unknown agreement flag '{slug}'.");

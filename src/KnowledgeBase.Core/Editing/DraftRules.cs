@@ -118,6 +118,7 @@ public static class DraftRules
                     $"stance '{citation.Stance}' is not one of supports, supports-in-part, contradicts, mentions.");
             }
             check.FreeText($"{at}.", citation);
+            check.Evidence(at, citation);
             check.Figure($"{at}.figure", citation.Figure);
             if (citation.Footnote is <= 0)
             {
@@ -306,6 +307,33 @@ public static class DraftRules
             else if (!FieldRules.IsSlug(value))
             {
                 Add(field, $"'{Shorten(value)}' is not a slug: use lowercase letters and digits in words joined by single hyphens.", seedMessage);
+            }
+        }
+
+        /// <summary>A citation's voice, certainty and as-of time: each blank (the proposal stands) or one of its documented values.</summary>
+        public void Evidence(string at, CitationDraft citation)
+        {
+            if (TextValues.Blank(citation.Voice) is { } voice && !EnumSlugs.TryParse<Voice>(voice, out _))
+            {
+                Add($"{at}.voice", $"'{Shorten(voice)}' is not a voice: use own, attributed or headline (or leave it blank for the proposal).",
+                    $"voice '{voice}' is not one of own, attributed, headline.");
+            }
+            if (TextValues.Blank(citation.Certainty) is { } certainty && !EnumSlugs.TryParse<Certainty>(certainty, out _))
+            {
+                Add($"{at}.certainty", $"'{Shorten(certainty)}' is not a certainty: use stated, estimated, reported, claimed, expected or possible (or leave it blank for the proposal).",
+                    $"certainty '{certainty}' is not one of stated, estimated, reported, claimed, expected, possible.");
+            }
+            if (TextValues.Blank(citation.AsOf) is { } asOf)
+            {
+                if (!AsOfText.TryParse(asOf, out _, out _))
+                {
+                    Add($"{at}.asOf", $"'{Shorten(asOf)}' is not a date or period: write {AsOfText.Example} (or leave it blank for the publication date).",
+                        $"as-of '{asOf}' is not a date or period such as {AsOfText.Example}.");
+                }
+            }
+            else if (TextValues.Blank(citation.AsOfWords) is not null)
+            {
+                Add($"{at}.asOf", "Give the date or period the words describe, or clear the words.", "as-of-words needs an as-of date or period.");
             }
         }
 

@@ -109,6 +109,28 @@ public class CitationDraft
     /// </summary>
     public int? Footnote { get; set; }
 
+    /// <summary>
+    /// Whose words the quote is: "own", "attributed" (to the party the attribution names) or "headline" (only a cited
+    /// work's title); blank leaves it unconfirmed, and the proposal stands (see <see cref="Citation.Voice"/>).
+    /// </summary>
+    public string? Voice { get; set; }
+
+    /// <summary>
+    /// How surely the quote asserts it: "stated", "estimated", "reported", "claimed", "expected" or "possible"; blank
+    /// leaves it unconfirmed, proposed from the quote's hedge words.
+    /// </summary>
+    public string? Certainty { get; set; }
+
+    /// <summary>
+    /// The time the quote describes: a partial ISO date or a period ("2024-10", "2024-11-07", "2024-01/2024-11"; see
+    /// <see cref="AsOfText"/>); blank: the document's publication date, shown as a default.
+    /// </summary>
+    public string? AsOf { get; set; }
+
+    /// <summary>The quote's words that say when ("In October 2024", "so far"); optional, and only with <see cref="AsOf"/>.</summary>
+    [MaxLength(EditLimits.AsOfWords)]
+    public string? AsOfWords { get; set; }
+
     /// <summary>The checked draft's own fields onto the citation (its passage is the anchoring's business).</summary>
     public void ApplyTo(Citation citation, Stance stance)
     {
@@ -116,6 +138,12 @@ public class CitationDraft
         citation.Stance = stance;
         citation.Attribution = TextValues.Blank(Attribution);
         citation.Figure = TextValues.Blank(Figure);
+        citation.Voice = EnumSlugs.TryParse<Voice>(TextValues.Blank(Voice), out var voice) ? voice : null;
+        citation.Certainty = EnumSlugs.TryParse<Certainty>(TextValues.Blank(Certainty), out var certainty) ? certainty : null;
+        var dated = AsOfText.TryParse(TextValues.Blank(AsOf), out var from, out var to);
+        citation.AsOfFrom = dated ? from : null;
+        citation.AsOfTo = dated ? to : null;
+        citation.AsOfWords = dated ? TextValues.Blank(AsOfWords) : null;
     }
 
     /// <summary>The citation's own fields back into the draft (the reverse of <see cref="ApplyTo"/>; its passage is the reader's).</summary>
@@ -125,6 +153,10 @@ public class CitationDraft
         Stance = citation.Stance.ToSlug();
         Attribution = citation.Attribution;
         Figure = citation.Figure;
+        Voice = citation.Voice?.ToSlug();
+        Certainty = citation.Certainty?.ToSlug();
+        AsOf = citation is { AsOfFrom: { } from, AsOfTo: { } to } ? AsOfText.Write(from, to) : null;
+        AsOfWords = citation.AsOfWords;
     }
 
     public CitationDraft Copy() => (CitationDraft)MemberwiseClone();

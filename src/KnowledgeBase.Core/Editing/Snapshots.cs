@@ -46,6 +46,9 @@ public sealed record ClaimSnapshot(
 /// <param name="SourceId">The document's id: a restore finds the document by it even if its slug has changed since.</param>
 /// <param name="Stance">The stance's slug.</param>
 /// <param name="Footnote">The footnote number backing the passage, or null.</param>
+/// <param name="Voice">The confirmed voice's slug, or null (proposed); likewise <paramref name="Certainty"/>.</param>
+/// <param name="AsOf">The confirmed as-of time as <see cref="AsOfText"/> writes it, or null (the publication date). Revisions from before
+/// these fields existed read as null, which is what those citations were.</param>
 public sealed record CitationSnapshot(
     int SourceId,
     string Source,
@@ -57,16 +60,22 @@ public sealed record CitationSnapshot(
     string Stance,
     string? Attribution,
     string? Figure,
-    int? Footnote)
+    int? Footnote,
+    string? Voice = null,
+    string? Certainty = null,
+    string? AsOf = null,
+    string? AsOfWords = null)
 {
     /// <summary>The stored state of a citation: its own fields, its passage's words and place, its document's slug and its footnote.</summary>
     public static CitationSnapshot Of(Citation citation, Passage passage, string source, int? footnote)
     {
         ArgumentNullException.ThrowIfNull(citation);
         ArgumentNullException.ThrowIfNull(passage);
+        var stored = new CitationDraft();
+        stored.ReadFrom(citation);
         return new(
-            passage.SourceId, source, passage.Exact, passage.Prefix, passage.Suffix, passage.Start, passage.End, citation.Stance.ToSlug(),
-            citation.Attribution, citation.Figure, footnote);
+            passage.SourceId, source, passage.Exact, passage.Prefix, passage.Suffix, passage.Start, passage.End, stored.Stance!,
+            stored.Attribution, stored.Figure, footnote, stored.Voice, stored.Certainty, stored.AsOf, stored.AsOfWords);
     }
 
     /// <summary>A draft's citation as a save would store it, at the place given (where the live preview anchored it).</summary>
@@ -77,7 +86,8 @@ public sealed record CitationSnapshot(
         return new(
             sourceId, source, place.Exact, place.Prefix, place.Suffix, place.Start, place.End,
             string.IsNullOrWhiteSpace(draft.Stance) ? "supports" : draft.Stance.Trim(), TextValues.Blank(draft.Attribution),
-            TextValues.Blank(draft.Figure), footnote);
+            TextValues.Blank(draft.Figure), footnote, TextValues.Blank(draft.Voice)?.ToLowerInvariant(), TextValues.Blank(draft.Certainty)?.ToLowerInvariant(),
+            AsOfText.Canonical(draft.AsOf), TextValues.Blank(draft.AsOf) is null ? null : TextValues.Blank(draft.AsOfWords));
     }
 
     public CitationDraft ToDraft() => new()
@@ -91,6 +101,10 @@ public sealed record CitationSnapshot(
         Attribution = Attribution,
         Figure = Figure,
         Footnote = Footnote,
+        Voice = Voice,
+        Certainty = Certainty,
+        AsOf = AsOf,
+        AsOfWords = AsOfWords,
     };
 
     /// <summary>This citation's fields, under <paramref name="at"/> ("citations[0]") and labelled after <paramref name="name"/> ("Citation 1").</summary>
@@ -103,6 +117,9 @@ public sealed record CitationSnapshot(
         new($"{at}.attribution", $"{name}: attribution", Attribution),
         new($"{at}.figure", $"{name}: figure", Figure),
         new($"{at}.footnote", $"{name}: footnote", Footnote?.ToString(CultureInfo.InvariantCulture)),
+        new($"{at}.voice", $"{name}: voice", Voice),
+        new($"{at}.certainty", $"{name}: certainty", Certainty),
+        new($"{at}.asOf", $"{name}: as of", AsOfWords is null ? AsOf : $"{AsOf} (“{AsOfWords}”)"),
     ];
 }
 

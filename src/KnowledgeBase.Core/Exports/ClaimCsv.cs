@@ -1,10 +1,14 @@
 
 namespace KnowledgeBase.Core.Exports;
 
-/// <summary>One citation of a claim as a CSV row (the citation's fields null for a claim without citations).</summary>
+/// <summary>
+/// One citation of a claim as a CSV row (the citation's fields null for a claim without citations). Voice, certainty
+/// and as-of are as an editor confirmed them: empty where the proposal stands (the as-of time: the publication date).
+/// </summary>
 public sealed record ClaimCitationRow(
     long ClaimId, string Slug, string Statement, string Flag, string? ClaimFigure, string? Source, string? Stance, string? Quote,
-    int? Footnote, string? Figure, string? Attribution, string? Outlet, string ClaimUrl, string? PassageUrl);
+    int? Footnote, string? Figure, string? Attribution, string? Outlet, string ClaimUrl, string? PassageUrl,
+    string? Voice = null, string? Certainty = null, string? AsOf = null, string? AsOfWords = null);
 
 /// <summary>Claims as CSV, one row per citation (a claim without citations gets one row), quoted per RFC 4180.</summary>
 public static class ClaimCsv
@@ -15,7 +19,7 @@ public static class ClaimCsv
     public static readonly IReadOnlyList<string> Header =
     [
         "claim_id", "slug", "statement", "flag", "claim_figure", "source", "stance", "quote", "footnote", "figure",
-        "attribution", "outlet", "claim_url", "passage_url",
+        "attribution", "outlet", "claim_url", "passage_url", "voice", "certainty", "as_of", "as_of_words",
     ];
 
     public static string HeaderLine => string.Join(',', Header) + "\r\n";
@@ -27,7 +31,7 @@ public static class ClaimCsv
         {
             row.ClaimId.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Slug, row.Statement, row.Flag, row.ClaimFigure,
             row.Source, row.Stance, row.Quote, row.Footnote?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Figure,
-            row.Attribution, row.Outlet, row.ClaimUrl, row.PassageUrl,
+            row.Attribution, row.Outlet, row.ClaimUrl, row.PassageUrl, row.Voice, row.Certainty, row.AsOf, row.AsOfWords,
         };
         return string.Join(',', fields.Select(Quote)) + "\r\n";
     }

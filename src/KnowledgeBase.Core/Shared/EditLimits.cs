@@ -9,6 +9,7 @@ public static class EditLimits
     public const int OverrideReason = 2000;
     public const int Attribution = 300;
     public const int Quote = 5000;
+    public const int AsOfWords = 300;
 
     /// <summary>A prefix or suffix only has to single out one occurrence of the quote.</summary>
     public const int QuoteContext = 200;

@@ -63,7 +63,7 @@ internal static class ApiDocument
     };
 
     /// <summary>
-    /// The closed sets of words the bodies use, named in the schema: a citation's stance, and a claim's agreement flag
+    /// The closed sets of words the bodies use, named in the schema: a citation's stance, voice and certainty, and a claim's agreement flag
     /// (the API's models carry them as strings, so a bad value in a write gets a field-level 400, not a parse error).
     /// </summary>
     public static Task DescribeWordSetsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
@@ -72,6 +72,8 @@ internal static class ApiDocument
         var words = (property is not null && property.DeclaringType.Namespace == typeof(ApiDocument).Namespace ? property.Name : null) switch
         {
             "stance" => Enum.GetValues<Stance>().Select(s => s.ToSlug()),
+            "voice" => Enum.GetValues<Voice>().Select(v => v.ToSlug()),
+            "certainty" => Enum.GetValues<Certainty>().Select(c => c.ToSlug()),
             "agreement" or "flag" or "computed" or "overrideFlag" when schema.Type?.HasFlag(JsonSchemaType.String) == true =>
                 Enum.GetValues<AgreementFlag>().Select(f => f.ToSlug()),
             _ => null,

@@ -51,9 +51,13 @@ public sealed record ApiSourceRef(string Slug, string ShortName, string Title, s
 /// <summary>Where the quote lies in the source's canonical text (W3C TextQuote and TextPosition selectors).</summary>
 public sealed record ApiSelector(string Exact, string Prefix, string Suffix, int Start, int End);
 
+/// <param name="Voice">own, attributed or headline as an editor confirmed it; null: not confirmed (the evidence model proposes it).</param>
+/// <param name="Certainty">stated, estimated, reported, claimed, expected or possible as confirmed; null: not confirmed (proposed from the quote's hedge words).</param>
+/// <param name="AsOf">The time the quote describes (2024-10, 2024-11-07, 2024-01/2024-11); null: the document's publication date, as a default.</param>
+/// <param name="AsOfWords">The quote's words that say when, if recorded.</param>
 public sealed record ApiCitation(
     long Id, int Position, string Stance, string? Attribution, ApiFigure? Figure, ApiSourceRef Source, long PassageId,
-    ApiSelector Selector, ApiFootnote? Footnote, string Url)
+    ApiSelector Selector, ApiFootnote? Footnote, string Url, string? Voice, string? Certainty, string? AsOf, string? AsOfWords)
 {
     /// <summary>A citation as the claim page reads it (<see cref="CitationView.Projection"/>), in the API's shape.</summary>
     public static ApiCitation From(CitationView x)
@@ -67,7 +71,8 @@ public sealed record ApiCitation(
             x.Footnote is { } f
                 ? new ApiFootnote(f.Number, f.Text, new ApiCitedWork(f.Authors, f.Title, f.Outlet, f.Published, f.Url), Links.Footnote(x.Source.Slug, f.Number))
                 : null,
-            Links.Passage(x.Source.Slug, x.PassageId));
+            Links.Passage(x.Source.Slug, x.PassageId),
+            x.Voice?.ToSlug(), x.Certainty?.ToSlug(), x is { AsOfFrom: { } from, AsOfTo: { } to } ? AsOfText.Write(from, to) : null, x.AsOfWords);
     }
 }
 
@@ -164,6 +169,18 @@ public sealed class ApiCitationInput
     [Description("The number (from 1) of the document's footnote backing the quote; omitted, the footnote the document gives that sentence is taken.")]
     public int? Footnote { get; set; }
 
+    [Description("Whose words the quote is: own (the document's), attributed (to the party the attribution names) or headline (only a cited work's title); omitted, it is not confirmed and the evidence model's proposal stands.")]
+    public string? Voice { get; set; }
+
+    [Description("How surely the quote asserts it, firmest first: stated, estimated, reported, claimed, expected or possible; omitted, it is not confirmed and is proposed from the quote's hedge words.")]
+    public string? Certainty { get; set; }
+
+    [Description("The time the quote describes: a partial ISO date (2024, 2024-10, 2024-11-07) or a period of two joined by a slash (2024-01/2024-11); omitted, the document's publication date, as a default.")]
+    public string? AsOf { get; set; }
+
+    [Description("The quote's words that say when (\"In October 2024\", \"so far\"); optional, only with asOf.")]
+    public string? AsOfWords { get; set; }
+
     [Description("On the citation endpoints: why, recorded on the claim's revision; optional.")]
     public string? Comment { get; set; }
 
@@ -177,6 +194,10 @@ public sealed class ApiCitationInput
         Attribution = Attribution,
         Figure = Figure,
         Footnote = Footnote,
+        Voice = Voice,
+        Certainty = Certainty,
+        AsOf = AsOf,
+        AsOfWords = AsOfWords,
     };
 }
 

@@ -37,6 +37,7 @@ public sealed record ClaimDetails(
 public sealed record TopicLink(string Slug, string Name);
 
 /// <summary>One citation of a claim: the quoted passage with its selector, its document and its footnote.</summary>
+/// <param name="Voice">As confirmed by an editor (null: the proposal stands); likewise the certainty and the as-of time.</param>
 public sealed record CitationView(
     long Id,
     int Position,
@@ -50,7 +51,12 @@ public sealed record CitationView(
     int Start,
     int End,
     SourceSummary Source,
-    FootnoteView? Footnote)
+    FootnoteView? Footnote,
+    Voice? Voice = null,
+    Certainty? Certainty = null,
+    DateOnly? AsOfFrom = null,
+    DateOnly? AsOfTo = null,
+    string? AsOfWords = null)
 {
     /// <summary>The one projection every reader of citations shares: the claim page, compare and the API.</summary>
     public static readonly Expression<Func<Citation, CitationView>> Projection = x => new CitationView(
@@ -73,7 +79,12 @@ public sealed record CitationView(
             : new FootnoteView(
                 x.Passage.Footnote.Number, x.Passage.Footnote.Text, x.Passage.Footnote.Cites.Authors,
                 x.Passage.Footnote.Cites.Title, x.Passage.Footnote.Cites.Outlet,
-                x.Passage.Footnote.Cites.Published, x.Passage.Footnote.Cites.Url));
+                x.Passage.Footnote.Cites.Published, x.Passage.Footnote.Cites.Url),
+        x.Voice,
+        x.Certainty,
+        x.AsOfFrom,
+        x.AsOfTo,
+        x.AsOfWords);
 }
 
 public sealed record SourceSummary(int Id, string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Published, string Kind);

@@ -141,7 +141,7 @@ public static class ExportEndpoints
                 {
                     text.Append(ClaimCsv.Row(new ClaimCitationRow(
                         claim.Id, claim.Slug, claim.Statement, claim.Flag, claim.Figure, c.Source, c.Stance, c.Quote, c.Footnote, c.Figure,
-                        c.Attribution, c.Outlet, claimUrl, site + Links.Passage(c.Source, c.PassageId))));
+                        c.Attribution, c.Outlet, claimUrl, site + Links.Passage(c.Source, c.PassageId), c.Voice, c.Certainty, c.AsOf, c.AsOfWords)));
                 }
             }
             await context.Response.WriteAsync(text.ToString(), ct);
@@ -179,6 +179,10 @@ public static class ExportEndpoints
                         c.Attribution,
                         Figure = ApiFigure.From(c.Figure),
                         Url = Links.Passage(c.Source, c.PassageId),
+                        c.Voice,
+                        c.Certainty,
+                        c.AsOf,
+                        c.AsOfWords,
                     }),
                 }, options);
             }

@@ -9,7 +9,10 @@ namespace KnowledgeBase.Web.Exports;
 /// <summary>A claim with its citations, a batch at a time, for the CSV and JSON exports.</summary>
 public sealed record ExportClaim(long Id, string Slug, string Statement, string Flag, string? Figure, IReadOnlyList<ExportCitation> Citations);
 
-public sealed record ExportCitation(string Source, string Stance, string Quote, int? Footnote, string? Outlet, string? Attribution, string? Figure, long PassageId);
+/// <param name="Voice">Voice, certainty and as-of as confirmed (slugs, <see cref="Core.Agreement.AsOfText"/>); null where the proposal stands.</param>
+public sealed record ExportCitation(
+    string Source, string Stance, string Quote, int? Footnote, string? Outlet, string? Attribution, string? Figure, long PassageId,
+    string? Voice, string? Certainty, string? AsOf, string? AsOfWords);
 
 internal static class ExportQueries
 {
@@ -88,11 +91,19 @@ internal static class ExportQueries
                     x.Attribution,
                     x.Figure,
                     x.PassageId,
+                    x.Voice,
+                    x.Certainty,
+                    x.AsOfFrom,
+                    x.AsOfTo,
+                    x.AsOfWords,
                 }).ToList(),
             })
             .ToListAsync(ct);
         return rows.Select(c => new ExportClaim(c.Id, c.Slug, c.Statement, EnumSlugs.ToSlug(c.Agreement), c.Figure,
-            c.Citations.Select(x => new ExportCitation(x.Source, EnumSlugs.ToSlug(x.Stance), x.Exact, x.Footnote, x.Outlet, x.Attribution, x.Figure, x.PassageId)).ToList()))
+            c.Citations.Select(x => new ExportCitation(
+                x.Source, EnumSlugs.ToSlug(x.Stance), x.Exact, x.Footnote, x.Outlet, x.Attribution, x.Figure, x.PassageId,
+                x.Voice is { } v ? EnumSlugs.ToSlug(v) : null, x.Certainty is { } k ? EnumSlugs.ToSlug(k) : null,
+                x.AsOfFrom is { } from && x.AsOfTo is { } to ? Core.Agreement.AsOfText.Write(from, to) : null, x.AsOfWords)).ToList()))
             .ToList();
     }
 }

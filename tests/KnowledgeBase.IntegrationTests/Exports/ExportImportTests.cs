@@ -81,6 +81,9 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
         var draft = kursk.Snapshot.ToDraft();
         draft.OverrideFlag = "conflict";
         draft.OverrideReason = "Test: the two documents count different units.";
+        // An editor's confirmed evidence; the other citations keep the model's proposals (nothing stored).
+        (draft.Citations[0].Voice, draft.Citations[0].Certainty, draft.Citations[0].AsOf, draft.Citations[0].AsOfWords) =
+            ("attributed", "reported", "2024-10-15/2024-11", "since mid-October");
         Saved(await claims.UpdateAsync(kursk.Id, draft, kursk.Version, Ada, "Overridden for the export test"));
 
         var marines = await ClaimAsync(Seed.Claims.TroopsInMarineAndAirborneUnits);
@@ -163,6 +166,11 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
                     x.Stance,
                     x.Attribution,
                     x.Figure,
+                    x.Voice,
+                    x.Certainty,
+                    x.AsOfFrom,
+                    x.AsOfTo,
+                    x.AsOfWords,
                 }).ToList(),
             })
             .AsSplitQuery()
@@ -172,7 +180,7 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
             facts.Add($"claim {c.Slug}|{(c.Added ? $"{c.CreatedAt:O}" : "added by the import")} {(c.Edited ? $"{c.UpdatedAt:O}" : "as imported")}|{c.Statement}|{c.Figure}|{c.Agreement}|{c.ComputedAgreement}|{c.AgreementRationale}|{c.OverrideAgreement}|{c.OverrideReason}|{c.DeletedAt:O}|{string.Join(",", c.Topics)}");
             // A confirmed passage's status (exact or moved) says how the last edit found it; only review states are kept.
             facts.AddRange(c.Citations.Select(x =>
-                $"  cites {x.Source} {x.Start}-{x.End}|{x.Exact}|{x.Prefix}|{x.Suffix}|{(x.NeedsReview ? x.AnchorStatus.ToString() : "confirmed")}|{x.PreviousExact}|fn {x.Footnote}|{x.Stance}|{x.Attribution}|{x.Figure}"));
+                $"  cites {x.Source} {x.Start}-{x.End}|{x.Exact}|{x.Prefix}|{x.Suffix}|{(x.NeedsReview ? x.AnchorStatus.ToString() : "confirmed")}|{x.PreviousExact}|fn {x.Footnote}|{x.Stance}|{x.Attribution}|{x.Figure}|{x.Voice}|{x.Certainty}|{x.AsOfFrom}|{x.AsOfTo}|{x.AsOfWords}"));
         }
         var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking().Include(s => s.Footnotes).OrderBy(s => s.Slug).ToListAsync();
         var editedSources = await db.Revisions.Where(r => r.EntityType == RevisionEntity.Source).Select(r => (int)r.EntityId).Distinct().ToListAsync();
@@ -227,6 +235,7 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
         Assert.Contains("status: fuzzy", claims, StringComparison.Ordinal);
         Assert.Contains("status: orphaned", claims, StringComparison.Ordinal);
         Assert.Contains("footnote: 2\n      footnote-chosen: true\n", claims, StringComparison.Ordinal);
+        Assert.Contains("\n      voice: attributed\n      certainty: reported\n      as-of: 2024-10-15/2024-11-30\n      as-of-words: since mid-October\n", claims, StringComparison.Ordinal);
         Assert.Contains("\ndeleted-at: ", await File.ReadAllTextAsync(Path.Combine(first, "sources", "export-test-note.md")), StringComparison.Ordinal);
         Assert.True(exported.Revisions >= 8, $"{exported.Revisions} revisions");
         await using var db = Open(fresh.ConnectionString);

@@ -73,6 +73,24 @@ public sealed class SnapshotDiffTests
     }
 
     [Fact]
+    public void Confirming_a_citation_s_evidence_shows_in_the_diff_and_older_revisions_read_it_as_unconfirmed()
+    {
+        var confirmed = Claim with { Citations = [Usip with { Voice = "attributed", Certainty = "estimated", AsOf = "2024-10", AsOfWords = "In October" }] };
+
+        var changes = SnapshotDiff.Compare(Claim, confirmed);
+
+        Assert.Equal(
+            new (string, string?)[] { ("citations[0].voice", "attributed"), ("citations[0].certainty", "estimated"), ("citations[0].asOf", "2024-10 (“In October”)") },
+            changes.Select(c => (c.Field, c.New)));
+        Assert.Equal("Citation 1: as of", changes[2].Label);
+        // A revision stored before these fields existed has no such keys: its citations read as unconfirmed.
+        var older = SnapshotJson.Write(Claim).Replace("\"voice\":null,", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("\"voice\"", older, StringComparison.Ordinal);
+        Assert.Null(SnapshotJson.Read<ClaimSnapshot>(older).Citations[0].Voice);
+        Assert.Empty(SnapshotDiff.Compare(confirmed, SnapshotJson.Read<ClaimSnapshot>(SnapshotJson.Write(confirmed))));
+    }
+
+    [Fact]
     public void Snapshots_survive_the_json_a_revision_stores()
     {
         var json = SnapshotJson.Write(Claim);
