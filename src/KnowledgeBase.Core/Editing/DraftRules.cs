@@ -65,12 +65,12 @@ public static class DraftRules
             }
         }
 
-        const string flags = "agree, partial, conflict, single-source";
+        const string flags = "agree, partial, conflict, timeline, single-source";
         if (!string.IsNullOrWhiteSpace(draft.OverrideFlag))
         {
             if (!EnumSlugs.TryParse<AgreementFlag>(draft.OverrideFlag.Trim(), out _))
             {
-                check.Add("overrideFlag", $"'{Shorten(draft.OverrideFlag)}' is not a flag: use agree, partial, conflict or single-source.",
+                check.Add("overrideFlag", $"'{Shorten(draft.OverrideFlag)}' is not a flag: use agree, partial, conflict, timeline or single-source.",
                     $"agreement-override flag '{draft.OverrideFlag}' is not one of {flags}.");
             }
             check.Text("overrideReason", draft.OverrideReason, EditLimits.OverrideReason, required: true,

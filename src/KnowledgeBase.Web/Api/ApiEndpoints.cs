@@ -73,7 +73,7 @@ public static class ApiEndpoints
         {
             if (!EnumSlugs.TryParse<AgreementFlag>(flag, out var parsed))
             {
-                return Invalid("flag must be one of single-source, agree, partial, conflict.");
+                return Invalid($"flag must be one of {string.Join(", ", Enum.GetValues<AgreementFlag>().Select(f => f.ToSlug()))}.");
             }
             flagValue = parsed;
         }

@@ -119,7 +119,7 @@ public sealed class ApiClaimInput
     [Description("The documents that bear on the claim, each with a quote; at least one.")]
     public List<ApiCitationInput>? Citations { get; set; }
 
-    [Description("A flag (agree, partial, conflict, single-source) to show instead of the derived one; needs overrideReason.")]
+    [Description("A flag (agree, partial, conflict, timeline, single-source) to show instead of the derived one; needs overrideReason.")]
     public string? OverrideFlag { get; set; }
 
     [Description("Why the flag is overridden, shown to readers beside it; required with overrideFlag.")]

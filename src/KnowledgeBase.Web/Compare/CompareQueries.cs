@@ -70,9 +70,10 @@ public static class CompareQueries
             {
                 // Disagreements first: that is where a researcher's attention is owed.
                 Key1 = x.c.Agreement == AgreementFlag.Conflict ? 0
-                    : x.c.Agreement == AgreementFlag.Partial ? 1
-                    : x.c.Agreement == AgreementFlag.Agree ? 2
-                    : 3,
+                    : x.c.Agreement == AgreementFlag.Timeline ? 1
+                    : x.c.Agreement == AgreementFlag.Partial ? 2
+                    : x.c.Agreement == AgreementFlag.Agree ? 3
+                    : 4,
                 Key2 = x.m.LeftStart!.Value,
                 Id = x.c.Id,
             }),

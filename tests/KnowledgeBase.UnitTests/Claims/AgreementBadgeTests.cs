@@ -12,12 +12,15 @@ public sealed class AgreementBadgeTests : BunitContext
     [InlineData(AgreementFlag.Agree, "agree", "✓", "Sources agree")]
     [InlineData(AgreementFlag.Partial, "partial", "≈", "Partly agree")]
     [InlineData(AgreementFlag.Conflict, "conflict", "✗", "Sources conflict")]
+    [InlineData(AgreementFlag.Timeline, "timeline", "↻", "Changed over time")]
     public void A_badge_shows_an_icon_and_a_word_and_carries_the_flag_class(AgreementFlag flag, string slug, string icon, string label)
     {
         var badge = Render<AgreementBadge>(p => p.Add(b => b.Flag, flag));
 
-        var root = badge.Find("span.agreement");
+        var root = badge.Find("a.agreement");
         Assert.Contains($"agreement-{slug}", root.ClassList);
+        Assert.Equal($"/about/flags#flag-{slug}", root.GetAttribute("href"));
+        Assert.Equal(flag.Explanation(), root.GetAttribute("title"));
         var iconElement = badge.Find(".agreement-icon");
         Assert.Equal(icon, iconElement.TextContent);
         Assert.Equal("true", iconElement.GetAttribute("aria-hidden"));
@@ -44,6 +47,17 @@ public sealed class AgreementBadgeTests : BunitContext
             .Add(b => b.Flag, AgreementFlag.Partial)
             .Add(b => b.Title, "USIP gives 82% oppose"));
 
-        Assert.Equal("USIP gives 82% oppose", badge.Find("span.agreement").GetAttribute("title"));
+        Assert.Equal("USIP gives 82% oppose", badge.Find("a.agreement").GetAttribute("title"));
+    }
+
+    [Fact]
+    public void A_badge_inside_another_link_is_no_link_itself()
+    {
+        var badge = Render<AgreementBadge>(p => p
+            .Add(b => b.Flag, AgreementFlag.Timeline)
+            .Add(b => b.Linked, false));
+
+        Assert.Empty(badge.FindAll("a"));
+        Assert.Equal("Changed over time", badge.Find("span.agreement .agreement-label").TextContent);
     }
 }
