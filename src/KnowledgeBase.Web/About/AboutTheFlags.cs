@@ -26,9 +26,10 @@ public static class AboutTheFlags
 
     public static string IndependentRootsLink => $"{Path}#{IndependentRootsId}";
 
-    public static readonly string Html = Render(AgreementFlagText.AboutTheFlags);
-
+    // Before Html: static fields are initialized in the order they are written.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    public static readonly string Html = Render(AgreementFlagText.AboutTheFlags);
 
     /// <summary>
     /// Renders the text, its first heading as the page's h1, and ids on each flag's list item (found by the bold

@@ -85,6 +85,17 @@ public sealed record CitationView(
         x.AsOfFrom,
         x.AsOfTo,
         x.AsOfWords);
+
+    /// <summary>
+    /// What the agreement rule reads from this citation. Its roots are proposed from the footnote's credit and outlet
+    /// and the attribution (<see cref="UpstreamRoots"/>), so two documents repeating one agency are said to.
+    /// </summary>
+    public CitationEvidence Evidence() =>
+        new(Source.Slug, Source.ShortName, Stance, Core.Figures.Figure.TryParseOptional(Figure), Exact, Footnote?.Number)
+        {
+            Attribution = Attribution,
+            Roots = UpstreamRoots.Propose(Attribution, Footnote?.Authors, Footnote?.Outlet),
+        };
 }
 
 public sealed record SourceSummary(int Id, string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Published, string Kind);

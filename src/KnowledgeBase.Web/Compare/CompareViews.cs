@@ -18,7 +18,15 @@ public sealed record CompareRowData(
     AgreementFlag? OverrideAgreement,
     string? OverrideReason,
     IReadOnlyList<CitationView> Left,
-    IReadOnlyList<CitationView> Right);
+    IReadOnlyList<CitationView> Right)
+{
+    /// <summary>
+    /// The verdict for the two compared documents alone, by the same rule as the claim's flag: a third document's
+    /// account (or an editor's override) can make the claim's flag differ from it.
+    /// </summary>
+    public AgreementVerdict Pair { get; } = AgreementRule.EvaluatePair(
+        [.. Left.Concat(Right).Select(c => c.Evidence())], Left[0].Source.Slug, Right[0].Source.Slug);
+}
 
 /// <summary>A claim only one of the two documents makes, with that document's passages.</summary>
 public sealed record OnlyInRow(long ClaimId, string Slug, string Statement, string? Figure, AgreementFlag Agreement, IReadOnlyList<CitationView> Passages);

@@ -17,7 +17,7 @@ public sealed class AxeTests(BrowserApp app)
         Links.Compare(), Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug),
         "/claims", "/claims?flag=partial&sort=agreement&size=5", $"/topics/{Seed.Topics.RussiaNorthKoreaTies}?flag=single-source&source={Seed.MpIdsa.Slug}&size=10",
         Links.Outlets(), Links.Outlet(Seed.Outlets.TheKoreaTimes),
-        Links.SignInPage, Links.AccessDenied, Links.ApiReference,
+        Links.SignInPage, Links.AccessDenied, Links.ApiReference, "/about/flags",
     };
 
     [Theory]

@@ -5,8 +5,10 @@ using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.IntegrationTests.About;
 
-[Collection(AppCollection.Name)]
-public sealed class AboutTheFlagsPageTests(KnowledgeBaseApp app)
+/// <summary>A seeded app of its own: these tests visit pages whose cached queries other tests count.</summary>
+public sealed class AboutTheFlagsApp : KnowledgeBaseApp;
+
+public sealed class AboutTheFlagsPageTests(AboutTheFlagsApp app) : IClassFixture<AboutTheFlagsApp>
 {
     private readonly HttpClient _client = PageClient.For(app);
 

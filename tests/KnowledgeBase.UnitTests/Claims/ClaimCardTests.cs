@@ -34,7 +34,7 @@ public sealed class ClaimCardTests : BunitContext
 
         Assert.Equal("about 8,000 troops", card.Find(".figure-chip").TextContent);
         Assert.Equal("Cited by USIP, MP-IDSA", card.Find(".claim-card-sources").TextContent);
-        Assert.Contains("agreement-agree", card.Find("span.agreement").ClassList);
+        Assert.Contains("agreement-agree", card.Find("a.agreement").ClassList);
         Assert.Equal("Sources agree", card.Find(".agreement-label").TextContent);
     }
 

@@ -35,7 +35,7 @@ public sealed class CompareSummaryTests : BunitContext
         var summary = RenderSummary(Counts);
 
         var links = summary.FindAll(".compare-flag-counts a");
-        Assert.Equal(["Sources conflict 2", "Partly agree 5", "Sources agree 10"],
+        Assert.Equal(["Sources conflict 2", "Changed over time 0", "Partly agree 5", "Sources agree 10"],
             links.Select(a => a.QuerySelector(".agreement-label")!.TextContent + " " + a.QuerySelector(".compare-flag-count")!.TextContent).ToList());
         Assert.Equal(
             $"/compare?left={Seed.Usip.Slug}&right={Seed.MpIdsa.Slug}&flag=conflict#shared",
