@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;

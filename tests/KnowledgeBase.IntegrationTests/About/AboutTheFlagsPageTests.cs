@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.About;
 using KnowledgeBase.Web.Shared;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.About;
 
 namespace KnowledgeBase.UnitTests.About;
