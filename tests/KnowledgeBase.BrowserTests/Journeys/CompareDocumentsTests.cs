@@ -24,7 +24,9 @@ public sealed partial class CompareDocumentsTests(BrowserApp app)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("USIP and MP-IDSA, claim by claim");
         var rows = page.Locator("#shared article.compare-row");
         await Assertions.Expect(rows).ToHaveCountAsync(Seed.ClaimsCitedByBoth);
-        await Assertions.Expect(rows.First.Locator(".agreement-label")).ToHaveTextAsync("Sources conflict");
+        // The claim's overall flag, then the verdict for these two documents alone: with only two documents they match.
+        await Assertions.Expect(rows.First.Locator(".compare-row-header > .compare-row-verdict .agreement-label")).ToHaveTextAsync("Sources conflict");
+        await Assertions.Expect(rows.First.Locator(".compare-row-pair .agreement-label")).ToHaveTextAsync("Sources conflict");
 
         // The payments row: USIP's figure on the left, MP-IDSA's on the right.
         var pays = rows.Filter(new() { HasText = "Russia is paying North Korea" });
