@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Figures;
 
 namespace KnowledgeBase.Web.Claims;
@@ -6,27 +7,31 @@ namespace KnowledgeBase.Web.Claims;
 /// <summary>One source's figure for a claim, as the comparison chart draws it: a row named after the source.</summary>
 /// <param name="Name">The row's name: the source's short name, e.g. "USIP".</param>
 /// <param name="Note">What tells two rows of the same source apart, e.g. "citation 3"; null when nothing is needed.</param>
-public sealed record FigureSeries(string Name, string? Note, Figure Figure)
+/// <param name="When">The time the figure describes; when the rows of an axis describe different times, the chart orders them in time.</param>
+public sealed record FigureSeries(string Name, string? Note, Figure Figure, AsOf? When = null)
 {
     /// <summary>The rows for a claim's citations: one per citation that states a figure, in citation order.</summary>
-    public static IReadOnlyList<FigureSeries> FromCitations(IEnumerable<CitationView> citations)
+    /// <param name="when">The as-of time of a citation, stored or proposed; none when unknown.</param>
+    public static IReadOnlyList<FigureSeries> FromCitations(IEnumerable<CitationView> citations, Func<CitationView, AsOf?>? when = null)
     {
         ArgumentNullException.ThrowIfNull(citations);
-        var rows = new List<(string Name, int Position, Figure Figure)>();
+        var rows = new List<(string Name, int Position, Figure Figure, AsOf? When)>();
         var position = 0;
         foreach (var citation in citations)
         {
             position++;
             if (TryParse(citation.Figure) is { } figure)
             {
-                rows.Add((citation.Source.ShortName, position, figure));
+                rows.Add((citation.Source.ShortName, position, figure, when?.Invoke(citation)));
             }
         }
         // A note only where a source speaks more than once: which of the claim's citations the row is.
         return rows
-            .Select(r => rows.Count(o => o.Name == r.Name) == 1
-                ? new FigureSeries(r.Name, null, r.Figure)
-                : new FigureSeries(r.Name, $"citation {r.Position.ToString(CultureInfo.InvariantCulture)}", r.Figure))
+            .Select(r => new FigureSeries(
+                r.Name,
+                rows.Count(o => o.Name == r.Name) == 1 ? null : $"citation {r.Position.ToString(CultureInfo.InvariantCulture)}",
+                r.Figure,
+                r.When))
             .ToList();
     }
 
@@ -53,6 +58,8 @@ public sealed record FigureSeries(string Name, string? Note, Figure Figure)
 /// <param name="Reading">How a vague amount is read on the scale: "2,000–99,999" for "thousands"; null otherwise.</param>
 /// <param name="IsRange">A range or vague amount ("thousands", "a majority", "more than 50%"), drawn as a band.</param>
 /// <param name="ContinuesBeyond">The band runs on past the right end of the axis (it is open-ended or larger than the scale).</param>
+/// <param name="Time">The time the figure describes, on an axis whose rows differ in time; else null.</param>
+/// <param name="Row">The row's vertical place in row heights from the top: consecutive rows, or spaced by time on an axis over time.</param>
 public sealed record ScaleMarker(
     string Name,
     string? Note,
@@ -64,8 +71,20 @@ public sealed record ScaleMarker(
     bool IsRange,
     double From,
     double To,
-    bool ContinuesBeyond)
+    bool ContinuesBeyond,
+    AsOf? Time = null,
+    double Row = 0)
 {
+    /// <summary>The time in full, for the table and the description: "October 2024", "5 December 2024 (publication date)".</summary>
+    public string? When => Time is null ? null : Time.IsDefault ? $"{Time.Describe()} (publication date)" : Time.Describe();
+
+    /// <summary>The time as the chart's narrow label column fits it: "Oct 2024", "5 Dec 2024 (pub.)".</summary>
+    public string? WhenBrief => Time is null
+        ? null
+        : CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Where(n => n.Length > 3)
+            .Aggregate(Time.Describe(), (text, month) => text.Replace(month, month[..3], StringComparison.Ordinal))
+            + (Time.IsDefault ? " (pub.)" : "");
+
     /// <summary>The row's name with its note: "MP-IDSA (citation 3)".</summary>
     public string Label => Note is null ? Name : $"{Name} ({Note})";
 }
@@ -74,10 +93,14 @@ public sealed record ScaleTick(double Position, string Label);
 
 /// <summary>One axis: the quantities that measure the same thing in the same terms, and the scale they share.</summary>
 /// <param name="Unit">The <see cref="Quantity.Unit"/> numbers on this axis are formatted with: "USD", "percent" or "" for counts.</param>
-public sealed record FigureAxis(string Title, string Unit, decimal Maximum, IReadOnlyList<ScaleMarker> Markers, IReadOnlyList<ScaleTick> Ticks)
+/// <param name="OverTime">Its figures describe different times: rows run down in time order, spaced by the time between them.</param>
+public sealed record FigureAxis(string Title, string Unit, decimal Maximum, IReadOnlyList<ScaleMarker> Markers, IReadOnlyList<ScaleTick> Ticks, bool OverTime = false)
 {
     /// <summary>An axis compares only when at least two figures stand on it.</summary>
     public bool Compares => Markers.Count >= 2;
+
+    /// <summary>How many row heights the rows take, from the top of the first to the bottom of the last.</summary>
+    public double Rows => Markers.Count == 0 ? 0 : Markers.Max(m => m.Row) + 1;
 }
 
 /// <summary>
@@ -93,6 +116,9 @@ public static class FigureScale
 {
     /// <summary>Head room above the largest amount, so the largest point is not drawn on the axis's end.</summary>
     private const decimal HeadRoom = 1.2m;
+
+    /// <summary>On an axis over time, the first and last rows stand this many row heights apart per row in between, at most.</summary>
+    private const double TimeSpread = 2d;
 
     /// <summary>Nice axis lengths within a decade, each with how many equal divisions it has.</summary>
     private static readonly (decimal Mantissa, int Divisions)[] NiceLengths =
@@ -119,7 +145,44 @@ public static class FigureScale
             .Select(v => new ScaleTick(Position(v, maximum), FormatTick(v, key)))
             .ToList();
         var markers = entries.Select(e => Marker(e.Series, e.Quantity, maximum, key)).ToList();
-        return new FigureAxis(Title(key, entries), key.Unit, maximum, markers, ticks);
+        var times = entries.Select(e => e.Series.When).ToList();
+        if (!DiffersInTime(times))
+        {
+            return new FigureAxis(Title(key, entries), key.Unit, maximum, markers.Select((m, i) => m with { Row = i }).ToList(), ticks);
+        }
+        // Earliest first; a figure of unknown time goes last, unplaced in time.
+        var order = Enumerable.Range(0, markers.Count).OrderBy(i => times[i] is null).ThenBy(i => times[i]?.From).ThenBy(i => times[i]?.To).ToList();
+        var rows = TimeRows(order.Select(i => times[i]).ToList());
+        var timed = order.Select((i, at) => markers[i] with { Time = times[i], Row = rows[at] }).ToList();
+        return new FigureAxis(Title(key, entries), key.Unit, maximum, timed, ticks, OverTime: true);
+    }
+
+    /// <summary>Whether two of the figures describe times that do not overlap, so reading them as one moment would mislead.</summary>
+    private static bool DiffersInTime(List<AsOf?> times)
+    {
+        var known = times.OfType<AsOf>().ToList();
+        return known.Any(a => known.Any(b => !a.Overlaps(b)));
+    }
+
+    /// <summary>
+    /// Rows in time order, spaced in proportion to the time between the middles of their periods, at least one row
+    /// apart so labels never collide. Rows without a time follow the last, one row apart.
+    /// </summary>
+    internal static IReadOnlyList<double> TimeRows(IReadOnlyList<AsOf?> ordered)
+    {
+        var known = ordered.OfType<AsOf>().Select(Middle).ToList();
+        var first = known.Count == 0 ? 0 : known.Min();
+        var span = known.Count == 0 ? 0 : known.Max() - first;
+        var height = (ordered.Count - 1) * TimeSpread;
+        var rows = new List<double>();
+        foreach (var when in ordered)
+        {
+            var proportional = when is null || span == 0 ? 0 : (Middle(when) - first) / span * height;
+            rows.Add(rows.Count == 0 ? 0 : Math.Max(rows[^1] + 1, when is null ? 0 : proportional));
+        }
+        return rows;
+
+        static double Middle(AsOf a) => (a.From.DayNumber + a.To.DayNumber) / 2d;
     }
 
     private static ScaleMarker Marker(FigureSeries series, NormalizedQuantity q, decimal maximum, AxisKey key)

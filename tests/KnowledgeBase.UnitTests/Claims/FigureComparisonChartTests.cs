@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Agreement;
 using Bunit;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Web.Claims;
@@ -101,5 +102,29 @@ public sealed class FigureComparisonChartTests : BunitContext
 
         Assert.Empty(chart.FindAll("svg"));
         Assert.Equal("", chart.Markup.Trim());
+    }
+    [Fact]
+    public void Figures_of_different_times_stand_on_a_time_rail_with_their_times_in_the_table()
+    {
+        var chart = RenderChart(
+            new FigureSeries("MP-IDSA", null, Figure.Parse("about 11,000 troops"), AsOf.Published("2024-12-05")),
+            new FigureSeries("USIP", null, Figure.Parse("about 10,000 troops"), new AsOf(new DateOnly(2024, 10, 1), new DateOnly(2024, 10, 31), "In October")));
+
+        Assert.Single(chart.FindAll("svg line.time-rail"));
+        Assert.Equal(2, chart.FindAll("svg circle.time-dot").Count);
+        Assert.Equal(["USIP", "MP-IDSA"], chart.FindAll("svg .row-name").Select(t => t.TextContent));
+        Assert.Equal(["Oct 2024", "5 Dec 2024 (pub.)"], chart.FindAll("svg .row-note").Select(t => t.TextContent));
+        Assert.Equal(["October 2024", "5 December 2024 (publication date)"], chart.FindAll("table tbody td:first-of-type").Select(t => t.TextContent));
+        Assert.StartsWith("In time order. USIP, October 2024: ≈10,000.", chart.Find("svg desc").TextContent);
+        Assert.Contains("run down in time order", chart.Find("figcaption").TextContent);
+    }
+
+    [Fact]
+    public void Figures_of_one_time_have_no_time_rail()
+    {
+        var chart = RenderChart(Series("USIP", "about 10,000 troops"), Series("MP-IDSA", "about 11,000 troops"));
+
+        Assert.Empty(chart.FindAll("svg .time-rail"));
+        Assert.Equal(3, chart.FindAll("table thead th").Count);
     }
 }

@@ -175,6 +175,54 @@ public sealed class FigureScaleTests
         Assert.Equal(2, series[0].Figure.Parts.Count);
     }
 
+    [Fact]
+    public void Figures_of_different_times_run_in_time_order_spaced_by_the_time_between_them()
+    {
+        var october = new AsOf(new DateOnly(2024, 10, 1), new DateOnly(2024, 10, 31), "In October 2024");
+        var december = AsOf.Published("2024-12-05");
+        var axes = FigureScale.Build([
+            new FigureSeries("MP-IDSA", null, Figure.Parse("about 11,000 troops"), december),
+            new FigureSeries("USIP", null, Figure.Parse("about 10,000 troops"), october),
+            new FigureSeries("News", null, Figure.Parse("up to 12,000 troops"), null),
+        ]);
+
+        var axis = Assert.Single(axes);
+        Assert.True(axis.OverTime);
+        Assert.Equal(["USIP", "MP-IDSA", "News"], axis.Markers.Select(m => m.Name));
+        Assert.Equal(["October 2024", "5 December 2024 (publication date)", null], axis.Markers.Select(m => m.When));
+        Assert.Equal(["Oct 2024", "5 Dec 2024 (pub.)", null], axis.Markers.Select(m => m.WhenBrief));
+        // Two known times take the full spread (two rows per gap, 2 gaps); the unknown one follows a row later.
+        Assert.Equal([0d, 4d, 5d], axis.Markers.Select(m => m.Row));
+        Assert.Equal(6d, axis.Rows);
+    }
+
+    [Fact]
+    public void Figures_of_one_time_keep_citation_order_and_say_no_time()
+    {
+        var november = AsOf.Published("2024-11");
+        var axis = Assert.Single(FigureScale.Build([
+            new FigureSeries("MP-IDSA", null, Figure.Parse("about 11,000 troops"), new AsOf(new DateOnly(2024, 11, 7), new DateOnly(2024, 11, 7), "on 7 November")),
+            new FigureSeries("USIP", null, Figure.Parse("about 10,000 troops"), november),
+        ]));
+
+        Assert.False(axis.OverTime);
+        Assert.Equal(["MP-IDSA", "USIP"], axis.Markers.Select(m => m.Name));
+        Assert.All(axis.Markers, m => Assert.Null(m.When));
+        Assert.Equal([0d, 1d], axis.Markers.Select(m => m.Row));
+    }
+
+    [Fact]
+    public void Rows_close_in_time_stay_one_row_apart()
+    {
+        static AsOf Day(int month, int day) => new(new DateOnly(2024, month, day), new DateOnly(2024, month, day), "");
+
+        var rows = FigureScale.TimeRows([Day(1, 1), Day(1, 2), Day(12, 31)]);
+
+        Assert.Equal(0d, rows[0]);
+        Assert.Equal(1d, rows[1]);
+        Assert.Equal(4d, rows[2]);
+    }
+
     private sealed class Tolerance : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) < 1e-9;
