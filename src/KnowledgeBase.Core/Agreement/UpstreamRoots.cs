@@ -22,8 +22,7 @@ public static partial class UpstreamRoots
     public static IReadOnlyList<string> Propose(string? attribution, string? footnoteAuthors = null, string? footnoteOutlet = null)
     {
         var roots = new List<string>();
-        var agency = footnoteAuthors is null ? null : Agencies.FirstOrDefault(a => Key(footnoteAuthors) == Key(a));
-        if (agency is not null)
+        if (Agency(footnoteAuthors) is { } agency)
         {
             roots.Add(agency);
         }
@@ -37,6 +36,17 @@ public static partial class UpstreamRoots
         }
         return roots;
     }
+
+    /// <summary>The wire agency a cited work's credit names, as roots write it ("Yonhap"); null when the credit is no agency.</summary>
+    public static string? Agency(string? credit) =>
+        string.IsNullOrWhiteSpace(credit) ? null : Agencies.FirstOrDefault(a => Key(credit) == Key(a));
+
+    /// <summary>
+    /// The credits that name an agency as a database compares them (trimmed, lower-cased, with or without a leading
+    /// "the"), so a query can tell agency copy apart without reading every credit; <see cref="Agency"/> names it.
+    /// </summary>
+    public static IReadOnlyList<string> AgencyCredits { get; } =
+        Agencies.Select(Key).SelectMany(k => new[] { k, "the " + k }).ToList();
 
     /// <summary>
     /// How roots are compared: case and a leading "the" ignored, and a name that gives its abbreviation in brackets

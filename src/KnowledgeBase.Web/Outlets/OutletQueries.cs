@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
@@ -8,6 +9,19 @@ namespace KnowledgeBase.Web.Outlets;
 
 /// <summary>An outlet the footnotes cite, with how much rests on it.</summary>
 public sealed record OutletSummary(string Slug, string Name, int Footnotes, int Claims);
+
+/// <summary>
+/// An independent root: a wire agency whose copy the footnotes cite, through whichever papers printed it, or an
+/// outlet's own reporting. Two documents resting on one root are one confirmation, not two.
+/// </summary>
+/// <param name="IsAgency">The root is a wire agency, so its footnotes name papers that only printed its copy.</param>
+/// <param name="Through">The outlets whose footnotes rest on it, most footnotes first.</param>
+public sealed record RootSummary(string Name, bool IsAgency, int Footnotes, int Claims, IReadOnlyList<RootOutlet> Through);
+
+public sealed record RootOutlet(string Slug, string Name, int Footnotes);
+
+/// <summary>The outlets index: every cited outlet, and the independent roots their footnotes rest on.</summary>
+public sealed record OutletIndex(IReadOnlyList<OutletSummary> Outlets, IReadOnlyList<RootSummary> Roots);
 
 /// <summary>An outlet and every spelling of its name the footnotes use (spellings that share a slug are one outlet).</summary>
 /// <remarks>
@@ -44,56 +58,122 @@ internal static class OutletQueries
 {
     /// <summary>How many of an outlet's footnotes a page lists, most recent document first (a large outlet has thousands).</summary>
     public const int FootnoteLimit = 100;
+    /// <summary>Every outlet with its footnote and claim counts, most relied-on first.</summary>
+    public static async Task<IReadOnlyList<OutletSummary>> ListAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        (await IndexAsync(db, cache, ct)).Outlets;
+
     /// <summary>
-    /// Every outlet with its footnote and claim counts, most relied-on first. Two grouped queries by exact name; names
-    /// that share a slug are merged, and only then (rarely) a third query counts their distinct claims exactly.
+    /// The outlets and the independent roots the footnotes rest on, computed together once per content version: two
+    /// grouped queries by exact outlet name and agency credit, and only where a group merges several of those (an
+    /// outlet with several spellings, an agency printed by several papers) a third query counts its claims exactly.
     /// </summary>
-    public static Task<IReadOnlyList<OutletSummary>> ListAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
-        cache.GetOrCreateAsync("outlets", () => ComputeListAsync(db, ct));
+    public static Task<OutletIndex> IndexAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync("outlets", () => ComputeIndexAsync(db, ct), index =>
+            index.Outlets.Sum(o => 64 + ReadingCache.Weight(o.Name) + ReadingCache.Weight(o.Slug))
+            + index.Roots.Sum(r => 64 + ReadingCache.Weight(r.Name) + r.Through.Sum(o => 48 + ReadingCache.Weight(o.Name) + ReadingCache.Weight(o.Slug))));
 
-    private static async Task<IReadOnlyList<OutletSummary>> ComputeListAsync(KnowledgeBaseDb db, CancellationToken ct)
+    private static async Task<OutletIndex> ComputeIndexAsync(KnowledgeBaseDb db, CancellationToken ct)
     {
-        var footnotes = await db.Footnotes.AsNoTracking()
-            .Where(f => f.Cites.Outlet != null)
-            .GroupBy(f => f.Cites.Outlet!)
-            .Select(g => new { Name = g.Key, Count = g.Count() })
+        var credits = UpstreamRoots.AgencyCredits.ToList();
+        // Each footnote that cites an outlet or credits an agency, with the credit when it is an agency's.
+        var rooted = db.Footnotes.AsNoTracking()
+            .Where(f => f.Cites.Outlet != null || credits.Contains(f.Cites.Authors!.Trim().ToLower()))
+            .Select(f => new RootedFootnote
+            {
+                Id = f.Id,
+                Outlet = f.Cites.Outlet,
+                Agency = credits.Contains(f.Cites.Authors!.Trim().ToLower()) ? f.Cites.Authors!.Trim().ToLower() : null,
+            });
+        var footnotes = await rooted
+            .GroupBy(f => new { f.Outlet, f.Agency })
+            .Select(g => new { g.Key.Outlet, g.Key.Agency, Count = g.Count() })
             .ToListAsync(ct);
-        var claims = await db.Citations.AsNoTracking()
-            .Where(c => c.Passage!.Footnote!.Cites.Outlet != null)
-            .Select(c => new { Name = c.Passage!.Footnote!.Cites.Outlet!, c.ClaimId })
+        var claims = await (
+                from f in rooted
+                join c in db.Citations on f.Id equals c.Passage!.FootnoteId
+                select new { f.Outlet, f.Agency, c.ClaimId })
             .Distinct()
-            .GroupBy(x => x.Name)
-            .Select(g => new { Name = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Name, x => x.Count, ct);
-
-        var groups = footnotes
-            .Select(f => (Slug: OutletSlug.From(f.Name), f.Name, Footnotes: f.Count, Claims: claims.GetValueOrDefault(f.Name)))
-            .Where(f => f.Slug.Length > 0)
-            .GroupBy(f => f.Slug)
+            .GroupBy(x => new { x.Outlet, x.Agency })
+            .Select(g => new { g.Key.Outlet, g.Key.Agency, Count = g.Count() })
+            .ToListAsync(ct);
+        var claimCounts = claims.ToDictionary(c => ((string?)c.Outlet, (string?)c.Agency), c => c.Count);
+        var members = footnotes
+            .Select(f => new Member(f.Outlet, f.Agency, f.Count, claimCounts.GetValueOrDefault((f.Outlet, f.Agency))))
             .ToList();
 
-        var merged = groups.Where(g => g.Count() > 1).ToList();
-        var mergedClaims = new Dictionary<string, int>();
-        if (merged.Count > 0)
-        {
-            var names = merged.SelectMany(g => g.Select(x => x.Name)).ToList();
-            var pairs = await db.Citations.AsNoTracking()
-                .Where(c => names.Contains(c.Passage!.Footnote!.Cites.Outlet!))
-                .Select(c => new { Name = c.Passage!.Footnote!.Cites.Outlet!, c.ClaimId })
-                .Distinct()
-                .ToListAsync(ct);
-            mergedClaims = pairs.GroupBy(p => OutletSlug.From(p.Name)).ToDictionary(g => g.Key, g => g.Select(p => p.ClaimId).Distinct().Count());
-        }
+        var outlets = members.Where(m => m.Outlet is not null && OutletSlug.From(m.Outlet).Length > 0).GroupBy(m => OutletSlug.From(m.Outlet!)).ToList();
+        // A root is the agency whose copy a footnote cites, else the outlet itself (which may be an agency: "Reuters").
+        var roots = members
+            .Select(m => (Member: m, Agency: UpstreamRoots.Agency(m.Agency) ?? UpstreamRoots.Agency(m.Outlet)))
+            .Where(m => OutletSlug.From(m.Agency ?? m.Member.Outlet!).Length > 0)
+            .GroupBy(m => OutletSlug.From(m.Agency ?? m.Member.Outlet!), m => (m.Member, m.Agency))
+            .ToList();
 
-        return groups
+        var exact = await ExactClaimCountsAsync(
+            db, rooted, outlets.Select(g => ("outlet:" + g.Key, g.ToList())).Concat(roots.Select(g => ("root:" + g.Key, g.Select(m => m.Member).ToList()))).ToList(), ct);
+
+        var outletList = outlets
             .Select(g => new OutletSummary(
                 g.Key,
-                DisplayName(g.Select(x => (x.Name, x.Footnotes))),
-                g.Sum(x => x.Footnotes),
-                g.Count() > 1 ? mergedClaims.GetValueOrDefault(g.Key) : g.Single().Claims))
+                DisplayName(g.GroupBy(m => m.Outlet!).Select(s => (s.Key, s.Sum(m => m.Footnotes)))),
+                g.Sum(m => m.Footnotes),
+                exact.GetValueOrDefault("outlet:" + g.Key, g.First().Claims)))
             .OrderByDescending(o => o.Claims).ThenByDescending(o => o.Footnotes).ThenBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
+        var names = outletList.ToDictionary(o => o.Slug, o => o.Name);
+        var rootList = roots
+            .Select(g => new RootSummary(
+                g.Select(m => m.Agency).OfType<string>().FirstOrDefault() ?? names.GetValueOrDefault(g.Key, g.First().Member.Outlet!),
+                g.Any(m => m.Agency is not null),
+                g.Sum(m => m.Member.Footnotes),
+                exact.GetValueOrDefault("root:" + g.Key, g.First().Member.Claims),
+                // The papers that printed the root's copy; an agency cited under its own name is not one.
+                g.Where(m => m.Member.Outlet is not null && UpstreamRoots.Agency(m.Member.Outlet) is null).Select(m => m.Member)
+                    .GroupBy(m => OutletSlug.From(m.Outlet!))
+                    .Select(o => new RootOutlet(o.Key, names.GetValueOrDefault(o.Key, o.First().Outlet!), o.Sum(m => m.Footnotes)))
+                    .OrderByDescending(o => o.Footnotes).ThenBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
+                    .ToList()))
+            .OrderByDescending(r => r.Claims).ThenByDescending(r => r.Footnotes).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new OutletIndex(outletList, rootList);
     }
+
+    /// <summary>
+    /// The distinct claims of each group that merges several (outlet, agency) pairs, which their per-pair counts would
+    /// count twice; one query over those pairs' citations, none when every group is a single pair.
+    /// </summary>
+    private static async Task<Dictionary<string, int>> ExactClaimCountsAsync(
+        KnowledgeBaseDb db, IQueryable<RootedFootnote> rooted, List<(string Key, List<Member> Members)> groups, CancellationToken ct)
+    {
+        var merged = groups.Where(g => g.Members.Count > 1).ToList();
+        if (merged.Count == 0)
+        {
+            return [];
+        }
+        var outletNames = merged.SelectMany(g => g.Members).Select(m => m.Outlet).OfType<string>().Distinct().ToList();
+        var agencies = merged.SelectMany(g => g.Members).Select(m => m.Agency).OfType<string>().Distinct().ToList();
+        var pairs = await (
+                from f in rooted
+                where (f.Outlet != null && outletNames.Contains(f.Outlet)) || (f.Agency != null && agencies.Contains(f.Agency))
+                join c in db.Citations on f.Id equals c.Passage!.FootnoteId
+                select new { f.Outlet, f.Agency, c.ClaimId })
+            .Distinct()
+            .ToListAsync(ct);
+        return merged.ToDictionary(
+            g => g.Key,
+            g => pairs.Where(p => g.Members.Any(m => m.Outlet == p.Outlet && m.Agency == p.Agency)).Select(p => p.ClaimId).Distinct().Count());
+    }
+
+    /// <summary>A footnote's outlet and agency credit, as the index groups them (a class, so EF composes over it).</summary>
+    private sealed class RootedFootnote
+    {
+        public int Id { get; init; }
+        public string? Outlet { get; init; }
+        public string? Agency { get; init; }
+    }
+
+    /// <summary>The footnotes of one exact outlet name and agency credit, and the claims resting on them.</summary>
+    private sealed record Member(string? Outlet, string? Agency, int Footnotes, int Claims);
 
     public static Task<int> ClaimCountAsync(KnowledgeBaseDb db, ReadingCache cache, CancellationToken ct) =>
         cache.GetOrCreateAsync("claims", () => db.Claims.CountAsync(ct));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
 using KnowledgeBase.IntegrationTests.Browse;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Outlets;
@@ -46,6 +47,51 @@ public sealed partial class OutletPageTests(KnowledgeBaseApp app)
         }
         Assert.Equal(rows.Select(r => r.Claims).OrderDescending(), rows.Select(r => r.Claims));
         Assert.Equal("The Korea Times", rows[0].Name);
+    }
+
+    [Fact]
+    public async Task The_outlets_index_names_each_wire_agency_as_one_independent_root_with_the_papers_that_printed_it()
+    {
+        var yonhap = await app.QueryAsync(async db => new
+        {
+            Footnotes = await db.Footnotes.Where(f => f.Cites.Authors == "Yonhap")
+                .GroupBy(f => f.Cites.Outlet!).Select(g => new { Outlet = g.Key, Count = g.Count() }).ToListAsync(),
+            Claims = await db.Citations.Where(c => c.Passage!.Footnote!.Cites.Authors == "Yonhap").Select(c => c.ClaimId).Distinct().CountAsync(),
+        });
+        Assert.True(yonhap.Footnotes.Count >= 2, "The seed prints Yonhap copy in two papers.");
+
+        var document = new HtmlParser().ParseDocument(await _client.GetPageAsync(Links.Outlets()));
+
+        var roots = document.QuerySelectorAll(".root-list li").Select(li => Regex.Replace(li.TextContent, @"\s+", " ").Trim()).ToList();
+        var through = yonhap.Footnotes.OrderByDescending(f => f.Count).ThenBy(f => f.Outlet).Select(f => $"{f.Outlet} ({f.Count})");
+        Assert.Equal(
+            $"Yonhap, a wire agency: {yonhap.Footnotes.Sum(f => f.Count)} footnotes through {string.Join(" and ", through)}; {yonhap.Claims} claims rest on it.",
+            roots[0]);
+        Assert.Equal(
+            yonhap.Footnotes.Select(f => Links.Outlet(OutletSlug.From(f.Outlet))).Order(),
+            document.QuerySelectorAll(".root-list li:first-child a").Select(a => a.GetAttribute("href")).Order());
+        // An agency cited under its own name is its own root, printed through no paper.
+        Assert.Contains(roots, r => r.StartsWith("Associated Press, a wire agency: 1 footnote; ", StringComparison.Ordinal));
+        Assert.Contains("independent roots (they cite", document.QuerySelector(".roots")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_paper_printing_agency_copy_says_which_of_its_footnotes_rest_on_the_agency()
+    {
+        var counts = await app.QueryAsync(async db => new
+        {
+            Yonhap = await db.Footnotes.CountAsync(f => f.Cites.Outlet == "The Korea Times" && f.Cites.Authors == "Yonhap"),
+            All = await db.Footnotes.CountAsync(f => f.Cites.Outlet == "The Korea Times"),
+        });
+        Assert.InRange(counts.Yonhap, 1, counts.All - 1);
+
+        var korea = new HtmlParser().ParseDocument(await _client.GetPageAsync(Links.Outlet("the-korea-times")));
+        var aljazeera = new HtmlParser().ParseDocument(await _client.GetPageAsync(Links.Outlet("al-jazeera")));
+
+        Assert.StartsWith(
+            $"{counts.Yonhap} of the {counts.All} footnotes credit Yonhap: they rest on that wire agency's copy",
+            Regex.Replace(korea.QuerySelector(".outlet-root")!.TextContent, @"\s+", " ").Trim());
+        Assert.Null(aljazeera.QuerySelector(".outlet-root"));
     }
 
     [Fact]
