@@ -1,5 +1,5 @@
-using KnowledgeBase.Core.Agreement;
 using Bunit;
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Web.Claims;
 
