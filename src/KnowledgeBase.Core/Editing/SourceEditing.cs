@@ -75,8 +75,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         }
         var now = clock.GetUtcNow();
         var source = Source.Empty(now);
-        await RecordSlugChangeAsync(source, draft.Slug!.Trim(), now, ct);
-        draft.ApplyTo(source, body!);
+        await SourceWrite.ApplyAsync(db, source, draft, body!, now, ct);
         source.UpdatedAt = now;
         db.Sources.Add(source);
         return await CommitAsync(source, 0, RevisionAction.Created, editor, comment, null, transaction, null, ct);
@@ -183,9 +182,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         var footnotesBefore = source.Footnotes.ToDictionary(f => f.Number, f => f.Text);
 
         // Passages nobody cites any more are not kept around to be re-anchored (claim saves cannot cite meanwhile).
-        await db.Passages.IgnoreQueryFilters()
-            .Where(p => p.SourceId == id && !db.Citations.IgnoreQueryFilters().Any(c => c.PassageId == p.Id))
-            .ExecuteDeleteAsync(ct);
+        await SourceWrite.DropUncitedPassagesAsync(db, [id], ct);
         var claimIds = await db.Citations.IgnoreQueryFilters().Where(c => c.Passage!.SourceId == id).Select(c => c.ClaimId).Distinct().ToListAsync(ct);
         await Revisions.LockClaimsAsync(db, claimIds, ct);
         var passages = await db.Passages.IgnoreQueryFilters().Where(p => p.SourceId == id).OrderBy(p => p.Id).ToListAsync(ct);
@@ -200,8 +197,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
                 p.FootnoteId is { } fid ? source.Footnotes.FirstOrDefault(f => f.Id == fid)?.Number : null)).ToList());
 
         var now = clock.GetUtcNow();
-        await RecordSlugChangeAsync(source, draft.Slug!.Trim(), now, ct);
-        draft.ApplyTo(source, body);
+        await SourceWrite.ApplyAsync(db, source, draft, body, now, ct);
         source.UpdatedAt = now;
 
         // Spans are unique among confirmed passages, and passages may trade places: the first write parks the moving
@@ -328,19 +324,6 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         var (errors, body) = DraftRules.Check(draft);
         errors.AddRange(Revisions.CheckWriter(editor, comment));
         return (errors, body);
-    }
-
-    /// <summary>
-    /// Keeps the old slug so its address redirects, and frees the new slug from any source that used to have it.
-    /// </summary>
-    private async Task RecordSlugChangeAsync(Source source, string newSlug, DateTimeOffset now, CancellationToken ct)
-    {
-        var stale = await db.SourceSlugHistory.Where(h => h.Slug == newSlug || h.Slug == source.Slug).ToListAsync(ct);
-        db.SourceSlugHistory.RemoveRange(stale);
-        if (source.Id != 0 && source.Slug.Length > 0 && source.Slug != newSlug)
-        {
-            db.SourceSlugHistory.Add(new SourceSlugHistory { SourceId = source.Id, Slug = source.Slug, ChangedAt = now });
-        }
     }
 
     private async Task<FieldError?> SlugErrorAsync(string slug, int? id, CancellationToken ct)

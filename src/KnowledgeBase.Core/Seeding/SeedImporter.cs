@@ -114,10 +114,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
 
             // Passages no citation quotes any more (a source's text changed) are dropped with the old offsets.
             var seededSourceIds = sources.Values.Select(s => s.Id).ToList();
-            changes += await db.Passages
-                .IgnoreQueryFilters()
-                .Where(p => seededSourceIds.Contains(p.SourceId) && !db.Citations.IgnoreQueryFilters().Any(c => c.PassageId == p.Id))
-                .ExecuteDeleteAsync(cancellationToken);
+            changes += await SourceWrite.DropUncitedPassagesAsync(db, seededSourceIds, cancellationToken);
 
             var result = new SeedImportResult(false, plan.Topics.Count, plan.Sources.Count, plan.Claims.Count, citationCount, changes);
             db.SeedImports.Add(new SeedImport { ContentHash = (requireEmpty ? ExportHashPrefix : "") + plan.ContentHash, ImportedAt = now, Summary = result.ToString() });
@@ -159,7 +156,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                 db.Sources.Add(source);
                 existing[m.Slug!] = source;
             }
-            m.ApplyTo(source, planned.Body);
+            await SourceWrite.ApplyAsync(db, source, m, planned.Body, now, ct);
             // An editor's deletion stands; an export's deletion is taken over.
             source.DeletedAt ??= planned.Times?.Deleted;
             if (db.Entry(source).State is EntityState.Modified or EntityState.Added)
