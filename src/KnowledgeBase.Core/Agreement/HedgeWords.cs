@@ -24,18 +24,31 @@ public sealed record CertaintyProposal(Certainty Certainty, IReadOnlyList<HedgeT
 /// ("According to …,", "The … Adviser has also claimed that …"), since a quote often leaves it out; the editor
 /// confirms the proposal.
 /// </summary>
-public static partial class HedgeWords
+public static class HedgeWords
 {
+    /// <summary>Each certainty's words, matched whole and in any case; where several match, the weakest wins.</summary>
     private static readonly (Regex Pattern, Certainty Certainty)[] Lexicon =
     [
-        (Stated(), Certainty.Stated),
-        (Estimated(), Certainty.Estimated),
-        (Reported(), Certainty.Reported),
-        (Claimed(), Certainty.Claimed),
-        (Expected(), Certainty.Expected),
-        (Possible(), Certainty.Possible),
-        (PossibleMay(), Certainty.Possible),
+        (Words("confirmed|confirms"), Certainty.Stated),
+        (Words("an estimated|estimated|estimates?|estimating"), Certainty.Estimated),
+        (Words("reportedly|(?:is|are|was|were|been) reported|reports?|reported|according to(?! the (?:level|degree|extent|plan))|apparently"
+            + "|(?:is|are|was|were) said to"), Certainty.Reported),
+        (Words("claimed|claims|allegedly|alleged|alleges"), Certainty.Claimed),
+        (Words("expected to|expects?|expectations?|forecasts?|predicted|predicts?|projected to|stands? to|likely to|set to|poised to"),
+            Certainty.Expected),
+        (Words("might|could|possibly|possible|possibility|perhaps|potential|potentially|probably|probable|presumably|likely(?! to\\b)"
+            + "|risks? (?:appearing|being|becoming)"), Certainty.Possible),
+        // Lower case only: "May" with a capital is usually the month.
+        (new Regex(@"\bmay\b", RegexOptions.CultureInvariant), Certainty.Possible),
     ];
+
+    /// <summary>A reporting frame that leads into a quote: who claims, estimates or reports it.</summary>
+    private static readonly Regex Frame = Words(
+        "(?<c>(?:claimed|claims|alleged|alleges) that)|(?<e>(?:estimated|estimates) that)|according to(?! the (?:level|degree|extent|plan))"
+        + "|(?:it )?(?:is|was|has been) (?:also )?reported that|reports? that|reported that");
+
+    private static Regex Words(string alternatives) =>
+        new(@"\b(?:" + alternatives + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <param name="quote">The quoted words.</param>
     /// <param name="attribution">Whom the document names as its source ("Washington estimates"), if anyone.</param>
@@ -50,7 +63,7 @@ public static partial class HedgeWords
             // Only a reporting frame that leads into the quote ("According to …, ", "… has also claimed that ")
             // governs it; a modal or an adverb elsewhere in the sentence belongs to another clause.
             var at = sentence.IndexOf(quote, StringComparison.Ordinal);
-            foreach (Match m in Frame().Matches(at < 0 ? sentence : sentence[..at]))
+            foreach (Match m in Frame.Matches(at < 0 ? sentence : sentence[..at]))
             {
                 var framed = m.Groups["c"].Success ? Certainty.Claimed : m.Groups["e"].Success ? Certainty.Estimated : Certainty.Reported;
                 triggers.Add(new HedgeTrigger(m.Value, framed, HedgeScope.Sentence));
@@ -68,29 +81,4 @@ public static partial class HedgeWords
         Lexicon.SelectMany(entry => entry.Pattern.Matches(text).Select(m => (m.Index, Trigger: new HedgeTrigger(m.Value, entry.Certainty, scope))))
             .OrderBy(x => x.Index)
             .Select(x => x.Trigger);
-
-    [GeneratedRegex(@"\b(?:(?<c>(?:claimed|claims|alleged|alleges) that)|(?<e>(?:estimated|estimates) that)|according to(?! the (?:level|degree|extent|plan))|(?:it )?(?:is|was|has been) (?:also )?reported that|reports? that|reported that)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Frame();
-
-    [GeneratedRegex(@"\b(?:confirmed|confirms)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Stated();
-
-    [GeneratedRegex(@"\b(?:an estimated|estimated|estimates?|estimating)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Estimated();
-
-    [GeneratedRegex(@"\b(?:reportedly|(?:is|are|was|were|been) reported|reports?|reported|according to(?! the (?:level|degree|extent|plan))|apparently|(?:is|are|was|were) said to)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Reported();
-
-    [GeneratedRegex(@"\b(?:claimed|claims|allegedly|alleged|alleges)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Claimed();
-
-    [GeneratedRegex(@"\b(?:expected to|expects?|expectations?|forecasts?|predicted|predicts?|projected to|stands? to|likely to|set to|poised to)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Expected();
-
-    [GeneratedRegex(@"\b(?:might|could|possibly|possible|possibility|perhaps|potential|potentially|probably|probable|presumably|likely(?! to\b)|risks? (?:appearing|being|becoming))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Possible();
-
-    // Lower case only: "May" with a capital is usually the month.
-    [GeneratedRegex(@"\bmay\b")]
-    private static partial Regex PossibleMay();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
@@ -33,7 +32,7 @@ public sealed record CitationPreview(
 /// passages and a revision in one transaction. A save carries the version the editor started from; if the claim has
 /// changed since, nothing is written and the editor gets both versions (<see cref="EditResult{T}.Conflict"/>).
 /// </summary>
-public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
+public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
 {
     private const string PassageSpanIndex = "ix_passages_source_id_start_end";
     private const string ClaimSlugIndex = "ix_claims_slug";
@@ -553,10 +552,7 @@ public sealed partial class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         number is { } n ? source.Footnotes.FirstOrDefault(f => f.Number == n) : null;
 
     private static bool SameWords(string a, string b) =>
-        string.Equals(WhiteSpace().Replace(a.Trim(), " "), WhiteSpace().Replace(b.Trim(), " "), StringComparison.Ordinal);
+        string.Equals(TextValues.Squeeze(a), TextValues.Squeeze(b), StringComparison.Ordinal);
 
     private static string Times(int n) => n switch { 1 => "once", 2 => "twice", _ => $"{n} times" };
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 }

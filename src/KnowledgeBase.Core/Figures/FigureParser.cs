@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Shared;
 
 namespace KnowledgeBase.Core.Figures;
 
@@ -133,7 +134,7 @@ public static partial class FigureParser
             }
             rest = rest.Replace(m.Value, " ", StringComparison.Ordinal);
         }
-        var words = WhitespacePattern().Replace(rest, " ").Trim();
+        var words = TextValues.Squeeze(rest);
         if (words.StartsWith("of ", StringComparison.Ordinal))
         {
             words = words[3..];
@@ -176,7 +177,7 @@ public static partial class FigureParser
     }
 
     private static string Normalize(string s) =>
-        WhitespacePattern().Replace(s.Replace('\u00A0', ' ').Replace('’', '\'').ToLowerInvariant(), " ").Trim();
+        TextValues.Squeeze(s.Replace('\u00A0', ' ').Replace('’', '\'').ToLowerInvariant());
 
     /// <summary>
     /// A number times its scale, at most <see cref="MaxNumber"/>: an amount × a multiplier × 365 (per day to per year)
@@ -236,10 +237,13 @@ public static partial class FigureParser
             : throw new FigureFormatException(whole, $"\"{date}\" is not an ISO date");
     }
 
+    /// <summary>A whole number as figures print it: "10000" or with thousands separators, "10,000".</summary>
+    private const string WholeNumber = @"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+";
+
     [GeneratedRegex(@"^(?<q>about|approximately|around|roughly|some|an estimated|estimated|nearly|almost|over|more than|at least|up to|fewer than|less than|only)\b\s*")]
     private static partial Regex QualifierPattern();
 
-    [GeneratedRegex(@"^(?<cur>\$|us\$)?\s*(?<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(?<scale>%|percent\b|m\b|million\b|bn\b|billion\b|k\b|thousand\b)?")]
+    [GeneratedRegex(@"^(?<cur>\$|us\$)?\s*(?<n>(?:" + WholeNumber + @")(?:\.[0-9]+)?)\s*(?<scale>%|percent\b|m\b|million\b|bn\b|billion\b|k\b|thousand\b)?")]
     private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"^(?<w>tens of thousands|thousands|hundreds|dozens|a majority|majority|most|a minority|minority|one-half|half|two-thirds|one-third|a third|three-quarters|one-quarter|a quarter)\b")]
@@ -248,14 +252,11 @@ public static partial class FigureParser
     [GeneratedRegex(@"(?:^|\s)(?:(?<per>per|a|an|each|every)\s+(?<noun>[a-z-]+)|(?<adverb>daily|weekly|monthly|annually|yearly))\b")]
     private static partial Regex RatePattern();
 
-    [GeneratedRegex(@"\s*[×x*]\s*(?<n>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s+[a-z-]+\s*$")]
+    [GeneratedRegex(@"\s*[×x*]\s*(?<n>" + WholeNumber + @")\s+[a-z-]+\s*$")]
     private static partial Regex MultiplierPattern();
 
     [GeneratedRegex(@"\s*\bas of\s+(?<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*$")]
     private static partial Regex AsOfPattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
 }
 
 /// <summary>A figure phrase the grammar does not understand; the message says why.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Shared;
 
 namespace KnowledgeBase.Core.Intake;
 
@@ -76,12 +77,9 @@ public sealed partial class DocumentMetadata
         {
             return null;
         }
-        var text = Spaces().Replace(value, " ").Trim();
+        var text = TextValues.Squeeze(value);
         return text.Length == 0 ? null : text;
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     /// <summary>The "By " a byline opens with.</summary>
     [GeneratedRegex(@"^\s*by\s+", RegexOptions.IgnoreCase)]
@@ -94,6 +92,9 @@ public sealed partial class DocumentMetadata
 /// <summary>Dates as pages print them, brought to a partial ISO date.</summary>
 internal static partial class Dates
 {
+    /// <summary>A year a page is dated in: 1900 to 2099, so that other four-digit numbers are not taken for one.</summary>
+    internal const string YearDigits = @"(?:19|20)\d{2}";
+
     private static readonly string[] FullFormats =
     [
         "yyyy-MM-dd", "d MMMM yyyy", "dd MMMM yyyy", "MMMM d, yyyy", "MMMM dd, yyyy", "MMMM d yyyy", "d MMM yyyy", "MMM d, yyyy",
@@ -147,15 +148,15 @@ internal static partial class Dates
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?=$|T| )")]
     private static partial Regex IsoStart();
 
-    [GeneratedRegex(@"^(?:19|20)\d{2}$")]
+    [GeneratedRegex("^" + YearDigits + "$")]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"(?<!\d)(?:19|20)\d{2}(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)" + YearDigits + @"(?!\d)")]
     private static partial Regex YearIn();
 
     [GeneratedRegex(@"\b(?:\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})")]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")]
+    [GeneratedRegex("/(" + YearDigits + ")/(0[1-9]|1[0-2])/")]
     private static partial Regex UrlMonth();
 }

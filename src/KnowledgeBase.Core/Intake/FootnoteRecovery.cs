@@ -26,7 +26,7 @@ internal static partial class FootnoteRecovery
                 interrupted = true;
                 continue;
             }
-            if (block.Kind == BlockKind.Paragraph && NoteStart().Match(block.Text) is { Success: true } note)
+            if (block.Kind == BlockKind.Paragraph && NoteMarks.SuperscriptNote().Match(block.Text) is { Success: true } note)
             {
                 notes.TryAdd(int.Parse(note.Groups[1].Value, CultureInfo.InvariantCulture), CleanNote(note.Groups[2].Value));
                 interrupted = true;
@@ -51,7 +51,7 @@ internal static partial class FootnoteRecovery
         var plain = 0;
         foreach (var block in blocks)
         {
-            block.Text = Marker().Replace(block.Text, m =>
+            block.Text = NoteMarks.SuperscriptMarker().Replace(block.Text, m =>
             {
                 var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 if (notes.ContainsKey(n))
@@ -98,7 +98,7 @@ internal static partial class FootnoteRecovery
     /// <summary>Whether a paragraph ends where a sentence may (else a page break cut it short).</summary>
     private static bool EndsSentence(string text)
     {
-        var t = Marker().Replace(text, "").TrimEnd();
+        var t = NoteMarks.SuperscriptMarker().Replace(text, "").TrimEnd();
         return t.Length == 0 || ".!?:;\"”’')]*".Contains(t[^1], StringComparison.Ordinal);
     }
 
@@ -114,14 +114,6 @@ internal static partial class FootnoteRecovery
         var words = numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList();
         return words.Count == 1 ? words[0] : string.Join(", ", words.SkipLast(1)) + " and " + words[^1];
     }
-
-    /// <summary>A note: a block opening with its number as a superscript.</summary>
-    [GeneratedRegex(@"^\s*<sup>\s*\[?(\d{1,3})\]?\s*</sup>[.)]?\s*(\S.*)$", RegexOptions.Singleline)]
-    private static partial Regex NoteStart();
-
-    /// <summary>A marker, with the space before it, which Markdown footnotes do not have.</summary>
-    [GeneratedRegex(@"\s*<sup>\s*\[?(\d{1,3})\]?\s*</sup>")]
-    private static partial Regex Marker();
 
     [GeneratedRegex(@"</?[a-zA-Z][^>]*>")]
     private static partial Regex Tag();

@@ -169,7 +169,7 @@ internal static partial class HtmlPageReader
             }
             var (furniture, notes) = (_furniture, _notes);
             _furniture ??= FurnitureOf(element);
-            _notes |= NotesClass().IsMatch(Identity(element));
+            _notes |= NoteMarks.NotesClass().IsMatch(Identity(element));
             switch (element.TagName)
             {
                 case "H1" or "H2" or "H3" or "H4" or "H5" or "H6":
@@ -177,7 +177,7 @@ internal static partial class HtmlPageReader
                     Walk(element);
                     Flush(BlockKind.Heading, element.TagName[1] - '0');
                     // A notes heading turns the list after it (a sibling) into notes: kept past this element.
-                    (_furniture, _notes) = (furniture, PlainTextReader.NotesHeading().IsMatch(element.TextContent.Trim()));
+                    (_furniture, _notes) = (furniture, NoteMarks.NotesHeading().IsMatch(element.TextContent.Trim()));
                     return;
                 case "LI":
                     Flush();
@@ -222,7 +222,7 @@ internal static partial class HtmlPageReader
                     Wrap(element, "`");
                     break;
                 case "SUP":
-                    if (MarkerText().Match(element.TextContent) is { Success: true } m)
+                    if (NoteMarks.MarkerText().Match(element.TextContent) is { Success: true } m)
                     {
                         _inline.Append(CultureInfo.InvariantCulture, $"<sup>{m.Groups[1].Value}</sup>");
                     }
@@ -271,11 +271,11 @@ internal static partial class HtmlPageReader
         {
             var href = link.GetAttribute("href") ?? "";
             var words = link.TextContent.Trim();
-            if (href.StartsWith('#') && BackLink().IsMatch(href + " " + words))
+            if (href.StartsWith('#') && NoteMarks.BackLink().IsMatch(href + " " + words))
             {
                 return;
             }
-            if (href.StartsWith('#') && MarkerText().Match(words) is { Success: true } m)
+            if (href.StartsWith('#') && NoteMarks.MarkerText().Match(words) is { Success: true } m)
             {
                 _inline.Append(CultureInfo.InvariantCulture, $"<sup>{m.Groups[1].Value}</sup>");
                 return;
@@ -329,15 +329,6 @@ internal static partial class HtmlPageReader
 
     [GeneratedRegex(@"\s+[|–—-]\s+[^|–—-]+$")]
     private static partial Regex TitleSuffix();
-
-    [GeneratedRegex(@"^\s*\[?(\d{1,3})\]?\s*$")]
-    private static partial Regex MarkerText();
-
-    [GeneratedRegex(@"fnref|backref|footnote-back|↩|\^$")]
-    private static partial Regex BackLink();
-
-    [GeneratedRegex(@"\b(footnotes?|endnotes?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NotesClass();
 
     [GeneratedRegex(@"\b(share|social|subscribe|newsletter|signup|related|recommended|author-bio|bio|advert|promo|sponsored)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FurnitureClass();

@@ -10,8 +10,8 @@ internal static partial class MarkupRepair
 {
     public static string Repair(string text, List<string> actions)
     {
-        var repaired = MangledSup().Replace(text, "<sup>");
-        repaired = EscapedSup().Replace(repaired, "<sup>$1</sup>");
+        var repaired = NoteMarks.MangledSuperscript().Replace(text, "<sup>");
+        repaired = NoteMarks.EscapedSuperscript().Replace(repaired, "<sup>$1</sup>");
         if (!string.Equals(repaired, text, StringComparison.Ordinal))
         {
             actions.Add("The mangled superscript markup of the footnote numbers (“<sup>&</sup>lt;sup>1</sup>”) is repaired.");
@@ -23,12 +23,6 @@ internal static partial class MarkupRepair
         }
         return plain;
     }
-
-    [GeneratedRegex(@"<sup>&(?:amp;)?</sup>lt;\s*sup\s*>")]
-    private static partial Regex MangledSup();
-
-    [GeneratedRegex(@"&lt;sup&gt;\s*(\d{1,3})\s*&lt;/sup&gt;")]
-    private static partial Regex EscapedSup();
 
     [GeneratedRegex(@"</?u>")]
     private static partial Regex Underline();

@@ -137,7 +137,7 @@ internal static partial class Masthead
     [GeneratedRegex(@"^(?:By\s+)?(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\p{L}'’.-]+(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\p{L}'’.-]*){1,8}$")]
     private static partial Regex AuthorLine();
 
-    [GeneratedRegex(@"^©\s*(?<name>.+?)\s*(?:\((?<short>[^)]{1,20})\))?\s*(?:(?:19|20)\d{2})?\.?$")]
+    [GeneratedRegex(@"^©\s*(?<name>.+?)\s*(?:\((?<short>[^)]{1,20})\))?\s*(?:" + Dates.YearDigits + @")?\.?$")]
     private static partial Regex Copyright();
 
     [GeneratedRegex(@"^(?:publication type|content type|article type|type)\s*:\s*([\p{L} -]{2,30})$", RegexOptions.IgnoreCase)]

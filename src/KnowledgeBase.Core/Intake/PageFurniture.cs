@@ -12,6 +12,25 @@ internal static partial class PageFurniture
 {
     private const int MaxRun = 12;
 
+    /// <summary>
+    /// Boilerplate told by its words, tried in this order: the words, whether only a short block (60 characters at most)
+    /// counts, and what the block is.
+    /// </summary>
+    private static readonly (Regex Words, bool ShortOnly, string? What)[] Boilerplate =
+    [
+        (Words(@"\b(subscribe|newsletter|sign up|sign-up|get our .* in your inbox)\b"), false, "a subscription box"),
+        (Words(@"^(©|\(c\)\s|copyright\b)|\ball rights reserved\b"), false, "the copyright line"),
+        (Words(@"^(disclaimer\b|the views expressed in this (publication|article|commentary) are those of)"), false, "a disclaimer"),
+        (Words(@"^(twitter|follow us|facebook|instagram|linkedin|youtube)\b|^www\.|^https?://\S+$|facebook\.com/"), false,
+            "links to the publisher's site and social media"),
+        (Words(@"^(share( this| on| article)?|tweet|print|e-?mail|whatsapp|reddit|copy link)\b"), true, "share buttons"),
+        (Words(@"^(t|tel|phone|f|fax)[.:]?\s*\+?\d[\d\s-]{6,}"), false, "contact details"),
+        (Words(@"^(related|read more|more from|recommended|you may also like|tags?:)\b"), true, "links to other pages"),
+        (new(@"^[A-Z][A-Z ]{2,30}:\s*\S", RegexOptions.CultureInvariant), true, "a label of the page"),
+    ];
+
+    private static Regex Words(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     public static void Mark(List<Block> blocks, List<string> actions)
     {
         DropRepeats(blocks, actions);
@@ -103,18 +122,7 @@ internal static partial class PageFurniture
         foreach (var block in blocks.Where(b => b.Furniture is null && b.Text.Length <= 400))
         {
             var text = block.Text.Replace("**", "", StringComparison.Ordinal).Trim();
-            block.Furniture = text switch
-            {
-                _ when Subscribe().IsMatch(text) => "a subscription box",
-                _ when Copyright().IsMatch(text) => "the copyright line",
-                _ when Disclaimer().IsMatch(text) => "a disclaimer",
-                _ when Social().IsMatch(text) => "links to the publisher's site and social media",
-                _ when text.Length <= 60 && Share().IsMatch(text) => "share buttons",
-                _ when Contact().IsMatch(text) => "contact details",
-                _ when text.Length <= 60 && Related().IsMatch(text) => "links to other pages",
-                _ when text.Length <= 60 && PageLabel().IsMatch(text) => "a label of the page",
-                _ => null,
-            };
+            block.Furniture = Boilerplate.FirstOrDefault(b => (!b.ShortOnly || text.Length <= 60) && b.Words.IsMatch(text)).What;
         }
     }
 
@@ -154,30 +162,6 @@ internal static partial class PageFurniture
 
     [GeneratedRegex(@"^[A-Z][A-Z ]{1,20}:\s*")]
     private static partial Regex Label();
-
-    [GeneratedRegex(@"^(share( this| on| article)?|tweet|print|e-?mail|whatsapp|reddit|copy link)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Share();
-
-    [GeneratedRegex(@"\b(subscribe|newsletter|sign up|sign-up|get our .* in your inbox)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Subscribe();
-
-    [GeneratedRegex(@"^(©|\(c\)\s|copyright\b)|\ball rights reserved\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Copyright();
-
-    [GeneratedRegex(@"^(disclaimer\b|the views expressed in this (publication|article|commentary) are those of)", RegexOptions.IgnoreCase)]
-    private static partial Regex Disclaimer();
-
-    [GeneratedRegex(@"^(twitter|follow us|facebook|instagram|linkedin|youtube)\b|^www\.|^https?://\S+$|facebook\.com/", RegexOptions.IgnoreCase)]
-    private static partial Regex Social();
-
-    [GeneratedRegex(@"^(t|tel|phone|f|fax)[.:]?\s*\+?\d[\d\s-]{6,}", RegexOptions.IgnoreCase)]
-    private static partial Regex Contact();
-
-    [GeneratedRegex(@"^(related|read more|more from|recommended|you may also like|tags?:)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Related();
-
-    [GeneratedRegex(@"^[A-Z][A-Z ]{2,30}:\s*\S")]
-    private static partial Regex PageLabel();
 
     [GeneratedRegex(@"^\s*about the authors?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AboutAuthor();

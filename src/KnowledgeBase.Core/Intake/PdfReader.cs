@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -12,7 +11,7 @@ namespace KnowledgeBase.Core.Intake;
 /// headings, small raised digits are footnote markers, small lines that open with a number are notes, and a wide
 /// gap between lines ends a paragraph. Page breaks are kept as blocks, for the footnote pass to rejoin across.
 /// </summary>
-internal static partial class PdfReader
+internal static class PdfReader
 {
     public static PageReading Read(byte[] content)
     {
@@ -79,7 +78,7 @@ internal static partial class PdfReader
                 .Select(l => l.PointSize).DefaultIfEmpty(body).Max();
             var text = string.Join(' ', ordered.Select(w => Text(w, body)));
             var small = size < body * 0.9;
-            var noteStart = small && NoteNumber().Match(text) is { Success: true };
+            var noteStart = small && NoteMarks.PdfNoteNumber().Match(text) is { Success: true };
             var lineKind = size > body * 1.2 ? BlockKind.Heading : BlockKind.Paragraph;
             var gap = double.IsNaN(previous) ? 0 : previous - baseline;
             if (current.Length > 0 && (noteStart || lineKind != kind || small != inNote || gap > Math.Max(size, body) * 1.8))
@@ -88,7 +87,7 @@ internal static partial class PdfReader
             }
             if (noteStart)
             {
-                text = NoteNumber().Replace(text, "<sup>$1</sup> ");
+                text = NoteMarks.PdfNoteNumber().Replace(text, "<sup>$1</sup> ");
             }
             current.Append(current.Length > 0 ? " " : "").Append(text);
             (kind, previous, inNote) = (lineKind, baseline, small);
@@ -135,7 +134,4 @@ internal static partial class PdfReader
             ? $"<sup>{word.Text}</sup>"
             : text.ToString();
     }
-
-    [GeneratedRegex(@"^(?:<sup>)?(\d{1,3})(?:</sup>)?\.?\s+")]
-    private static partial Regex NoteNumber();
 }

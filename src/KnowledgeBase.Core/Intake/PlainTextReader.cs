@@ -25,7 +25,7 @@ internal static partial class PlainTextReader
                 }
                 if (block.Kind == BlockKind.Heading)
                 {
-                    inNotes = NotesHeading().IsMatch(block.Text);
+                    inNotes = NoteMarks.NotesHeading().IsMatch(block.Text);
                 }
                 reading.Blocks.Add(block);
             }
@@ -55,7 +55,7 @@ internal static partial class PlainTextReader
             text = text.StartsWith("**", StringComparison.Ordinal) && text.EndsWith("**", StringComparison.Ordinal) && text.Length > 4 ? text[2..^2] : text;
             return new Block(BlockKind.Heading, text) { Level = h.Groups[1].Length };
         }
-        if (inNotes && NumberedNote().Match(line) is { Success: true } note)
+        if (inNotes && NoteMarks.NumberedNote().Match(line) is { Success: true } note)
         {
             return new Block(BlockKind.Paragraph, $"<sup>{note.Groups[1].Value}</sup> {note.Groups[2].Value}");
         }
@@ -68,7 +68,7 @@ internal static partial class PlainTextReader
             return new Block(BlockKind.Quote, line.TrimStart('>').Trim());
         }
         var trimmed = line.Trim();
-        if (NotesHeading().IsMatch(trimmed))
+        if (NoteMarks.NotesHeading().IsMatch(trimmed))
         {
             return new Block(BlockKind.Heading, trimmed);
         }
@@ -108,11 +108,4 @@ internal static partial class PlainTextReader
 
     [GeneratedRegex(@"^\s*([•·▪◦●*+-]|\d{1,3}[.)])\s+(\S.*)$")]
     private static partial Regex Bullet();
-
-    [GeneratedRegex(@"^\s*\[?(\d{1,3})\]?[.)]?\s+(\S.*)$")]
-    private static partial Regex NumberedNote();
-
-    /// <summary>The heading of a list of notes at the end, in any format.</summary>
-    [GeneratedRegex(@"^(notes|endnotes|footnotes|references)$", RegexOptions.IgnoreCase)]
-    internal static partial Regex NotesHeading();
 }
