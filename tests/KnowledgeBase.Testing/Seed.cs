@@ -44,6 +44,10 @@ public static class Seed
         public const string RussianTechnologyTransfer = "russian-technology-transfer";
         public const string ArmsRaceRisk = "arms-race-risk";
         public const string SeoulStanceOnArmingUkraine = "seoul-stance-on-arming-ukraine";
+        public const string SeoulResponseMeasured = "seoul-response-measured";
+        public const string SeoulCountermeasures = "seoul-countermeasures";
+        public const string HardCurrencyGain = "hard-currency-gain";
+        public const string MilitaryBalanceShift = "military-balance-shift";
         public const string Contributions394Million = "contributions-394-million";
         public const string NoDirectLethalArms = "no-direct-lethal-arms";
         public const string ForeignTradeActClause = "foreign-trade-act-clause";

@@ -319,6 +319,10 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("figure");
 
+                    b.Property<int>("IndependentRoots")
+                        .HasColumnType("integer")
+                        .HasColumnName("independent_roots");
+
                     b.Property<string>("OverrideAgreement")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -371,6 +375,9 @@ namespace KnowledgeBase.Migrations.Migrations
 
                     b.HasIndex("Agreement", "Id")
                         .HasDatabaseName("ix_claims_agreement_id");
+
+                    b.HasIndex("IndependentRoots", "Id")
+                        .HasDatabaseName("ix_claims_by_independent_roots");
 
                     b.ToTable("claims", null, t =>
                         {

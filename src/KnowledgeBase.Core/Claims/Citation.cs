@@ -44,4 +44,8 @@ public sealed class Citation
 
     /// <summary>The words that say when ("In October 2024", "so far"); optional.</summary>
     public string? AsOfWords { get; set; }
+
+    /// <summary>This citation's facts for the agreement rule, its quote placed by <paramref name="passage"/>.</summary>
+    public CitationFacts Facts(QuotedPassage passage) =>
+        new(passage, Stance, Figure, Attribution, Voice, Certainty, CitationFacts.Confirmed(AsOfFrom, AsOfTo, AsOfWords));
 }

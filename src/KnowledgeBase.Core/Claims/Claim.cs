@@ -17,6 +17,12 @@ public sealed class Claim
     public AgreementFlag ComputedAgreement { get; private set; }
     public string AgreementRationale { get; private set; } = "";
 
+    /// <summary>
+    /// How many independent roots the citing documents rest on (<see cref="AgreementVerdict.IndependentRoots"/>): two
+    /// documents repeating one agency count once, so 1 means no independent confirmation. Stored for filtering.
+    /// </summary>
+    public int IndependentRoots { get; private set; }
+
     /// <summary>An editor's override of the derived flag; it never replaces the rationale, it sits beside it.</summary>
     public AgreementFlag? OverrideAgreement { get; private set; }
     public string? OverrideReason { get; private set; }
@@ -41,6 +47,7 @@ public sealed class Claim
         ArgumentNullException.ThrowIfNull(verdict);
         ComputedAgreement = verdict.Flag;
         AgreementRationale = verdict.Rationale;
+        IndependentRoots = verdict.IndependentRoots;
         Agreement = OverrideAgreement ?? verdict.Flag;
     }
 

@@ -28,6 +28,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.HasIndex(c => c.Slug).IsUnique();
         // "All claims" filtered by flag, keyset-paged by id.
         builder.HasIndex(c => new { c.Agreement, c.Id });
+        // Claims resting on one independent root (no independent confirmation), keyset-paged by id.
+        builder.HasIndex(c => new { c.IndependentRoots, c.Id }).HasDatabaseName("ix_claims_by_independent_roots");
         // Full-text search over statements (weighted, so HasComputedColumnSql rather than IsGeneratedTsVectorColumn).
         builder.Property<NpgsqlTsVector>(FullText.VectorProperty).HasComputedColumnSql(FullText.ClaimVectorSql, stored: true);
         builder.HasIndex(FullText.VectorProperty).HasMethod("gin");

@@ -131,7 +131,12 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             : [];
         var sources = await LoadSourcesAsync(draft, tracking: false, ct);
         var anchored = Anchor(draft, sources, current, errors);
-        var evidence = anchored.Select(a => a.Evidence(a.Draft.Footnote ?? a.Proposed)).ToList();
+        var evidence = anchored.Select(a =>
+        {
+            var citation = new Citation();
+            a.Draft.ApplyTo(citation, a.Stance);
+            return a.Evidence(citation, a.Draft.Footnote ?? a.Proposed);
+        }).ToList();
         var verdict = AgreementRule.Evaluate(evidence);
         var flag = EnumSlugs.TryParse<AgreementFlag>(draft.OverrideFlag?.Trim(), out var overridden) && !string.IsNullOrWhiteSpace(draft.OverrideReason)
             ? overridden
@@ -257,7 +262,7 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             a.Draft.ApplyTo(citation, a.Stance);
             keep.Add(citation);
             snapshots.Add(CitationSnapshot.Of(citation, passage, a.Source.Slug, footnote));
-            evidence.Add(new CitationEvidence(a.Source.Slug, a.Source.ShortName, a.Stance, Figure.ParseOptional(citation.Figure), passage.Exact, footnote));
+            evidence.Add(a.Evidence(citation, footnote));
         }
         claim.Citations.RemoveAll(c => !keep.Contains(c));
 
@@ -355,8 +360,11 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
     /// <summary>One citation of the draft that anchored (or keeps an orphaned passage): everything the save needs.</summary>
     private sealed record Anchored(int Index, CitationDraft Draft, Source Source, TextAnchor? Anchor, Passage? Kept, int? Proposed, Stance Stance)
     {
-        public CitationEvidence Evidence(int? footnote) =>
-            new(Source.Slug, Source.ShortName, Stance, Figure.TryParseOptional(Draft.Figure), Anchor?.Exact ?? Kept!.Exact, footnote);
+        public CitationEvidence Evidence(Citation citation, int? footnote)
+        {
+            var (start, end, exact) = Anchor is { } x ? (x.Start, x.End, x.Exact) : (Kept!.Start, Kept.End, Kept.Exact);
+            return citation.Facts(QuotedPassage.In(Source, start, end, exact, FootnoteOf(Source, footnote))).ToEvidence();
+        }
     }
 
     private async Task<List<int>> SourceIdsAsync(ClaimDraft draft, CancellationToken ct) =>

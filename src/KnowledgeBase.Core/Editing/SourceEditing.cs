@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
+using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
@@ -249,23 +250,12 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         var evidence = await db.Citations.IgnoreQueryFilters().AsNoTracking()
             .Where(c => claimIds.Contains(c.ClaimId))
             .OrderBy(c => c.ClaimId).ThenBy(c => c.Position)
-            .Select(c => new
-            {
-                c.ClaimId,
-                c.Passage!.Source!.Slug,
-                c.Passage.Source.ShortName,
-                c.Stance,
-                c.Figure,
-                c.Passage.Exact,
-                Footnote = c.Passage.Footnote == null ? null : (int?)c.Passage.Footnote.Number,
-            })
+            .Select(CitationEvidenceRow.Projection)
             .ToListAsync(ct);
         var byClaim = evidence.ToLookup(e => e.ClaimId);
         foreach (var claim in claims)
         {
-            var verdict = AgreementRule.Evaluate(byClaim[claim.Id]
-                .Select(e => new CitationEvidence(e.Slug, e.ShortName, e.Stance, Figure.TryParseOptional(e.Figure), e.Exact, e.Footnote))
-                .ToList());
+            var verdict = AgreementRule.Evaluate(byClaim[claim.Id].Select(e => e.ToEvidence()).ToList());
             claim.ApplyVerdict(verdict);
         }
         // The claims are locked: their versions cannot have moved since they were read.

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
+using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Figures;
@@ -253,7 +254,7 @@ public sealed record SeedPlan(
                         continue;
                     }
                     citations.Add(new PlannedCitation(e, kept.Anchor, e.Footnote, stance, kept.Review));
-                    evidence.Add(new CitationEvidence(e.SourceSlug!, source.Meta.ShortName!, stance, Figure.TryParseOptional(e.Figure), e.Quote!, e.Footnote));
+                    evidence.Add(Evidence(e, stance, source, kept.Anchor, e.Footnote));
                     continue;
                 }
                 var anchored = CitationAnchoring.Anchor(source.Anchorable, e.Quote!, e.Prefix, e.Suffix);
@@ -272,7 +273,7 @@ public sealed record SeedPlan(
                     continue;
                 }
                 citations.Add(new PlannedCitation(e, anchor, located, stance));
-                evidence.Add(new CitationEvidence(e.SourceSlug!, source.Meta.ShortName!, stance, Figure.TryParseOptional(e.Figure), anchor.Exact, located));
+                evidence.Add(Evidence(e, stance, source, anchor, located));
             }
 
             if (errors.Count == before)
@@ -281,6 +282,17 @@ public sealed record SeedPlan(
             }
         }
         return result;
+
+        // What the rule reads, as it will read the stored citation: the file's confirmed voice, certainty and as-of, else the proposal.
+        static CitationEvidence Evidence(CitationEntry e, Stance stance, PlannedSource source, TextAnchor anchor, int? footnote)
+        {
+            var citation = new Citation();
+            e.ApplyTo(citation, stance);
+            var f = source.Footnotes.FirstOrDefault(x => x.Number == footnote);
+            return citation.Facts(QuotedPassage.In(
+                source.Meta.Slug!, source.Meta.ShortName!, source.Meta.Published!, source.Anchorable.Text, anchor.Start, anchor.End, anchor.Exact,
+                footnote, f?.Start ?? 0, f?.End ?? 0, f?.Cites)).ToEvidence();
+        }
 
         // A passage awaiting review keeps its stored selector; only what must hold is checked.
         (TextAnchor Anchor, PlannedReview Review)? PlanReview(ReviewEntry r, string quote, PlannedSource source, string at)

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Web.Claims;
 
@@ -56,7 +57,10 @@ public sealed record CitationView(
     Certainty? Certainty = null,
     DateOnly? AsOfFrom = null,
     DateOnly? AsOfTo = null,
-    string? AsOfWords = null)
+    string? AsOfWords = null,
+    string? Window = null,
+    int WindowStart = 0,
+    bool InFootnote = false)
 {
     /// <summary>The one projection every reader of citations shares: the claim page, compare and the API.</summary>
     public static readonly Expression<Func<Citation, CitationView>> Projection = x => new CitationView(
@@ -84,20 +88,30 @@ public sealed record CitationView(
         x.Certainty,
         x.AsOfFrom,
         x.AsOfTo,
-        x.AsOfWords);
+        x.AsOfWords,
+        x.Passage.Source.CanonicalText.Substring(
+            Math.Max(0, x.Passage.Start - QuoteSentence.Reach), x.Passage.End + QuoteSentence.Reach - Math.Max(0, x.Passage.Start - QuoteSentence.Reach)),
+        Math.Max(0, x.Passage.Start - QuoteSentence.Reach),
+        x.Passage.Footnote != null && x.Passage.Start >= x.Passage.Footnote.Start && x.Passage.End <= x.Passage.Footnote.End);
 
     /// <summary>
-    /// What the agreement rule reads from this citation. Its roots are proposed from the footnote's credit and outlet
-    /// and the attribution (<see cref="UpstreamRoots"/>), so two documents repeating one agency are said to.
+    /// What the agreement rule reads from this citation: the editor's voice, certainty and as-of time, else the
+    /// proposal from its sentence (read from <see cref="Window"/>, the text around the passage), its footnote and the
+    /// document's date, as <see cref="CitationFacts"/> builds it for every save.
     /// </summary>
-    public CitationEvidence Evidence() =>
-        new(Source.Slug, Source.ShortName, Stance, Core.Figures.Figure.TryParseOptional(Figure), Exact, Footnote?.Number)
-        {
-            Attribution = Attribution,
-            Roots = UpstreamRoots.Propose(Attribution, Footnote?.Authors, Footnote?.Outlet),
-        };
+    public CitationFacts Facts() => new(
+        new QuotedPassage(
+            Source.Slug, Source.ShortName, Source.Published, Exact,
+            Window is null ? null : QuoteSentence.Around(Window, Start - WindowStart, End - WindowStart),
+            Footnote?.Number, InFootnote, Footnote?.Cites()),
+        Stance, Figure, Attribution, Voice, Certainty, CitationFacts.Confirmed(AsOfFrom, AsOfTo, AsOfWords));
+
+    public CitationEvidence Evidence() => Facts().ToEvidence();
 }
 
 public sealed record SourceSummary(int Id, string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Published, string Kind);
 
-public sealed record FootnoteView(int Number, string Text, string? Authors, string? Title, string? Outlet, string? Published, string? Url);
+public sealed record FootnoteView(int Number, string Text, string? Authors, string? Title, string? Outlet, string? Published, string? Url)
+{
+    public CitedWork Cites() => new() { Authors = Authors, Title = Title, Outlet = Outlet, Published = Published, Url = Url };
+}

@@ -80,14 +80,14 @@ public sealed class BrowseByTopicTests(BrowserApp app)
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/claims");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Agreement" }).SelectOptionAsync("conflict");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Agreement" }).SelectOptionAsync("timeline");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Order" }).SelectOptionAsync("oldest");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show claims" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("flag=conflict") && url.Contains("sort=oldest"));
+        await page.WaitForURLAsync(url => url.Contains("flag=timeline") && url.Contains("sort=oldest"));
 
         var flags = await page.Locator("article.claim-card .agreement").AllInnerTextsAsync();
         Assert.NotEmpty(flags);
-        Assert.All(flags, text => Assert.Contains("Sources conflict", text));
+        Assert.All(flags, text => Assert.Contains("Changed over time", text));
         await context.CloseAsync();
     }
 

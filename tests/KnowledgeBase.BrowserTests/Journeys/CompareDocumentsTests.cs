@@ -25,8 +25,8 @@ public sealed partial class CompareDocumentsTests(BrowserApp app)
         var rows = page.Locator("#shared article.compare-row");
         await Assertions.Expect(rows).ToHaveCountAsync(Seed.ClaimsCitedByBoth);
         // The claim's overall flag, then the verdict for these two documents alone: with only two documents they match.
-        await Assertions.Expect(rows.First.Locator(".compare-row-header > .compare-row-verdict .agreement-label")).ToHaveTextAsync("Sources conflict");
-        await Assertions.Expect(rows.First.Locator(".compare-row-pair .agreement-label")).ToHaveTextAsync("Sources conflict");
+        await Assertions.Expect(rows.First.Locator(".compare-row-header > .compare-row-verdict .agreement-label")).ToHaveTextAsync("Changed over time");
+        await Assertions.Expect(rows.First.Locator(".compare-row-pair .agreement-label")).ToHaveTextAsync("Changed over time");
 
         // The payments row: USIP's figure on the left, MP-IDSA's on the right.
         var pays = rows.Filter(new() { HasText = "Russia is paying North Korea" });
@@ -57,18 +57,18 @@ public sealed partial class CompareDocumentsTests(BrowserApp app)
         var page = await context.NewPageAsync();
 
         await page.GotoAsync($"/compare?left={Seed.Usip.Slug}&right={Seed.MpIdsa.Slug}");
-        await page.GetByLabel("Show").SelectOptionAsync("conflict");
+        await page.GetByLabel("Show").SelectOptionAsync("timeline");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("flag=conflict"));
+        await page.WaitForURLAsync(new Regex("flag=timeline"));
         var rows = page.Locator("#shared article.compare-row");
         await Assertions.Expect(rows).Not.ToHaveCountAsync(0);
         foreach (var label in await rows.Locator(".compare-row-verdict .agreement-label").AllInnerTextsAsync())
         {
-            Assert.Equal("Sources conflict", label);
+            Assert.Equal("Changed over time", label);
         }
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Swap sides" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"left={Seed.MpIdsa.Slug}&right={Seed.Usip.Slug}&flag=conflict"));
+        await page.WaitForURLAsync(new Regex($"left={Seed.MpIdsa.Slug}&right={Seed.Usip.Slug}&flag=timeline"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("MP-IDSA and USIP, claim by claim");
         await Assertions.Expect(rows.First.Locator(".passage-panel-left .passage-panel-name")).ToHaveTextAsync("MP-IDSA");
         await context.DisposeAsync();

@@ -76,14 +76,16 @@ public sealed class ClaimsListTests(KnowledgeBaseApp app)
     }
 
     [Fact]
-    public async Task The_agreement_order_puts_conflicts_first_and_single_source_claims_last()
+    public async Task The_agreement_order_puts_the_most_contested_first_and_single_source_claims_last()
     {
         var html = await _client.GetPageAsync(Links.Claims(new ClaimListFilter(Sort: ClaimSort.Agreement, Size: 100)));
         var all = (await ClaimFacts.LoadAsync(app)).ToDictionary(c => c.Id);
 
         var flags = ListPages.ClaimIds(html).Select(id => all[id].Flag).ToList();
 
-        Assert.Equal(AgreementFlag.Conflict, flags[0]);
+        // The seed has no conflict: its two changes over time come first.
+        Assert.Equal(AgreementFlag.Timeline, flags[0]);
+        Assert.Equal(flags.OrderBy(f => BrowseParameters.FlagOrder.ToList().IndexOf(f)), flags);
         Assert.Equal(AgreementFlag.SingleSource, flags[^1]);
         Assert.Equal(all.Count, flags.Count);
     }

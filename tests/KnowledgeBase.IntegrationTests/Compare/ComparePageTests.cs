@@ -84,11 +84,11 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
         Assert.Equal([$"{onlyUsip.Count} only in USIP", $"{shared.Count} claims both make", $"{onlyIdsa.Count} only in MP-IDSA"], main);
         var byFlag = page.QuerySelectorAll(".compare-flag-counts a")
             .ToDictionary(a => a.QuerySelector(".agreement-label")!.TextContent, a => int.Parse(a.QuerySelector(".compare-flag-count")!.TextContent, System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var flag in new[] { AgreementFlag.Conflict, AgreementFlag.Partial, AgreementFlag.Agree })
+        foreach (var flag in new[] { AgreementFlag.Timeline, AgreementFlag.Partial, AgreementFlag.Agree })
         {
             Assert.Equal(shared.Count(c => c.Agreement == flag), byFlag[flag.ToLabel()]);
         }
-        Assert.True(new[] { AgreementFlag.Conflict, AgreementFlag.Partial, AgreementFlag.Agree }.All(f => byFlag[f.ToLabel()] > 0), "the seed pair has conflicts, partial agreements and agreements");
+        Assert.True(new[] { AgreementFlag.Timeline, AgreementFlag.Partial, AgreementFlag.Agree }.All(f => byFlag[f.ToLabel()] > 0), "the seed pair has changes over time, partial agreements and agreements");
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     }
 
     [Theory]
-    [InlineData("conflict")]
+    [InlineData("timeline")]
     [InlineData("partial")]
     [InlineData("agree")]
     public async Task The_flag_filter_shows_only_shared_claims_with_that_flag(string slug)
@@ -235,11 +235,11 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     }
 
     [Fact]
-    public async Task By_default_conflicts_come_first_then_partial_then_agree_each_in_the_left_documents_order()
+    public async Task By_default_conflicts_come_first_then_changes_over_time_then_partial_then_agree_each_in_the_left_documents_order()
     {
         var expected = await ClaimsAsync(Seed.Usip.Slug, Seed.MpIdsa.Slug, alsoOther: true);
         var positions = await PositionsAsync(Seed.Usip.Slug);
-        var rank = new Dictionary<AgreementFlag, int> { [AgreementFlag.Conflict] = 0, [AgreementFlag.Partial] = 1, [AgreementFlag.Agree] = 2, [AgreementFlag.SingleSource] = 3 };
+        var rank = new Dictionary<AgreementFlag, int> { [AgreementFlag.Conflict] = 0, [AgreementFlag.Timeline] = 1, [AgreementFlag.Partial] = 2, [AgreementFlag.Agree] = 3, [AgreementFlag.SingleSource] = 4 };
 
         var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
 

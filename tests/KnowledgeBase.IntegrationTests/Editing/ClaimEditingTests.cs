@@ -66,6 +66,7 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
             Cite(Seed.Usip.Slug, UsipTroops, figure: "approximately 10,000 troops"),
             Cite(Seed.MpIdsa.Slug, "thousands of North Korean troops are reported to have been currently deployed in Russia", "supports-in-part", "thousands of troops"));
         draft.Figure = "about 10,000 troops";
+        draft.Citations[0].Attribution = "Washington estimates";
 
         var saved = Is<EditResult<ClaimSnapshot>.Saved>(await _editing.CreateAsync(draft, Ada, "A new claim"));
 
@@ -362,6 +363,13 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
         var draft = (await _editing.FindAsync(id))!.Snapshot.ToDraft();
         draft.Citations[1].Stance = "contradicts";
 
+        // USIP (November) and MP-IDSA (5 December) speak of different times: a contradiction between them is a change.
+        Assert.Equal(AgreementFlag.Timeline, (await _editing.PreviewAgreementAsync(draft, id)).Flag);
+        // Confirmed as firm statements about the same month, they conflict.
+        foreach (var citation in draft.Citations)
+        {
+            (citation.AsOf, citation.Certainty) = ("2024-11", "stated");
+        }
         var preview = await _editing.PreviewAgreementAsync(draft, id);
         Assert.Equal(AgreementFlag.Conflict, preview.Flag);
         Is<EditResult<ClaimSnapshot>.Saved>(await _editing.UpdateAsync(id, draft, version, Ada));

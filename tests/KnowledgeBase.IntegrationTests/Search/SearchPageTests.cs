@@ -113,7 +113,7 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
     [InlineData("single-source")]
     [InlineData("agree")]
     [InlineData("partial")]
-    [InlineData("conflict")]
+    [InlineData("timeline")]
     [InlineData("AGREE")]
     public async Task Every_flag_value_filters_to_claims_with_that_flag(string flag)
     {

@@ -127,10 +127,14 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Theory]
     [InlineData(Seed.Claims.TroopsSentToRussia, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.TroopsInKursk, AgreementFlag.Agree)]
-    [InlineData(Seed.Claims.CombatBegun, AgreementFlag.Agree)]
+    [InlineData(Seed.Claims.CombatBegun, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.RussiaPaysNorthKorea, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.PublicOpposesArmingUkraine, AgreementFlag.Partial)]
-    [InlineData(Seed.Claims.SeoulStanceOnArmingUkraine, AgreementFlag.Conflict)]
+    [InlineData(Seed.Claims.SeoulStanceOnArmingUkraine, AgreementFlag.Timeline)]
+    [InlineData(Seed.Claims.SeoulResponseMeasured, AgreementFlag.Timeline)]
+    [InlineData(Seed.Claims.SeoulCountermeasures, AgreementFlag.Partial)]
+    [InlineData(Seed.Claims.HardCurrencyGain, AgreementFlag.Partial)]
+    [InlineData(Seed.Claims.MilitaryBalanceShift, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.NoDirectLethalArms, AgreementFlag.Agree)]
     [InlineData(Seed.Claims.RussianTechnologyTransfer, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.ForeignTradeActClause, AgreementFlag.SingleSource)]
@@ -150,7 +154,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
 
         Assert.Contains("$240M", rationale);
         Assert.Contains("$2,000 × 10,000 × 12 = $240M a year", rationale);
-        Assert.Contains("$200m a year (fn 11)", rationale);
+        Assert.Contains("MP-IDSA (only the headline of fn 11) $200m a year", rationale);
         Assert.Contains("17%", rationale);
     }
 
@@ -160,7 +164,8 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
         var rationale = Claim(Seed.Claims.PublicOpposesArmingUkraine).Verdict.Rationale;
 
         Assert.Contains("82% oppose", rationale);
-        Assert.Contains("two-thirds oppose (fn 23)", rationale);
+        Assert.Contains("MP-IDSA (only the headline of fn 23) two-thirds oppose", rationale);
+        Assert.Contains("15.3 percentage points", rationale);
     }
 
     [Fact]
@@ -174,12 +179,29 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     }
 
     [Fact]
-    public void The_conflict_on_seouls_stance_names_both_sources()
+    public void Seouls_stance_changed_over_time_and_the_rationale_names_both_sources_with_their_times()
     {
         var rationale = Claim(Seed.Claims.SeoulStanceOnArmingUkraine).Verdict.Rationale;
 
-        Assert.Contains("USIP supports this", rationale);
-        Assert.Contains("MP-IDSA contradicts it", rationale);
+        Assert.StartsWith("USIP (as of November 2024, citing South Korean President Yoon Suk-yeol, as a possibility) supports this", rationale);
+        Assert.Contains("then MP-IDSA (as of 5 December 2024) contradicts it", rationale);
+        Assert.Contains("they describe different times, so this changed over time rather than conflicts", rationale);
+    }
+
+    [Fact]
+    public void A_confirmed_account_against_a_reported_one_is_partial_and_says_why()
+    {
+        Assert.Equal(
+            "MP-IDSA (citing Ukraine) states this (“Ukraine confirmed to have had first clashes with the North Korean soldiers”) "
+            + "but USIP gives it only as a report (“North Korean troops have reportedly begun engaging in direct combat”): "
+            + "a hedged account against a firm one is partial agreement at most.",
+            Claim(Seed.Claims.CombatBegun).Verdict.Rationale);
+    }
+
+    [Fact]
+    public void Every_planned_claim_counts_its_independent_roots()
+    {
+        Assert.All(seed.Plan.Claims, c => Assert.InRange(c.Verdict.IndependentRoots, 1, c.Citations.Select(x => x.SourceSlug).Distinct().Count()));
     }
 
     [Fact]
