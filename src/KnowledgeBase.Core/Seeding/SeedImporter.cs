@@ -180,12 +180,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             .Where(c => slugs.Contains(c.Slug))
             .ToDictionaryAsync(c => c.Slug, ct);
         var sourceIds = sources.Values.Select(s => s.Id).ToList();
-        // Citations share the one confirmed passage of a span; passages awaiting review are left to the editors.
-        var passages = await db.Passages.IgnoreQueryFilters().Where(p => sourceIds.Contains(p.SourceId) && !p.NeedsReview)
-            .ToDictionaryAsync(p => (p.SourceId, p.Start, p.End), ct);
-        // Passages awaiting review have no span of their own (an orphan keeps old offsets): they are told apart by their words too.
-        var awaiting = (await db.Passages.IgnoreQueryFilters().Where(p => sourceIds.Contains(p.SourceId) && p.NeedsReview).ToListAsync(ct))
-            .GroupBy(p => (p.SourceId, p.Start, p.End, p.Exact)).ToDictionary(g => g.Key, g => g.First());
+        var passages = await PassageSpans.LoadAsync(db.Passages.IgnoreQueryFilters().Where(p => sourceIds.Contains(p.SourceId)), ct);
 
         var written = 0;
         foreach (var (planned, i) in plan.Claims.Select((c, i) => (c, i)))
@@ -201,53 +196,12 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
                 existing[planned.Slug] = claim;
             }
             claim.DeletedAt ??= planned.Times?.Deleted;
-
-            var wantedTopics = planned.Draft.Topics.Distinct().Select(t => topics[t]).ToList();
-            claim.Topics.RemoveAll(t => !wantedTopics.Contains(t));
-            claim.Topics.AddRange(wantedTopics.Where(t => !claim.Topics.Contains(t)));
-
-            var keep = new List<Citation>();
-            foreach (var (c, position) in planned.Citations.Select((c, i) => (c, i)))
-            {
-                var source = sources[c.SourceSlug];
-                var footnoteId = c.Footnote is { } n ? source.Footnotes.First(f => f.Number == n).Id : (int?)null;
-                Passage? passage;
-                if (c.Review is { } review)
-                {
-                    if (!awaiting.TryGetValue((source.Id, c.Anchor.Start, c.Anchor.End, c.Anchor.Exact), out passage))
-                    {
-                        passage = Passage.From(source.Id, c.Anchor);
-                        passage.NeedsReview = true;
-                        passage.AnchorStatus = review.Status;
-                        passage.PreviousExact = review.PreviousExact;
-                        db.Passages.Add(passage);
-                        awaiting[(source.Id, c.Anchor.Start, c.Anchor.End, c.Anchor.Exact)] = passage;
-                    }
-                }
-                else if (!passages.TryGetValue((source.Id, c.Anchor.Start, c.Anchor.End), out passage))
-                {
-                    passage = Passage.From(source.Id, c.Anchor);
-                    db.Passages.Add(passage);
-                    passages[(source.Id, c.Anchor.Start, c.Anchor.End)] = passage;
-                }
-                passage.Exact = c.Anchor.Exact;
-                passage.Prefix = c.Anchor.Prefix;
-                passage.Suffix = c.Anchor.Suffix;
-                passage.FootnoteId = footnoteId;
-
-                var citation = claim.Citations.FirstOrDefault(x => x.Passage == passage);
-                if (citation is null)
-                {
-                    citation = new Citation { Passage = passage };
-                    claim.Citations.Add(citation);
-                }
-                citation.Position = position;
-                c.Draft.ApplyTo(citation, c.Stance);
-                keep.Add(citation);
-            }
-            claim.Citations.RemoveAll(x => !keep.Contains(x));
-
-            planned.Draft.ApplyTo(claim, planned.Verdict);
+            // A seed file's footnote is the citation's, on a passage found before as on a new one.
+            var citations = planned.Citations.Select(c => new CitationPlacement(
+                sources[c.SourceSlug], c.Draft, c.Stance, c.Anchor, c.Footnote, FootnoteChosen: true,
+                AwaitingReview: c.Review?.Status, PreviousExact: c.Review?.PreviousExact));
+            ClaimWrite.Apply(
+                db, claim, planned.Draft, planned.Draft.Topics.Distinct().Select(t => topics[t]).ToList(), citations, passages, _ => planned.Verdict);
             if (db.Entry(claim).State is EntityState.Modified or EntityState.Added)
             {
                 claim.UpdatedAt = planned.Times?.Updated ?? now;
