@@ -9,6 +9,7 @@ using KnowledgeBase.Web.Components;
 using KnowledgeBase.Web.Exports;
 using KnowledgeBase.Web.Health;
 using KnowledgeBase.Web.Intake;
+using KnowledgeBase.Web.Replicas;
 using KnowledgeBase.Web.Security;
 using KnowledgeBase.Web.Shared;
 
@@ -56,7 +57,10 @@ public partial class Program
 
         // Tagged with this process's name, so the content notifications its own writes cause are told from others'.
         builder.Services.AddDbContextPool<KnowledgeBaseDb>((services, options) => KnowledgeBaseDb.Configure(
-            options.AddInterceptors(services.GetRequiredService<ContentChanges>()), ContentNotificationListener.Tag(connectionString)));
+            options.AddInterceptors(services.GetRequiredService<ContentChanges>())
+                .AddInterceptors(services.GetServices<ReplicaRouting>()),
+            ContentNotificationListener.Tag(connectionString)));
+        builder.Services.AddReadReplica(builder.Configuration, connectionString);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SeedImporter>();
         builder.Services.AddAccounts();
@@ -100,6 +104,7 @@ public partial class Program
         app.UseApiTokenUser();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseReadReplica();
         app.UseReadingCache(app.Configuration);
         app.UseAntiforgery();
 

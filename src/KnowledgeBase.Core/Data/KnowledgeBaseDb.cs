@@ -42,11 +42,17 @@ public sealed class KnowledgeBaseDb(DbContextOptions<KnowledgeBaseDb> options)
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var session = new NpgsqlConnectionStringBuilder(connectionString);
-        session.Options = $"{session.Options} -c max_parallel_workers_per_gather=0".Trim();
-        options.UseNpgsql(session.ConnectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly)
+        options.UseNpgsql(SessionConnectionString(connectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly)
                    .ExecutionStrategy(dependencies => new TransientFailureRetry(dependencies)))
                .UseSnakeCaseNamingConvention();
+    }
+
+    /// <summary>The connection string with the session settings every connection of the app runs with (see <see cref="Configure"/>).</summary>
+    public static string SessionConnectionString(string connectionString)
+    {
+        var session = new NpgsqlConnectionStringBuilder(connectionString);
+        session.Options = $"{session.Options} -c max_parallel_workers_per_gather=0".Trim();
+        return session.ConnectionString;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public static class HealthEndpoints
 {
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
@@ -27,9 +27,21 @@ public static class HealthEndpoints
     {
         endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false })
             .DisableRateLimiting();
-        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
+        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReadyAsync })
             .DisableRateLimiting();
         return endpoints;
+    }
+
+    /// <summary>
+    /// The overall status on the first line, as load balancers read it; then one line per check with what it found
+    /// ("replica: Degraded, read replica bypassed: unreachable (…)"), for the operator.
+    /// </summary>
+    private static Task WriteReadyAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain";
+        // A failed check's description is its exception's message, which may name the database's address: logged only.
+        var lines = report.Entries.Select(e => $"{e.Key}: {e.Value.Status}{(e.Value is { Exception: null, Description: { } d } ? ", " + d : "")}");
+        return context.Response.WriteAsync(string.Join('\n', lines.Prepend(report.Status.ToString())) + "\n");
     }
 }
 

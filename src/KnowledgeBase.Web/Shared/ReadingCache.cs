@@ -79,6 +79,17 @@ public sealed class ReadingCache(IMemoryCache memory, IServiceProvider services)
 
     public async ValueTask ContentChangedAsync(CancellationToken ct)
     {
+        // Refills must not come from a replica that has not replayed the change yet (see IReadFreshness).
+        if (services.GetService<IReadFreshness>() is { } freshness)
+        {
+            await freshness.HoldReadsUntilCurrentAsync(ct);
+        }
+        await DropAsync(ct);
+    }
+
+    /// <summary>Drops every cached page and value, so the next reads compute them afresh.</summary>
+    public async ValueTask DropAsync(CancellationToken ct)
+    {
         Interlocked.Increment(ref _version);
         // Entries of older versions can no longer be looked up; evicting them frees their memory now.
         if (services.GetService<IOutputCacheStore>() is { } store)
@@ -99,6 +110,15 @@ public sealed class ReadingCache(IMemoryCache memory, IServiceProvider services)
         || path.StartsWithSegments("/outlets") || path.StartsWithSegments("/search") || path.StartsWithSegments("/compare")
         || path.StartsWithSegments("/api")
         || (path.StartsWithSegments("/exports") && !path.StartsWithSegments("/exports/claims.csv") && !path.StartsWithSegments("/exports/claims.json"));
+}
+
+/// <summary>
+/// Where reads may lag behind the primary (a streaming replica), what keeps the caches from being refilled with rows
+/// older than a committed change: told before the caches drop, it holds such reads back until they include it.
+/// </summary>
+public interface IReadFreshness
+{
+    ValueTask HoldReadsUntilCurrentAsync(CancellationToken ct);
 }
 
 public static class ReadingCacheSetup

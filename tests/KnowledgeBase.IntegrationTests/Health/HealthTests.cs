@@ -9,13 +9,13 @@ namespace KnowledgeBase.IntegrationTests.Health;
 public sealed class HealthTests(KnowledgeBaseApp app) : IClassFixture<KnowledgeBaseApp>
 {
     [Theory]
-    [InlineData(HealthEndpoints.LivePath)]
-    [InlineData(HealthEndpoints.ReadyPath)]
-    public async Task A_running_app_on_a_migrated_database_is_live_and_ready(string path)
+    [InlineData(HealthEndpoints.LivePath, "Healthy")]
+    [InlineData(HealthEndpoints.ReadyPath, "Healthy\ndatabase: Healthy, database reachable, schema up to date\n")]
+    public async Task A_running_app_on_a_migrated_database_is_live_and_ready(string path, string body)
     {
         using var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
     }
 
@@ -32,7 +32,7 @@ public sealed class HealthTests(KnowledgeBaseApp app) : IClassFixture<KnowledgeB
 
         using var ready = await client.GetAsync(new Uri(HealthEndpoints.ReadyPath, UriKind.Relative));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        Assert.StartsWith("Unhealthy\ndatabase: Unhealthy, 1", await ready.Content.ReadAsStringAsync());
         using var live = await client.GetAsync(new Uri(HealthEndpoints.LivePath, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
