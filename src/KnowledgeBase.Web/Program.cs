@@ -55,12 +55,13 @@ public partial class Program
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
         }
 
-        // Tagged with this process's name, so the content notifications its own writes cause are told from others'.
+        // Tagged with this app's name, so the content notifications its own writes cause are told from others'.
+        var instance = ContentNotificationListener.NewInstance();
         builder.Services.AddDbContextPool<KnowledgeBaseDb>((services, options) => KnowledgeBaseDb.Configure(
             options.AddInterceptors(services.GetRequiredService<ContentChanges>())
                 .AddInterceptors(services.GetServices<ReplicaRouting>()),
-            ContentNotificationListener.Tag(connectionString)));
-        builder.Services.AddReadReplica(builder.Configuration, connectionString);
+            ContentNotificationListener.Tag(connectionString, instance)));
+        builder.Services.AddReadReplica(builder.Configuration, connectionString, instance);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<SeedImporter>();
         builder.Services.AddAccounts();
@@ -76,7 +77,7 @@ public partial class Program
         builder.Services.AddHealth();
         builder.LetTheAppRefuseLongAddresses();
         builder.Services.AddHostedService(services => new ContentNotificationListener(
-            connectionString, services.GetRequiredService<ReadingCache>(), services.GetRequiredService<ILogger<ContentNotificationListener>>()));
+            connectionString, instance, services.GetRequiredService<ReadingCache>(), services.GetRequiredService<ILogger<ContentNotificationListener>>()));
         extend?.Invoke(builder);
 
         var app = builder.Build();

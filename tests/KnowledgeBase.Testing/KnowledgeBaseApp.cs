@@ -15,6 +15,18 @@ namespace KnowledgeBase.Testing;
 public class KnowledgeBaseApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
+    private readonly bool _ownsDatabase = true;
+
+    public KnowledgeBaseApp()
+    {
+    }
+
+    /// <summary>A second app instance on <paramref name="first"/>'s database, already migrated and seeded (and dropped by it).</summary>
+    protected KnowledgeBaseApp(KnowledgeBaseApp first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        (_database, _ownsDatabase) = (first.Database, false);
+    }
 
     /// <summary>Browser tests need a real socket; HTTP tests are fine with the in-memory test server.</summary>
     protected virtual bool RealServer => false;
@@ -28,14 +40,17 @@ public class KnowledgeBaseApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database ??= await TestDatabase.CreateAsync();
         if (RealServer)
         {
             UseKestrel(0);
             StartServer();
         }
-        await DatabaseMigration.RunAsync(Services);
-        await MaintenanceCommands.SeedAsync(Services, SeedDirectory);
+        if (_ownsDatabase)
+        {
+            await DatabaseMigration.RunAsync(Services);
+            await MaintenanceCommands.SeedAsync(Services, SeedDirectory);
+        }
     }
 
     /// <summary>The address of the real server (with <see cref="RealServer"/>).</summary>
@@ -62,7 +77,7 @@ public class KnowledgeBaseApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && _ownsDatabase)
         {
             await _database.DisposeAsync();
         }

@@ -11,7 +11,8 @@ namespace KnowledgeBase.Web.Replicas;
 /// </summary>
 public static class ReplicaSetup
 {
-    public static IServiceCollection AddReadReplica(this IServiceCollection services, IConfiguration configuration, string primaryConnectionString)
+    /// <param name="instance">The app's application name on its connections, which its replica connections carry too.</param>
+    public static IServiceCollection AddReadReplica(this IServiceCollection services, IConfiguration configuration, string primaryConnectionString, string instance)
     {
         var configured = configuration.GetConnectionString(ReadReplica.ConnectionStringName) ?? configuration["KB_DATABASE_REPLICA"];
         if (string.IsNullOrWhiteSpace(configured))
@@ -20,7 +21,7 @@ public static class ReplicaSetup
         }
         var maxLag = TimeSpan.FromSeconds(configuration.GetValue(ReadReplica.MaxLagKey, ReadReplica.DefaultMaxLag.TotalSeconds));
         // Connections to the replica carry the same session settings and application name as the primary's.
-        var replica = ContentNotificationListener.Tag(KnowledgeBaseDb.SessionConnectionString(configured));
+        var replica = ContentNotificationListener.Tag(KnowledgeBaseDb.SessionConnectionString(configured), instance);
         services.AddSingleton(sp => new ReadReplica(replica, maxLag, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReadReplica>>()));
         services.AddSingleton(_ => new ReplicaConnections(primaryConnectionString, configured));
         services.AddSingleton<ReplicaRouting>();

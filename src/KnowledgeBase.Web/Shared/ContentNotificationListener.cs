@@ -5,25 +5,29 @@ namespace KnowledgeBase.Web.Shared;
 /// <summary>
 /// Hears content written by anything but this process (another app instance, <c>./kb seed</c>, psql) and drops the
 /// reading caches: the database's triggers notify on <see cref="Channel"/> at every commit that touches content
-/// (migration ContentNotifications), with the writer's application name. This process's own writes carry
-/// <see cref="Instance"/> and were already reported, synchronously, by <see cref="Core.Data.ContentChanges"/>.
+/// (migration ContentNotifications), with the writer's application name. This app's own writes carry its
+/// <paramref name="instance"/> name and were already reported, synchronously, by <see cref="Core.Data.ContentChanges"/>.
 /// A lost connection is reopened, and the caches dropped, since notifications sent meanwhile were missed.
 /// </summary>
-internal sealed class ContentNotificationListener(string connectionString, ReadingCache cache, ILogger<ContentNotificationListener> logger)
+/// <param name="instance">This app's application name on its database connections (<see cref="NewInstance"/>).</param>
+internal sealed class ContentNotificationListener(string connectionString, string instance, ReadingCache cache, ILogger<ContentNotificationListener> logger)
     : BackgroundService
 {
     public const string Channel = "kb_content";
 
-    /// <summary>This process's application name on its database connections, unique per start.</summary>
-    public static readonly string Instance = $"KnowledgeBase {Guid.NewGuid():N}";
+    /// <summary>
+    /// A name for one app's database connections, unique per app built: two apps in one process (the two-instance
+    /// tests) hear each other's writes as another writer's.
+    /// </summary>
+    public static string NewInstance() => $"KnowledgeBase {Guid.NewGuid():N}";
 
-    /// <summary>The app's connection string with <see cref="Instance"/> as its application name.</summary>
-    public static string Tag(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = Instance }.ConnectionString;
+    /// <summary>The connection string with <paramref name="instance"/> as its application name.</summary>
+    public static string Tag(string connectionString, string instance) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance }.ConnectionString;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var listening = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = Instance + " listener", KeepAlive = 30 }.ConnectionString;
+        var listening = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance + " listener", KeepAlive = 30 }.ConnectionString;
         var missed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -31,7 +35,7 @@ internal sealed class ContentNotificationListener(string connectionString, Readi
             {
                 await using var connection = new NpgsqlConnection(listening);
                 var foreign = false;
-                connection.Notification += (_, e) => foreign |= e.Payload != Instance;
+                connection.Notification += (_, e) => foreign |= e.Payload != instance;
                 await connection.OpenAsync(stoppingToken);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {
