@@ -107,7 +107,29 @@ public sealed record CitationView(
         Stance, Figure, Attribution, Voice, Certainty, CitationFacts.Confirmed(AsOfFrom, AsOfTo, AsOfWords));
 
     public CitationEvidence Evidence() => Facts().ToEvidence();
+
+    /// <summary>The citation's voice, certainty, as-of time and roots as a reader is shown them: each says whether an editor confirmed it.</summary>
+    public CitationEvidenceShown EvidenceShown()
+    {
+        var facts = Facts();
+        var proposed = facts.Propose();
+        return new CitationEvidenceShown(
+            Voice ?? proposed.Voice, Voice is not null,
+            Certainty ?? proposed.Certainty.Certainty, Certainty is not null,
+            Certainty is null ? [.. proposed.Certainty.Triggers.Select(t => t.Words).Distinct(StringComparer.OrdinalIgnoreCase)] : [],
+            facts.AsOf ?? proposed.AsOf, facts.AsOf is not null,
+            proposed.Roots);
+    }
 }
+
+/// <summary>
+/// A citation's evidence as its card shows it. Where no editor confirmed a value it is the model's proposal
+/// (<see cref="EvidenceProposal"/>), and the card says so: with the hedge words it was read from, or that the as-of
+/// time is the document's publication date by default.
+/// </summary>
+public sealed record CitationEvidenceShown(
+    Voice Voice, bool VoiceConfirmed, Certainty Certainty, bool CertaintyConfirmed, IReadOnlyList<string> CertaintyWords,
+    AsOf AsOf, bool AsOfConfirmed, IReadOnlyList<string> Roots);
 
 public sealed record SourceSummary(int Id, string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Published, string Kind);
 

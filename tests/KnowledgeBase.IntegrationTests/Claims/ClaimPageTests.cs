@@ -28,6 +28,24 @@ public sealed class ClaimPageTests(KnowledgeBaseApp app)
     }
 
     [Fact]
+    public async Task Every_citation_says_whose_words_how_sure_and_as_of_when_and_what_it_rests_on()
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await ClaimPageAsync(Seed.Claims.TroopsInKursk));
+
+        var cards = document.QuerySelectorAll("article.citation-card");
+        Assert.True(cards.Length >= 2);
+        foreach (var card in cards)
+        {
+            var terms = card.QuerySelectorAll("dl.citation-facts dt").Select(dt => dt.TextContent).ToList();
+            Assert.Equal(["Whose words", "How sure", "As of"], terms.Take(3));
+            Assert.All(card.QuerySelectorAll(".citation-voice, .citation-certainty, .citation-as-of"), dd => Assert.False(string.IsNullOrWhiteSpace(dd.TextContent)));
+        }
+        // MP-IDSA's footnote 5 is Yonhap copy printed by The Korea Herald: the citation rests on the agency.
+        var idsa = cards.Single(c => c.GetAttribute("aria-label") == "Citation from MP-IDSA");
+        Assert.Contains("Yonhap", idsa.QuerySelector(".citation-roots")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pay_claim_shows_the_monthly_rate_the_derived_total_and_footnote_11()
     {
         var html = await ClaimPageAsync(Seed.Claims.RussiaPaysNorthKorea);

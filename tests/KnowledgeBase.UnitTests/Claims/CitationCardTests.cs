@@ -51,16 +51,51 @@ public sealed class CitationCardTests : BunitContext
         Assert.Equal(2, quote.QuerySelectorAll(".quote-context").Length);
     }
 
+    private static string Text(IRenderedComponent<CitationCard> card, string selector) =>
+        System.Text.RegularExpressions.Regex.Replace(card.Find(selector).TextContent, @"\s+", " ").Trim();
+
     [Fact]
-    public void The_attribution_and_the_stated_figure_are_shown()
+    public void Voice_certainty_as_of_time_roots_and_the_stated_figure_are_shown()
     {
         var card = Render<CitationCard>(p => p.Add(c => c.Citation, Kursk));
 
         var terms = card.FindAll("dl.citation-facts dt").Select(dt => dt.TextContent).ToList();
-        var details = card.FindAll("dl.citation-facts dd").ToList();
-        Assert.Equal(["Attributed to", "Figure as stated", "Footnote"], terms);
-        Assert.Equal("Washington estimates", details[0].TextContent);
-        Assert.Equal("an estimated 8,000 soldiers", details[1].TextContent);
+        Assert.Equal(["Whose words", "How sure", "As of", "Rests on", "Figure as stated", "Footnote"], terms);
+        Assert.Equal("an estimated 8,000 soldiers", card.Find(".figure-chip").TextContent);
+        Assert.Equal("Yonhap, Washington", Text(card, ".citation-roots"));
+    }
+
+    [Fact]
+    public void Values_no_editor_confirmed_are_marked_as_proposed_with_what_they_were_read_from()
+    {
+        var card = Render<CitationCard>(p => p.Add(c => c.Citation, Kursk));
+
+        Assert.Equal("Attributed to a named party: Washington estimates (proposed, not yet confirmed)", Text(card, ".citation-voice"));
+        Assert.StartsWith("Estimated, from “an estimated”", Text(card, ".citation-certainty"), StringComparison.Ordinal);
+        Assert.EndsWith("(proposed, not yet confirmed)", Text(card, ".citation-certainty"), StringComparison.Ordinal);
+        Assert.Equal(
+            "5 December 2024, the document's publication date (a default: the passage names no time) (proposed, not yet confirmed)",
+            Text(card, ".citation-as-of"));
+    }
+
+    [Fact]
+    public void Confirmed_values_are_shown_as_the_editor_set_them()
+    {
+        var citation = Kursk with
+        {
+            Voice = Voice.Own,
+            Certainty = Certainty.Reported,
+            AsOfFrom = new DateOnly(2024, 10, 1),
+            AsOfTo = new DateOnly(2024, 10, 31),
+            AsOfWords = "In October 2024",
+        };
+
+        var card = Render<CitationCard>(p => p.Add(c => c.Citation, citation));
+
+        Assert.Equal("The document's own words: Washington estimates", Text(card, ".citation-voice"));
+        Assert.Equal("Reported", Text(card, ".citation-certainty"));
+        Assert.Equal("October 2024, from “In October 2024”", Text(card, ".citation-as-of"));
+        Assert.Empty(card.FindAll(".proposed"));
     }
 
     [Fact]
@@ -118,13 +153,13 @@ public sealed class CitationCardTests : BunitContext
     }
 
     [Fact]
-    public void A_citation_without_attribution_figure_or_footnote_shows_none_of_them()
+    public void A_citation_without_attribution_figure_or_footnote_shows_only_its_evidence()
     {
         var citation = Kursk with { Attribution = null, Figure = null, Footnote = null, Stance = Stance.SupportsInPart };
 
         var card = Render<CitationCard>(p => p.Add(c => c.Citation, citation));
 
-        Assert.Empty(card.FindAll("dl.citation-facts dt"));
+        Assert.Equal(["Whose words", "How sure", "As of"], card.FindAll("dl.citation-facts dt").Select(dt => dt.TextContent));
         Assert.Empty(card.FindAll(".citation-footnote"));
         Assert.Equal("Supports in part", card.Find(".stance").TextContent);
         Assert.Contains("stance-supports-in-part", card.Find(".stance").ClassList);
