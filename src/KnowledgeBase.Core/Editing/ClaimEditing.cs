@@ -2,7 +2,6 @@ using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
-using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
@@ -135,7 +134,7 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         {
             var citation = new Citation();
             a.Draft.ApplyTo(citation, a.Stance);
-            return a.Evidence(citation, a.Draft.Footnote ?? a.Proposed);
+            return new PlacedCitation(citation, a.Kept ?? Passage.From(a.Source.Id, a.Anchor!), a.Source, a.Draft.Footnote ?? a.Proposed).Evidence();
         }).ToList();
         var verdict = AgreementRule.Evaluate(evidence);
         var flag = EnumSlugs.TryParse<AgreementFlag>(draft.OverrideFlag?.Trim(), out var overridden) && !string.IsNullOrWhiteSpace(draft.OverrideReason)
@@ -225,53 +224,19 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         var importedAt = claim?.UpdatedAt ?? now;
         claim ??= db.Claims.Add(new Claim { Slug = slug, Statement = "", CreatedAt = now }).Entity;
         claim.Slug = slug;
-        claim.Topics.RemoveAll(t => !topics.Contains(t));
-        claim.Topics.AddRange(topics.Where(t => !claim.Topics.Contains(t)));
-
         var passages = await PassagesAsync(anchored, ct);
-        var keep = new List<Citation>();
-        var snapshots = new List<CitationSnapshot>();
-        var evidence = new List<CitationEvidence>();
-        foreach (var a in anchored)
-        {
-            var passage = a.Kept ?? passages.GetValueOrDefault((a.Source.Id, a.Anchor!.Start, a.Anchor.End));
-            if (passage is null)
-            {
-                passage = Passage.From(a.Source.Id, a.Anchor!);
-                passage.Footnote = FootnoteOf(a.Source, a.Draft.Footnote ?? a.Proposed);
-                db.Passages.Add(passage);
-            }
-            else if (a.Draft.Footnote is { } chosen)
-            {
-                passage.Footnote = FootnoteOf(a.Source, chosen);
-            }
-            if (a.Kept is null)
-            {
-                // Words an editor has just anchored are confirmed, whatever re-anchoring said before.
-                (passage.Exact, passage.Prefix, passage.Suffix) = (a.Anchor!.Exact, a.Anchor.Prefix, a.Anchor.Suffix);
-            }
-            var footnote = passage.Footnote?.Number ?? a.Source.Footnotes.FirstOrDefault(f => f.Id == passage.FootnoteId)?.Number;
-
-            var citation = claim.Citations.FirstOrDefault(c => c.Passage == passage);
-            if (citation is null)
-            {
-                citation = new Citation { Passage = passage };
-                claim.Citations.Add(citation);
-            }
-            citation.Position = keep.Count;
-            a.Draft.ApplyTo(citation, a.Stance);
-            keep.Add(citation);
-            snapshots.Add(CitationSnapshot.Of(citation, passage, a.Source.Slug, footnote));
-            evidence.Add(a.Evidence(citation, footnote));
-        }
-        claim.Citations.RemoveAll(c => !keep.Contains(c));
-
-        draft.ApplyTo(claim, AgreementRule.Evaluate(evidence));
+        // A footnote the editor chose is set on the passage; otherwise a new passage gets the one its place proposes.
+        var citations = anchored.Select(a => new CitationPlacement(
+            a.Source, a.Draft, a.Stance, a.Anchor, a.Draft.Footnote ?? a.Proposed, a.Draft.Footnote is not null, a.Kept));
+        var placed = ClaimWrite.Apply(
+            db, claim, draft, topics, citations, passages,
+            written => AgreementRule.Evaluate(written.Select(p => p.Evidence()).ToList()));
         claim.UpdatedAt = now;
 
         var snapshot = new ClaimSnapshot(
             claim.Slug, claim.Statement, claim.Figure, topics.Select(t => t.Slug).Order(StringComparer.Ordinal).ToList(),
-            claim.OverrideAgreement?.ToSlug(), claim.OverrideReason, snapshots);
+            claim.OverrideAgreement?.ToSlug(), claim.OverrideReason,
+            placed.Select(p => CitationSnapshot.Of(p.Citation, p.Passage, p.Source.Slug, p.Footnote)).ToList());
         return await CommitAsync(
             claim, expectedVersion, action, snapshot, editor, comment,
             before is null ? null : () => (before, importedAt), transaction, ct);
@@ -358,14 +323,7 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
     }
 
     /// <summary>One citation of the draft that anchored (or keeps an orphaned passage): everything the save needs.</summary>
-    private sealed record Anchored(int Index, CitationDraft Draft, Source Source, TextAnchor? Anchor, Passage? Kept, int? Proposed, Stance Stance)
-    {
-        public CitationEvidence Evidence(Citation citation, int? footnote)
-        {
-            var (start, end, exact) = Anchor is { } x ? (x.Start, x.End, x.Exact) : (Kept!.Start, Kept.End, Kept.Exact);
-            return citation.Facts(QuotedPassage.In(Source, start, end, exact, FootnoteOf(Source, footnote))).ToEvidence();
-        }
-    }
+    private sealed record Anchored(int Index, CitationDraft Draft, Source Source, TextAnchor? Anchor, Passage? Kept, int? Proposed, Stance Stance);
 
     private async Task<List<int>> SourceIdsAsync(ClaimDraft draft, CancellationToken ct) =>
         CitedSources(draft) is { } sources ? await sources.Select(s => s.Id).ToListAsync(ct) : [];
@@ -499,19 +457,17 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
     }
 
     /// <summary>The confirmed passages already at the anchored spans, so citations of the same words share one.</summary>
-    private async Task<Dictionary<(int, int, int), Passage>> PassagesAsync(List<Anchored> anchored, CancellationToken ct)
+    private async Task<PassageSpans> PassagesAsync(List<Anchored> anchored, CancellationToken ct)
     {
         var spans = anchored.Where(a => a.Anchor is not null).ToList();
         if (spans.Count == 0)
         {
-            return [];
+            return new PassageSpans([]);
         }
         var sourceIds = spans.Select(a => a.Source.Id).Distinct().ToList();
         var starts = spans.Select(a => a.Anchor!.Start).Distinct().ToList();
-        var found = await db.Passages.IgnoreQueryFilters()
-            .Where(p => sourceIds.Contains(p.SourceId) && starts.Contains(p.Start) && !p.NeedsReview)
-            .ToListAsync(ct);
-        return found.ToDictionary(p => (p.SourceId, p.Start, p.End));
+        return await PassageSpans.LoadAsync(
+            db.Passages.IgnoreQueryFilters().Where(p => sourceIds.Contains(p.SourceId) && starts.Contains(p.Start) && !p.NeedsReview), ct);
     }
 
     private async Task<string> ChooseSlugAsync(ClaimDraft draft, Claim? claim, List<FieldError> errors, CancellationToken ct)
@@ -555,9 +511,6 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         }
         return topics;
     }
-
-    private static Footnote? FootnoteOf(Source source, int? number) =>
-        number is { } n ? source.Footnotes.FirstOrDefault(f => f.Number == n) : null;
 
     private static bool SameWords(string a, string b) =>
         string.Equals(TextValues.Squeeze(a), TextValues.Squeeze(b), StringComparison.Ordinal);

@@ -19,7 +19,13 @@ internal sealed record CitationPlacement(
     AnchorStatus? AwaitingReview = null, string? PreviousExact = null);
 
 /// <summary>A citation as written, with its passage and its footnote's number.</summary>
-internal sealed record PlacedCitation(Citation Citation, Passage Passage, Source Source, int? Footnote);
+internal sealed record PlacedCitation(Citation Citation, Passage Passage, Source Source, int? Footnote)
+{
+    /// <summary>What the agreement rule reads of this citation.</summary>
+    public CitationEvidence Evidence() =>
+        Citation.Facts(QuotedPassage.In(Source, Passage.Start, Passage.End, Passage.Exact, Source.Footnotes.FirstOrDefault(f => f.Number == Footnote)))
+            .ToEvidence();
+}
 
 /// <summary>
 /// The passages that claim writes may share: confirmed ones by span, so citations of the same words share one passage,
@@ -31,7 +37,7 @@ internal sealed class PassageSpans
     private readonly Dictionary<(int SourceId, int Start, int End), Passage> _confirmed;
     private readonly Dictionary<(int SourceId, int Start, int End, string Exact), Passage> _awaiting;
 
-    private PassageSpans(List<Passage> passages)
+    public PassageSpans(IReadOnlyCollection<Passage> passages)
     {
         _confirmed = passages.Where(p => !p.NeedsReview).ToDictionary(p => (p.SourceId, p.Start, p.End));
         _awaiting = passages.Where(p => p.NeedsReview).GroupBy(p => (p.SourceId, p.Start, p.End, p.Exact)).ToDictionary(g => g.Key, g => g.First());
