@@ -46,6 +46,11 @@ internal static class ApiDocument
             Type = JsonSchemaType.String,
             Enum = [.. Enum.GetValues<AgreementFlag>().Select(f => JsonValue.Create(f.ToSlug()))],
         }),
+        "roots" => ("`single`: only claims whose citing documents all rest on one independent root (one outlet, agency or party), whatever their flag.", new()
+        {
+            Type = JsonSchemaType.String,
+            Enum = [JsonValue.Create(BrowseParameters.SingleRoot)],
+        }),
         "topic" => ("Only claims in this topic: its slug, as /api/v1/topics lists them.", new() { Type = JsonSchemaType.String }),
         "source" => ("Only claims citing this document: its slug, as /api/v1/sources lists them.", new() { Type = JsonSchemaType.String }),
         "q" => ("Only claims whose statement or a cited passage matches these words (web search syntax: \"a phrase\", or, -word).",

@@ -57,7 +57,7 @@ public static class ApiEndpoints
     }
 
     internal static async Task<Results<Ok<ApiPage<ApiClaimSummary>>, ProblemHttpResult>> ListClaimsAsync(
-        HttpContext http, KnowledgeBaseDb db, string? topic, string? flag, string? source, string? q, string? cursor, string? limit, CancellationToken ct)
+        HttpContext http, KnowledgeBaseDb db, string? topic, string? flag, string? source, string? roots, string? q, string? cursor, string? limit, CancellationToken ct)
     {
         if (ParseLimit(limit) is not { } size)
         {
@@ -77,6 +77,10 @@ public static class ApiEndpoints
             }
             flagValue = parsed;
         }
+        if (roots is not null && roots != BrowseParameters.SingleRoot)
+        {
+            return Invalid($"roots must be '{BrowseParameters.SingleRoot}' (claims whose documents rest on one independent root), or left out.");
+        }
         int? topicId = null;
         if (topic is not null && (topicId = await ApiQueries.TopicIdAsync(db, topic, ct)) is null)
         {
@@ -92,7 +96,7 @@ public static class ApiEndpoints
         {
             return Invalid($"q must be at most {MaxQueryLength} characters.");
         }
-        var (items, last) = await ApiQueries.ClaimsAsync(db, new ApiClaimFilter(topicId, flagValue, sourceId, text), after, size, ct);
+        var (items, last) = await ApiQueries.ClaimsAsync(db, new ApiClaimFilter(topicId, flagValue, sourceId, text, roots is not null), after, size, ct);
         return Page(http, items, last, size);
     }
 

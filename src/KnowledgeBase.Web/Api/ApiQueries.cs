@@ -11,7 +11,7 @@ using NpgsqlTypes;
 namespace KnowledgeBase.Web.Api;
 
 /// <summary>The API's claim filters, resolved to ids.</summary>
-public sealed record ApiClaimFilter(int? TopicId, AgreementFlag? Flag, int? SourceId, string? Text);
+public sealed record ApiClaimFilter(int? TopicId, AgreementFlag? Flag, int? SourceId, string? Text, bool SingleRoot = false);
 
 /// <summary>
 /// The API's reads. Lists are keyset-paged by id (ascending, so a walk sees every claim once even while claims are
@@ -22,7 +22,7 @@ public static class ApiQueries
     public static async Task<(IReadOnlyList<ApiClaimSummary> Items, long? Last)> ClaimsAsync(
         KnowledgeBaseDb db, ApiClaimFilter filter, long after, int limit, CancellationToken ct)
     {
-        var claims = ClaimQueries.Filtered(db, filter.Flag, filter.TopicId, filter.SourceId).Where(c => c.Id > after);
+        var claims = ClaimQueries.Filtered(db, filter.Flag, filter.TopicId, filter.SourceId, filter.SingleRoot).Where(c => c.Id > after);
         if (filter.Text is { } text)
         {
             claims = claims.Where(c =>

@@ -20,7 +20,7 @@ public sealed record OfferedSource(int Id, string Slug, string ShortName, string
 public sealed record ClaimListKey(AgreementFlag Flag, long Id);
 
 /// <summary>The all-claims list's filters resolved to ids.</summary>
-public sealed record ClaimListScope(AgreementFlag? Flag, int? TopicId, int? SourceId, ClaimSort Sort, int Size);
+public sealed record ClaimListScope(AgreementFlag? Flag, int? TopicId, int? SourceId, ClaimSort Sort, int Size, bool SingleRoot = false);
 
 public sealed record ClaimListPage(IReadOnlyList<ClaimSummary> Items, ClaimListKey? Next);
 
@@ -181,7 +181,7 @@ public static class ClaimListQueries
     }
 
     private static IQueryable<Claim> Filtered(KnowledgeBaseDb db, ClaimListScope scope) =>
-        ClaimQueries.Filtered(db, scope.Flag, scope.TopicId, scope.SourceId);
+        ClaimQueries.Filtered(db, scope.Flag, scope.TopicId, scope.SourceId, scope.SingleRoot);
 
     /// <summary>Claims as lists show them, in the order of <paramref name="ids"/>, in one query.</summary>
     public static async Task<IReadOnlyList<ClaimSummary>> SummariesAsync(KnowledgeBaseDb db, IReadOnlyList<long> ids, CancellationToken ct)

@@ -7,13 +7,20 @@ namespace KnowledgeBase.Web.Claims;
 
 public static class ClaimQueries
 {
-    /// <summary>Claims narrowed by the filters the lists and the API share: a flag, a topic, a cited document.</summary>
-    public static IQueryable<Claim> Filtered(KnowledgeBaseDb db, AgreementFlag? flag, int? topicId, int? sourceId)
+    /// <summary>
+    /// Claims narrowed by the filters the lists and the API share: a flag, a topic, a cited document, and whether the
+    /// documents stating them rest on a single independent root (ix_claims_by_independent_roots).
+    /// </summary>
+    public static IQueryable<Claim> Filtered(KnowledgeBaseDb db, AgreementFlag? flag, int? topicId, int? sourceId, bool singleRoot = false)
     {
         var claims = db.Claims.AsNoTracking();
         if (flag is { } agreement)
         {
             claims = claims.Where(c => c.Agreement == agreement);
+        }
+        if (singleRoot)
+        {
+            claims = claims.Where(c => c.IndependentRoots == 1);
         }
         if (topicId is { } topic)
         {

@@ -23,7 +23,8 @@ public sealed record ClaimListFilter(
     string? Topic = null,
     string? Source = null,
     ClaimSort Sort = ClaimSort.Newest,
-    int Size = BrowseParameters.DefaultSize);
+    int Size = BrowseParameters.DefaultSize,
+    bool SingleRoot = false);
 
 /// <summary>A topic page's filters and page size.</summary>
 public sealed record TopicFilter(AgreementFlag? Flag = null, string? Source = null, int Size = BrowseParameters.DefaultSize)
@@ -59,6 +60,18 @@ public static class BrowseParameters
         }
         error = $"There is no agreement flag “{Shorten(value)}”. Use one of: {string.Join(", ", FlagOrder.Select(f => f.ToSlug()))}.";
         return false;
+    }
+
+    /// <summary>The roots filter's one value: claims whose documents rest on a single independent root.</summary>
+    public const string SingleRoot = "single";
+
+    public static bool TryParseRoots(string? value, out bool singleRoot, out string error)
+    {
+        singleRoot = value == SingleRoot;
+        error = string.IsNullOrEmpty(value) || singleRoot
+            ? ""
+            : $"The roots filter “{Shorten(value)}” is not one this site offers. Use “{SingleRoot}” (claims whose documents rest on one independent root) or leave it out.";
+        return error.Length == 0;
     }
 
     public static bool TryParseSize(string? value, out int size, out string error)

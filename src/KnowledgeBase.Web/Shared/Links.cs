@@ -37,6 +37,7 @@ public static class Links
             ("flag", filter.Flag?.ToSlug()),
             ("topic", filter.Topic),
             ("source", filter.Source),
+            ("roots", filter.SingleRoot ? BrowseParameters.SingleRoot : null),
             ("sort", filter.Sort == ClaimSort.Newest ? null : filter.Sort.ToSlug()),
             ("size", SizeOrNull(filter.Size)),
             ("after", after));

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Api;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 
 namespace KnowledgeBase.IntegrationTests.Api;
@@ -90,6 +91,7 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
     [InlineData("/api/v1/claims?cursor=not-a-cursor")]
     [InlineData("/api/v1/claims?cursor=")]
     [InlineData("/api/v1/claims?flag=maybe")]
+    [InlineData("/api/v1/claims?roots=one")]
     [InlineData("/api/v1/claims?topic=no-such-topic")]
     [InlineData("/api/v1/claims?source=no-such-source")]
     [InlineData("/api/v1/sources?limit=1000")]
@@ -146,7 +148,7 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
     }
 
     [Fact]
-    public async Task Filters_by_flag_topic_source_and_text()
+    public async Task Filters_by_flag_topic_source_roots_and_text()
     {
         var timeline = await WalkAsync("/api/v1/claims?flag=timeline&limit=100");
         Assert.NotEmpty(timeline);
@@ -165,6 +167,10 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         var inTopic = await WalkAsync($"/api/v1/claims?topic={topic.GetProperty("slug").GetString()}&limit=5");
         Assert.Equal(topic.GetProperty("claims").GetInt32(), inTopic.Count);
         Assert.All(inTopic, c => Assert.Contains(topic.GetProperty("slug").GetString(), c.GetProperty("topics").EnumerateArray().Select(s => s.GetString())));
+
+        var singleRoot = await WalkAsync("/api/v1/claims?roots=single&limit=100");
+        var roots = await app.QueryAsync(db => db.Claims.Where(c => c.IndependentRoots == 1).Select(c => c.Id).OrderBy(id => id).ToListAsync());
+        Assert.Equal(roots, singleRoot.Select(c => c.GetProperty("id").GetInt64()));
 
         var kursk = await WalkAsync("/api/v1/claims?q=" + Uri.EscapeDataString("Kursk") + "&limit=100");
         Assert.Contains(kursk, c => c.GetProperty("slug").GetString() == Seed.Claims.TroopsInKursk);
@@ -255,7 +261,7 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         }
         var parameters = doc.GetProperty("paths").GetProperty("/api/v1/claims").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(new[] { "topic", "flag", "source", "q", "cursor", "limit" }.Order(), parameters.Order());
+        Assert.Equal(new[] { "topic", "flag", "source", "roots", "q", "cursor", "limit" }.Order(), parameters.Order());
 
         // The write endpoints, each with the bearer scheme, its request body and its problems.
         var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiToken");

@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Browse;
 using KnowledgeBase.Web.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.IntegrationTests.Browse;
 
@@ -73,6 +74,31 @@ public sealed class ClaimsListTests(KnowledgeBaseApp app)
 
         Assert.Equal(expected.Select(c => c.Id), ids);
         Assert.Equal(Math.Max(1, (matching.Count + size - 1) / size), pages);
+    }
+
+    [Theory]
+    [InlineData("newest", null, 7)]
+    [InlineData("agreement", null, 3)]
+    public async Task The_single_root_filter_lists_exactly_the_claims_whose_documents_rest_on_one_independent_root(string sort, string? flag, int size)
+    {
+        Assert.True(BrowseParameters.TryParseFlag(flag, out var parsedFlag, out _));
+        Assert.True(BrowseParameters.TryParseSort(sort, out var parsedSort, out _));
+        var rows = await app.QueryAsync(db => db.Claims
+            .Where(c => parsedFlag == null || c.Agreement == parsedFlag)
+            .Select(c => new { c.Id, c.Agreement, c.IndependentRoots }).ToListAsync());
+        var matching = rows.Where(c => c.IndependentRoots == 1).ToList();
+        Assert.NotEmpty(matching);
+        Assert.Contains(rows, c => c.IndependentRoots > 1);
+        var expected = parsedSort == ClaimSort.Newest
+            ? matching.OrderByDescending(c => c.Id).Select(c => c.Id)
+            : matching.OrderBy(c => BrowseParameters.FlagOrder.ToList().IndexOf(c.Agreement)).ThenBy(c => c.Id).Select(c => c.Id);
+
+        var (ids, _) = await ListPages.WalkAsync(_client, Links.Claims(new ClaimListFilter(parsedFlag, Sort: parsedSort, Size: size, SingleRoot: true)));
+
+        Assert.Equal(expected, ids);
+        var html = await _client.GetPageAsync(Links.Claims(new ClaimListFilter(SingleRoot: true)));
+        Assert.Contains("<title>Claims: resting on one independent root · KnowledgeBase</title>", html);
+        Assert.Contains("<option value=\"single\" selected", html);
     }
 
     [Fact]
@@ -161,6 +187,7 @@ public sealed class ClaimsListTests(KnowledgeBaseApp app)
     [InlineData("/claims?topic=bogus", "no topic")]
     [InlineData("/claims?source=bogus", "no source document")]
     [InlineData("/claims?sort=bogus", "no sort order")]
+    [InlineData("/claims?roots=2", "roots filter")]
     [InlineData("/claims?size=0", "page size")]
     [InlineData("/claims?size=101", "page size")]
     [InlineData("/claims?size=abc", "page size")]
