@@ -7,10 +7,10 @@ namespace KnowledgeBase.Testing;
 public static class Seed
 {
     /// <summary>Claims in seed-data/claims.yaml.</summary>
-    public const int ClaimCount = 67;
+    public const int ClaimCount = 84;
 
     /// <summary>Claims cited by both documents.</summary>
-    public const int ClaimsCitedByBoth = 17;
+    public const int ClaimsCitedByBoth = 18;
 
     /// <summary>Documents in seed-data/sources/.</summary>
     public const int SourceCount = 2;
@@ -29,6 +29,9 @@ public static class Seed
     {
         public const string Slug = "idsa-2024-south-korea-response";
         public const int FootnoteCount = 27;
+
+        /// <summary>The footnotes whose markers the conversion lost and the editors restored.</summary>
+        public static readonly int[] RestoredMarkers = [13, 14, 25, 26];
     }
 
     /// <summary>Claim slugs.</summary>
@@ -48,6 +51,13 @@ public static class Seed
         public const string SeoulCountermeasures = "seoul-countermeasures";
         public const string HardCurrencyGain = "hard-currency-gain";
         public const string MilitaryBalanceShift = "military-balance-shift";
+        public const string SeoulWaitAndWatch = "seoul-wait-and-watch";
+        public const string ArmsResponseMuted = "arms-response-muted";
+        public const string YoonArmsStanceTimeline = "yoon-arms-stance-timeline";
+        public const string TrumpVictoryAnxiety = "trump-victory-anxiety";
+        public const string KurskSurpriseAttack = "kursk-surprise-attack";
+        public const string CombatPredictedLateOctober = "combat-predicted-late-october";
+        public const string TrumpTransactionalApproach = "trump-transactional-approach";
         public const string Contributions394Million = "contributions-394-million";
         public const string NoDirectLethalArms = "no-direct-lethal-arms";
         public const string ForeignTradeActClause = "foreign-trade-act-clause";

@@ -735,6 +735,13 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("publisher");
 
+                    b.PrimitiveCollection<List<int>>("RestoredMarkers")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("restored_markers")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<DateOnly?>("Retrieved")
                         .HasColumnType("date")
                         .HasColumnName("retrieved");

@@ -170,6 +170,7 @@ public static class DraftRules
 
         draft.Authors ??= [];
         draft.Footnotes ??= [];
+        draft.RestoredMarkers ??= [];
         if (draft.Authors.Count > EditLimits.Authors)
         {
             check.Add("authors", $"List at most {EditLimits.Authors} authors.");
@@ -215,6 +216,11 @@ public static class DraftRules
                 {
                     errors.Add(new(field, seed ? problem.Message : Capitalize(problem.Message)));
                 }
+            }
+            foreach (var number in draft.RestoredMarkers.Distinct().Where(n => body is not null && body.Footnotes.All(f => f.Number != n)).Order())
+            {
+                check.Add("restoredMarkers", $"Footnote {number} is listed as a restored marker, but the text has no footnote {number}.",
+                    $"restored-markers names footnote {number}, but the text has no footnote {number}.");
             }
         }
         return (errors, errors.Count == 0 ? body : null);

@@ -187,6 +187,9 @@ public class SourceDraft
     [MaxLength(EditLimits.EditorialNote)]
     public string? EditorialNote { get; set; }
 
+    /// <summary>Numbers of footnotes whose markers the editors restored (see <see cref="Source.RestoredMarkers"/>); each a footnote of the body.</summary>
+    public List<int> RestoredMarkers { get; set; } = [];
+
     /// <summary>CommonMark with footnotes ("text.[^1]" … "[^1]: note"), labelled 1, 2, … in order of first reference.</summary>
     public string? BodyMarkdown { get; set; }
 
@@ -211,6 +214,11 @@ public class SourceDraft
         source.Url = TextValues.Blank(Url);
         source.Retrieved = TextValues.Blank(Retrieved) is { } r ? DateOnly.ParseExact(r, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
         source.EditorialNote = TextValues.Blank(EditorialNote);
+        var restored = (RestoredMarkers ?? []).Distinct().Order().ToList();
+        if (!source.RestoredMarkers.SequenceEqual(restored))
+        {
+            source.RestoredMarkers = restored;
+        }
         SourceBodies.ApplyTo(source, BodyMarkdown!, body);
     }
 
@@ -228,6 +236,7 @@ public class SourceDraft
         Url = source.Url;
         Retrieved = source.Retrieved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         EditorialNote = source.EditorialNote;
+        RestoredMarkers = [.. source.RestoredMarkers];
         BodyMarkdown = source.BodyMarkdown;
         Footnotes = source.Footnotes.ToDictionary(f => f.Number, f => f.Cites.Copy());
     }
@@ -237,6 +246,7 @@ public class SourceDraft
     {
         var copy = (SourceDraft)MemberwiseClone();
         copy.Authors = [.. Authors];
+        copy.RestoredMarkers = [.. RestoredMarkers ?? []];
         copy.Footnotes = new(Footnotes);
         return copy;
     }

@@ -137,8 +137,12 @@ public sealed record SourceSnapshot(
     string? Retrieved,
     string? EditorialNote,
     string BodyMarkdown,
-    IReadOnlyList<FootnoteSnapshot> Footnotes) : IDiffableSnapshot
+    IReadOnlyList<FootnoteSnapshot> Footnotes,
+    IReadOnlyList<int>? RestoredMarkers = null) : IDiffableSnapshot
 {
+    // Revisions saved before restored markers were recorded have none.
+    private IReadOnlyList<int> Restored => RestoredMarkers ?? [];
+
     public IEnumerable<SnapshotField> DiffFields() =>
     [
         new("slug", "Slug", Slug),
@@ -151,6 +155,7 @@ public sealed record SourceSnapshot(
         new("url", "Address", Url),
         new("retrieved", "Retrieved", Retrieved),
         new("editorialNote", "Editorial note", EditorialNote, Multiline: true),
+        new("restoredMarkers", "Restored footnote markers", Restored.Count == 0 ? null : string.Join(", ", Restored)),
         new("bodyMarkdown", "Body", BodyMarkdown, Multiline: true),
         .. Footnotes.SelectMany(f => f.DiffFields()),
     ];
@@ -176,6 +181,7 @@ public sealed record SourceSnapshot(
         draft.Url = Url;
         draft.Retrieved = Retrieved;
         draft.EditorialNote = EditorialNote;
+        draft.RestoredMarkers = [.. Restored];
         draft.BodyMarkdown = BodyMarkdown;
         draft.Footnotes = Footnotes.ToDictionary(f => f.Number, f => new CitedWork
         {
@@ -196,7 +202,8 @@ public sealed record SourceSnapshot(
             s.Retrieved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.EditorialNote, s.BodyMarkdown,
             s.Footnotes.OrderBy(f => f.Number)
                 .Select(f => new FootnoteSnapshot(f.Number, f.Cites.Authors, f.Cites.Title, f.Cites.Outlet, f.Cites.Published, f.Cites.Url))
-                .ToList());
+                .ToList(),
+            [.. s.RestoredMarkers]);
     }
 
     /// <summary>The state a draft would be saved as (text trimmed, blank optional fields as none), without the database.</summary>
@@ -209,7 +216,8 @@ public sealed record SourceSnapshot(
             TextValues.Blank(draft.EditorialNote), draft.BodyMarkdown ?? "",
             [.. draft.Footnotes.OrderBy(f => f.Key).Select(f => new FootnoteSnapshot(
                 f.Key, TextValues.Blank(f.Value.Authors), TextValues.Blank(f.Value.Title), TextValues.Blank(f.Value.Outlet),
-                TextValues.Blank(f.Value.Published), TextValues.Blank(f.Value.Url)))]);
+                TextValues.Blank(f.Value.Published), TextValues.Blank(f.Value.Url)))],
+            [.. (draft.RestoredMarkers ?? []).Distinct().Order()]);
     }
 }
 

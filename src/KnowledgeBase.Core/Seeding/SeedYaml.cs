@@ -76,6 +76,11 @@ internal static class SeedYaml
                 case List<string> value:
                     Line(text, indent, key, FlowList(value));
                     break;
+                case List<int> { Count: 0 }:
+                    break;
+                case List<int> value:
+                    Line(text, indent, key, FlowList(value.Select(Number)));
+                    break;
                 case var nested when nested is not System.Collections.IEnumerable:
                     text.Append(' ', indent).Append(key).Append(":\n");
                     Fields(text, indent + 2, nested, nulls: nulls);

@@ -25,6 +25,12 @@ public sealed class Source
     public DateOnly? Retrieved { get; set; }
     public string? EditorialNote { get; set; }
 
+    /// <summary>
+    /// Footnotes whose markers the editors put back where a conversion lost them: their place in the text is the
+    /// editors' judgement, not the author's, and the page marks them so (the editorial note says why).
+    /// </summary>
+    public List<int> RestoredMarkers { get; set; } = [];
+
     public required string BodyMarkdown { get; set; }
 
     /// <summary>Sanitized HTML rendered from <see cref="BodyMarkdown"/>; derived, stored so pages need not re-render.</summary>

@@ -22,6 +22,8 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.Kind).HasMaxLength(60);
         builder.Property(s => s.Published).HasMaxLength(10);
         builder.Property(s => s.Url).HasMaxLength(2000);
+        // Sources saved before markers were recorded as restored have none.
+        builder.Property(s => s.RestoredMarkers).HasDefaultValueSql("'{}'");
         // Sources index and "newest first" listings.
         builder.HasIndex(s => new { s.Published, s.Id });
         // Finding documents by their words: title, short name, publisher and the whole canonical text.

@@ -10,15 +10,22 @@ namespace KnowledgeBase.Web.Sources;
 /// Each passage starts with its number as a link (the "#passage-{id}" target): keyboard users reach every passage
 /// through it, it leads to the passage's entry in the page's list of cited passages (the claims it backs), and
 /// source-previews.js shows those claims on hover or focus.
+/// Two things a reader must not mistake for the author's running text are set apart: a footnote marker the editors
+/// restored (in brackets, with the reason as its title and accessible name, and a line under its note), and a pull
+/// quote (a block quote repeating a sentence of the running text), shown as an aside labelled "Pull quote".
 /// </summary>
 internal static class SourceBody
 {
+    public const string RestoredMarkerText = "marker restored by the editors";
     /// <summary>The id of a passage's entry in the list of cited passages under the document.</summary>
     public static string ClaimsListId(long passageId) => $"passage-{passageId.ToString(CultureInfo.InvariantCulture)}-claims";
 
-    public static string Render(string sourceSlug, string bodyHtml, IReadOnlyList<CitedPassage> passages)
+    /// <param name="restoredMarkers">Footnotes whose markers the editors restored (<see cref="Core.Sources.Source.RestoredMarkers"/>).</param>
+    public static string Render(string sourceSlug, string bodyHtml, IReadOnlyList<CitedPassage> passages, IReadOnlyCollection<int>? restoredMarkers = null)
     {
         var body = SourceRenderer.ParseBody(bodyHtml);
+        // Found before the passages are marked, whose numbers (¶) would break up the running text's words.
+        var pullQuotes = PullQuotes(body);
         var marks = passages
             .Select((p, i) => new PassageMark(p.Id, i + 1, p.Start, p.End,
                 $"Passage {i + 1} backs: " + string.Join(" · ", p.Claims.Select(c => c.Statement))))
@@ -39,6 +46,10 @@ internal static class SourceBody
                 LinkPassageNumber(anchor, sourceSlug, mark);
             }
         }
+        if (restoredMarkers is { Count: > 0 })
+        {
+            MarkRestoredMarkers(body, restoredMarkers);
+        }
         // The page has <base href="/">: a bare "#footnote-5" would lead to the home page.
         foreach (var link in body.QuerySelectorAll("a[href^='#']"))
         {
@@ -49,6 +60,13 @@ internal static class SourceBody
         {
             if (int.TryParse(item.Id![SourceRenderer.FootnoteIdPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
+                if (restoredMarkers?.Contains(number) == true)
+                {
+                    var restored = document.CreateElement("p");
+                    restored.ClassName = "footnote-marker-restored";
+                    restored.TextContent = $"The marker of this note was lost in the conversion of the page; its place in the text is the editors' judgement (see the editorial note).";
+                    item.AppendChild(restored);
+                }
                 item.AppendChild(CiteLinks(document, sourceSlug, number));
                 footnotes.TryAdd(number, item);
             }
@@ -78,8 +96,69 @@ internal static class SourceBody
             note.AppendChild(list);
             item.AppendChild(note);
         }
+        foreach (var quote in pullQuotes)
+        {
+            SetApartAsPullQuote(quote);
+        }
         return body.InnerHtml;
     }
+
+    /// <summary>
+    /// A restored marker reads "[13]" (square brackets: the editors' addition, as in a scholarly edition), is titled
+    /// and named "marker restored by the editors", and carries a class the style sheet outlines; never colour alone.
+    /// </summary>
+    private static void MarkRestoredMarkers(AngleSharp.Dom.IElement body, IReadOnlyCollection<int> restoredMarkers)
+    {
+        foreach (var marker in body.QuerySelectorAll($"a.{SourceRenderer.FootnoteRefClass}"))
+        {
+            if (SourceRenderer.FootnoteNumberOf(marker.GetAttribute("href")) is not { } number || !restoredMarkers.Contains(number))
+            {
+                continue;
+            }
+            var n = number.ToString(CultureInfo.InvariantCulture);
+            marker.ClassList.Add("footnote-ref-restored");
+            marker.SetAttribute("title", $"Footnote {n}: {RestoredMarkerText} (see the editorial note)");
+            marker.SetAttribute("aria-label", $"Footnote {n}, {RestoredMarkerText}");
+            if (marker.QuerySelector("sup") is { } sup)
+            {
+                sup.TextContent = $"[{n}]";
+            }
+        }
+    }
+
+    /// <summary>
+    /// A block quote whose words also stand in the running text is a pull quote, a piece of the page's layout (the
+    /// page printing a sentence a second time, perhaps shortened).
+    /// </summary>
+    private static List<AngleSharp.Dom.IElement> PullQuotes(AngleSharp.Dom.IElement body)
+    {
+        var quotes = body.QuerySelectorAll("blockquote").Where(q => q.ParentElement?.Closest("blockquote") is null).ToList();
+        if (quotes.Count == 0)
+        {
+            return quotes;
+        }
+        var running = Words(string.Join("\n", body.QuerySelectorAll("p").Where(p => p.Closest("blockquote") is null).Select(p => p.TextContent)));
+        return quotes.Where(q => Words(q.TextContent).TrimEnd('.', '!', '?', '”', '"') is { Length: > 0 } words
+            && running.Contains(words, StringComparison.Ordinal)).ToList();
+    }
+
+    /// <summary>Wraps a pull quote in an aside labelled "Pull quote", so a reader does not read the sentence twice as the author's.</summary>
+    private static void SetApartAsPullQuote(AngleSharp.Dom.IElement quote)
+    {
+        var document = quote.Owner!;
+        var aside = document.CreateElement("aside");
+        aside.ClassName = "pull-quote";
+        aside.SetAttribute("aria-label", "Pull quote");
+        var label = document.CreateElement("p");
+        label.ClassName = "pull-quote-label";
+        label.TextContent = "Pull quote";
+        aside.AppendChild(label);
+        quote.Parent!.ReplaceChild(aside, quote);
+        aside.AppendChild(quote);
+    }
+
+    /// <summary>Text with every run of white space (no-break spaces too) as one space, so line breaks never hide a repeat.</summary>
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// "Cite: BibTeX · RIS · CSL-JSON" for the work a footnote cites; each link also says, to screen readers, which

@@ -8,7 +8,7 @@ namespace KnowledgeBase.Web.Sources;
 
 public sealed record SourceDetails(
     int Id, string Slug, string Title, string ShortName, IReadOnlyList<string> Authors, string Publisher, string Kind,
-    string Published, string? Url, DateOnly? Retrieved, string? EditorialNote, int FootnoteCount);
+    string Published, string? Url, DateOnly? Retrieved, string? EditorialNote, int FootnoteCount, IReadOnlyList<int> RestoredMarkers);
 
 /// <summary>A cited passage and the claims that quote it.</summary>
 public sealed record CitedPassage(long Id, int Start, int End, string Exact, int? FootnoteNumber, IReadOnlyList<ClaimLink> Claims);
@@ -24,7 +24,7 @@ public static class SourceQueries
             .Where(s => s.Slug == slug)
             .Select(s => new SourceDetails(
                 s.Id, s.Slug, s.Title, s.ShortName, s.Authors, s.Publisher, s.Kind, s.Published, s.Url, s.Retrieved,
-                s.EditorialNote, s.Footnotes.Count))
+                s.EditorialNote, s.Footnotes.Count, s.RestoredMarkers))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>

@@ -24,7 +24,8 @@ public sealed partial class FollowACitationTests(BrowserApp app)
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kursk");
         await Assertions.Expect(page.Locator(".agreement").First).ToContainTextAsync("Sources agree");
 
-        var card = page.Locator(".citation-card").Filter(new() { HasText = "MP-IDSA" });
+        // MP-IDSA's sentence (its footnote 5's headline is cited after it).
+        var card = page.Locator(".citation-card").Filter(new() { HasText = "MP-IDSA" }).First;
         var quote = (await card.Locator(".quote-exact").InnerTextAsync()).Trim();
         await card.GetByRole(AriaRole.Link, new() { Name = "Read in context" }).ClickAsync();
 
@@ -54,7 +55,8 @@ public sealed partial class FollowACitationTests(BrowserApp app)
 
         // The claim page: the MP-IDSA citation names footnote 5 and links to its passage.
         await page.GotoAsync(Links.Claim(claim.Id, claim.Slug));
-        var card = page.Locator(".citation-card").Filter(new() { HasText = "MP-IDSA" });
+        // MP-IDSA's sentence (its footnote 5's headline is cited after it).
+        var card = page.Locator(".citation-card").Filter(new() { HasText = "MP-IDSA" }).First;
         await Assertions.Expect(card.Locator(".citation-footnote a").First).ToHaveTextAsync("[5]");
         var quote = (await card.Locator(".quote-exact").InnerTextAsync()).Trim();
         await card.GetByRole(AriaRole.Link, new() { Name = "Read in context" }).ClickAsync();

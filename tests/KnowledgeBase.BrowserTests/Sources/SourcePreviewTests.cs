@@ -98,7 +98,8 @@ public sealed class SourcePreviewTests(BrowserApp app)
         var page = await SourcePageAsync();
         var claim = await app.ClaimAsync(Seed.Claims.TroopsInKursk);
         var passageId = await app.QueryAsync(db => db.Citations
-            .Where(c => c.ClaimId == claim.Id && c.Passage!.Source!.Slug == Seed.MpIdsa.Slug).Select(c => c.PassageId).SingleAsync());
+            .Where(c => c.ClaimId == claim.Id && c.Passage!.Source!.Slug == Seed.MpIdsa.Slug && c.Passage.Exact.Contains("stationed"))
+            .Select(c => c.PassageId).SingleAsync());
         var mark = page.Locator($".source-body mark.passage[data-passages~='{passageId}']").First;
         var title = await mark.GetAttributeAsync("title");
 

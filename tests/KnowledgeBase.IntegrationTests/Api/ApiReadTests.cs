@@ -153,7 +153,7 @@ public sealed class ApiReadTests(KnowledgeBaseApp app)
         var timeline = await WalkAsync("/api/v1/claims?flag=timeline&limit=100");
         Assert.NotEmpty(timeline);
         Assert.All(timeline, c => Assert.Equal("timeline", c.GetProperty("agreement").GetString()));
-        Assert.Contains(timeline, c => c.GetProperty("slug").GetString() == Seed.Claims.SeoulStanceOnArmingUkraine);
+        Assert.Contains(timeline, c => c.GetProperty("slug").GetString() == Seed.Claims.YoonArmsStanceTimeline);
         // The seed's two former conflicts are two moments; no seeded claim is a real contradiction.
         Assert.Empty(await WalkAsync("/api/v1/claims?flag=conflict&limit=100"));
 

@@ -41,17 +41,19 @@ public sealed class ClaimPageTests(KnowledgeBaseApp app)
             Assert.All(card.QuerySelectorAll(".citation-voice, .citation-certainty, .citation-as-of"), dd => Assert.False(string.IsNullOrWhiteSpace(dd.TextContent)));
         }
         // MP-IDSA's footnote 5 is Yonhap copy printed by The Korea Herald: the citation rests on the agency.
-        var idsa = cards.Single(c => c.GetAttribute("aria-label") == "Citation from MP-IDSA");
+        // (MP-IDSA's sentence; its footnote's headline is cited after it.)
+        var idsa = cards.First(c => c.GetAttribute("aria-label") == "Citation from MP-IDSA");
         Assert.Contains("Yonhap", idsa.QuerySelector(".citation-roots")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Pay_claim_shows_the_monthly_rate_the_derived_total_and_footnote_11()
+    public async Task Pay_claim_shows_the_monthly_rate_the_yearly_total_of_the_stated_20_million_and_footnote_11()
     {
         var html = await ClaimPageAsync(Seed.Claims.RussiaPaysNorthKorea);
 
-        Assert.Contains("$2,000 per soldier per month", html);
-        Assert.Contains("$2,000 × 10,000 × 12 = $240M a year", html);
+        Assert.Contains("$2,000 per soldier per month; $20 million each month", html);
+        Assert.Contains("$20M × 12 = $240M a year", html);
+        Assert.DoesNotContain("× 10,000", html);
         Assert.Contains("$200m A Year", html);
         Assert.Contains($"/sources/{Seed.MpIdsa.Slug}#footnote-11", html);
         Assert.Contains("The Korea Herald", html);
@@ -90,7 +92,7 @@ public sealed class ClaimPageTests(KnowledgeBaseApp app)
 
         var html = await _client.GetPageAsync(Links.Claim(claim.Id, claim.Slug));
 
-        Assert.Equal(2, passages.Count);
+        Assert.Equal(3, passages.Count); // USIP's, MP-IDSA's sentence and its footnote 5's headline
         foreach (var p in passages)
         {
             Assert.Contains($"href=\"{Links.Passage(p.Slug, p.PassageId)}\"", html);

@@ -361,7 +361,13 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     {
         var (id, version) = await SeedClaimAsync(Seed.Claims.TroopsInKursk);
         var draft = (await _editing.FindAsync(id))!.Snapshot.ToDraft();
-        draft.Citations[1].Stance = "contradicts";
+        // Firm accounts of the same month, so that only the stance decides: MP-IDSA (its sentence and its footnote's
+        // headline) now contradicts USIP.
+        foreach (var citation in draft.Citations)
+        {
+            (citation.Certainty, citation.AsOf, citation.AsOfWords) = ("stated", "2024-11", null);
+            citation.Stance = citation.SourceSlug == Seed.MpIdsa.Slug ? "contradicts" : citation.Stance;
+        }
 
         // USIP (November) and MP-IDSA (5 December) speak of different times: a contradiction between them is a change.
         Assert.Equal(AgreementFlag.Timeline, (await _editing.PreviewAgreementAsync(draft, id)).Flag);

@@ -135,12 +135,13 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
         Assert.Equal((AnchorStatus.Orphaned, true), (after.AnchorStatus, after.NeedsReview));
         Assert.Equal((before.Id, before.Exact, before.Start, before.End), (after.Id, after.Exact, after.Start, after.End));
         Assert.Equal((AnchorStatus.Orphaned, true), ((await PassageOfAsync(Seed.Claims.TroopsInKursk, Seed.Usip.Slug)).AnchorStatus, (await PassageOfAsync(Seed.Claims.TroopsInKursk, Seed.Usip.Slug)).NeedsReview));
-        Assert.Equal(2, saved.Reanchoring!.Orphaned);
+        // The sentence holds three quoted passages: the troops sent, the troops in Kursk and the surprise attack.
+        Assert.Equal(3, saved.Reanchoring!.Orphaned);
         Assert.Equal(citations, await _db.Citations.CountAsync());
         Assert.Equal(flag, (await _db.Claims.AsNoTracking().SingleAsync(c => c.Slug == Seed.Claims.TroopsSentToRussia)).Agreement);
         var queue = await ReviewQueue.PageAsync(_db, null, default);
-        Assert.Equal(2, queue.Items.Count(i => i.Status == AnchorStatus.Orphaned));
-        Assert.Equal(2, await ReviewQueue.CountAsync(_db, default));
+        Assert.Equal(3, queue.Items.Count(i => i.Status == AnchorStatus.Orphaned));
+        Assert.Equal(3, await ReviewQueue.CountAsync(_db, default));
 
         // A claim citing an orphan can still be edited: the orphaned citation is kept as it is.
         var claims = new ClaimEditing(_db, TimeProvider.System);
@@ -251,19 +252,22 @@ public sealed class SourceEditingTests(SeededTemplate template) : IAsyncLifetime
         draft.BodyMarkdown = body;
         draft.Footnotes = draft.Footnotes.ToDictionary(kv => kv.Key >= 5 ? kv.Key + 1 : kv.Key, kv => kv.Value);
         draft.Footnotes[5] = new CitedWork { Title = "An added note" };
+        // Restored markers are named by number, so they are renumbered with their notes.
+        draft.RestoredMarkers = [.. draft.RestoredMarkers.Select(n => n >= 5 ? n + 1 : n)];
 
         var saved = Is<EditResult<SourceSnapshot>.Saved>(await _editing.UpdateAsync(id, draft, source.Version, Ada));
 
         Assert.Empty(saved.Reanchoring!.NeedsReview);
         Assert.Equal(6, await FootnoteNumberAsync(Seed.Claims.TroopsInKursk));
         Assert.Equal(Seed.MpIdsa.FootnoteCount + 1, await _db.Footnotes.CountAsync(f => f.SourceId == id));
+        Assert.Equal([14, 15, 26, 27], (await _db.Sources.AsNoTracking().SingleAsync(s => s.Id == id)).RestoredMarkers);
     }
 
     private async Task<int?> FootnoteNumberAsync(string claim)
     {
         await using var db = _database.NewDb();
         return await db.Citations.Where(c => c.Claim!.Slug == claim && c.Passage!.Source!.Slug == Seed.MpIdsa.Slug)
-            .Select(c => (int?)c.Passage!.Footnote!.Number).SingleAsync();
+            .Select(c => (int?)c.Passage!.Footnote!.Number).Distinct().SingleAsync();
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed partial class SearchPageTests(KnowledgeBaseApp app)
         Assert.Contains(Links.Claim(kursk.Id, kursk.Slug), html);
         Assert.Contains("<mark class=\"search-match\"", html);
         Assert.Matches(@"<mark class=""search-match""[^>]*>Kursk</mark>", html);
-        Assert.Contains("1 claim matches", html);
+        Assert.Contains("3 claims match", html); // with the surprise attack on Kursk and the combat predicted there
     }
 
     [Fact]

@@ -47,20 +47,20 @@ public sealed class EvidenceRuleTests
     /// <summary>
     /// The seeded cases whose whole rationale is pinned: two timelines, not conflicts (Seoul's stance in November and
     /// its muted response in December; USIP's hedged judgement of the initial response and MP-IDSA's "calculated" in
-    /// December), a reported account against a confirmed one, and poll shares in percentage points.
+    /// December), an expectation against a firm account, and poll shares in percentage points.
     /// </summary>
     [Theory]
-    [InlineData("seoul-stance-on-arming-ukraine", AgreementFlag.Timeline,
-            "USIP (as of November 2024, citing South Korean President Yoon Suk-yeol, as a possibility) supports this (“Seoul “won’t sit idle” and is prepared to take countermeasures, including the potential…”), "
+    [InlineData("yoon-arms-stance-timeline", AgreementFlag.Timeline,
+            "USIP (as of November 2024, citing Yoon, as a possibility) supports this (“we are not ruling out the possibility of providing weapons”), "
             + "then MP-IDSA (as of 5 December 2024) contradicts it (“South Korean government's response regarding the provision of arms directly to Ukraine has…”): "
             + "they describe different times, so this changed over time rather than conflicts, and USIP gives it only as a possibility.")]
     [InlineData("seoul-response-measured", AgreementFlag.Timeline,
             "USIP (as of November 2024, as a possibility) contradicts it (“The Yoon administration’s initial response to North Korean’s involvement in Ukraine risks…”), "
             + "then MP-IDSA (as of 5 December 2024) supports this (“South Korea's response to the participation of North Korean troops in the Russia–Ukraine…”): "
             + "they describe different times, so this changed over time rather than conflicts, and USIP gives it only as a possibility.")]
-    [InlineData("combat-begun", AgreementFlag.Partial,
-            "MP-IDSA (citing Ukraine) states this (“Ukraine confirmed to have had first clashes with the North Korean soldiers”) "
-            + "but USIP gives it only as a report (“North Korean troops have reportedly begun engaging in direct combat”): "
+    [InlineData("hard-currency-gain", AgreementFlag.Partial,
+            "MP-IDSA (as of 5 December 2024) states this (“The severe economic sanctions imposed on North Korea by the international community has…”) "
+            + "but USIP (as of November 2024) gives it only as an expectation (“North Korea stands to gain critical hard currency, long denied due to economic sanctions”): "
             + "a hedged account against a firm one is partial agreement at most.")]
     [InlineData("public-opposes-arming-ukraine", AgreementFlag.Partial,
             "USIP (citing a recent poll) gives 82% oppose and MP-IDSA (only the headline of fn 23) two-thirds oppose: the same direction, but the figures differ by 15.3 percentage points.")]
@@ -76,14 +76,14 @@ public sealed class EvidenceRuleTests
     public void The_same_firm_contradiction_about_the_same_time_is_still_a_conflict()
     {
         var sameDay = new AsOf(new DateOnly(2024, 12, 5), new DateOnly(2024, 12, 5), "5 December");
-        var citations = SeedEvidence.For("seoul-stance-on-arming-ukraine")
+        var citations = SeedEvidence.For("yoon-arms-stance-timeline")
             .Select(c => c with { AsOf = sameDay, Certainty = Certainty.Stated })
             .ToList();
 
         var verdict = AgreementRule.Evaluate(citations);
 
         Assert.Equal(AgreementFlag.Conflict, verdict.Flag);
-        Assert.StartsWith("USIP (citing South Korean President Yoon Suk-yeol) supports this", verdict.Rationale);
+        Assert.StartsWith("USIP (citing Yoon) supports this", verdict.Rationale);
         Assert.Contains(" but MP-IDSA contradicts it", verdict.Rationale);
     }
 
@@ -116,9 +116,10 @@ public sealed class EvidenceRuleTests
         Assert.Equal(AgreementFlag.Agree, verdict.Flag);
         Assert.Equal(2, verdict.IndependentRoots);
         Assert.Equal(["Yonhap"], verdict.SharedRoots);
+        // MP-IDSA's account includes fn 5's headline of 1 November, so no two accounts are of different times: none is dated.
         Assert.Equal(
-            "USIP (as of November 2024, citing Washington estimates, as an estimate) gives around 8,000 troops and MP-IDSA (as of 5 December 2024, as a report) an estimated 8,000 soldiers (fn 5): the same figure. "
-            + "The Korea Times (as of 1 November 2024, as a report) gives some 8,000 troops. MP-IDSA and The Korea Times both rest on Yonhap, so they are not independent confirmation.",
+            "USIP (citing Washington estimates, as an estimate) gives around 8,000 troops and MP-IDSA (as a report) an estimated 8,000 soldiers (fn 5): the same figure. "
+            + "The Korea Times (as a report) gives some 8,000 troops. MP-IDSA and The Korea Times both rest on Yonhap, so they are not independent confirmation.",
             verdict.Rationale);
     }
 
@@ -184,7 +185,7 @@ public sealed class EvidenceRuleTests
     [Fact]
     public void A_pair_with_a_document_that_does_not_cite_the_claim_is_single_source()
     {
-        var citations = SeedEvidence.For("seoul-stance-on-arming-ukraine");
+        var citations = SeedEvidence.For("yoon-arms-stance-timeline");
 
         Assert.Equal(AgreementFlag.Timeline, AgreementRule.EvaluatePair(citations, SeedEvidence.Usip, SeedEvidence.Idsa).Flag);
         var onlyUsip = AgreementRule.EvaluatePair(citations, SeedEvidence.Usip, "news-2024-10-22");

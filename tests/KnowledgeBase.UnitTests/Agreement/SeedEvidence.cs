@@ -35,6 +35,10 @@ internal static partial class SeedEvidence
 
     public static List<CitationEvidence> For(string slug) => [.. Claim(slug).Citations.Select(Propose)];
 
+    /// <summary>As <see cref="For"/>, with the certainty the editors confirmed in the seed file where they gave one.</summary>
+    public static List<CitationEvidence> Confirmed(string slug) =>
+        [.. Claim(slug).Citations.Select(c => EnumSlugs.TryParse(c.Certainty, out Certainty certainty) ? Propose(c) with { Certainty = certainty } : Propose(c))];
+
     public static CitationEvidence Propose(CitationYaml c)
     {
         var source = Sources.Value[c.Source];
@@ -67,6 +71,7 @@ internal static partial class SeedEvidence
         public string Stance { get; set; } = "";
         public string? Figure { get; set; }
         public int? Footnote { get; set; }
+        public string? Certainty { get; set; }
     }
 
     private sealed class FrontMatter

@@ -130,7 +130,8 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [InlineData(Seed.Claims.CombatBegun, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.RussiaPaysNorthKorea, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.PublicOpposesArmingUkraine, AgreementFlag.Partial)]
-    [InlineData(Seed.Claims.SeoulStanceOnArmingUkraine, AgreementFlag.Timeline)]
+    [InlineData(Seed.Claims.SeoulStanceOnArmingUkraine, AgreementFlag.SingleSource)]
+    [InlineData(Seed.Claims.YoonArmsStanceTimeline, AgreementFlag.Timeline)]
     [InlineData(Seed.Claims.SeoulResponseMeasured, AgreementFlag.Timeline)]
     [InlineData(Seed.Claims.SeoulCountermeasures, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.HardCurrencyGain, AgreementFlag.Partial)]
@@ -153,7 +154,9 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
         var rationale = Claim(Seed.Claims.RussiaPaysNorthKorea).Verdict.Rationale;
 
         Assert.Contains("$240M", rationale);
-        Assert.Contains("$2,000 × 10,000 × 12 = $240M a year", rationale);
+        // USIP's own stated total, not its rate times another sentence's (Washington's) troop count.
+        Assert.Contains("$20 million each month, i.e. $20M × 12 = $240M a year", rationale);
+        Assert.DoesNotContain("10,000", rationale);
         Assert.Contains("MP-IDSA (only the headline of fn 11) $200m a year", rationale);
         Assert.Contains("17%", rationale);
     }
@@ -181,7 +184,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void Seouls_stance_changed_over_time_and_the_rationale_names_both_sources_with_their_times()
     {
-        var rationale = Claim(Seed.Claims.SeoulStanceOnArmingUkraine).Verdict.Rationale;
+        var rationale = Claim(Seed.Claims.YoonArmsStanceTimeline).Verdict.Rationale;
 
         Assert.StartsWith("USIP (as of November 2024, citing South Korean President Yoon Suk-yeol, as a possibility) supports this", rationale);
         Assert.Contains("then MP-IDSA (as of 5 December 2024) contradicts it", rationale);

@@ -80,4 +80,56 @@ public sealed class SourceBodyTests
         Assert.Empty(body.QuerySelectorAll("a[href^='#']"));
         Assert.Equal("https://example.org/kursk", body.QuerySelector("a[rel]")!.GetAttribute("href"));
     }
+
+    [Fact]
+    public void A_marker_the_editors_restored_is_bracketed_titled_and_named_so_and_its_note_says_why()
+    {
+        var rendered = SourceRenderer.Render("""
+            The author's own marker.[^1] A sentence whose marker the editors put back.[^2]
+
+            [^1]: Yonhap, "One", 1 November 2024.
+
+            [^2]: Yonhap, "Two", 2 November 2024.
+            """);
+        var body = SourceRenderer.ParseBody(SourceBody.Render("kursk-report", rendered.Html, [], restoredMarkers: [2]));
+
+        var markers = body.QuerySelectorAll("a.footnote-ref");
+        Assert.Equal(["1", "[2]"], markers.Select(m => m.TextContent));
+        Assert.False(markers[0].ClassList.Contains("footnote-ref-restored"));
+        Assert.Null(markers[0].GetAttribute("title"));
+        Assert.Equal("Footnote 1", markers[0].GetAttribute("aria-label"));
+        Assert.True(markers[1].ClassList.Contains("footnote-ref-restored"));
+        Assert.Equal("Footnote 2: marker restored by the editors (see the editorial note)", markers[1].GetAttribute("title"));
+        Assert.Equal("Footnote 2, marker restored by the editors", markers[1].GetAttribute("aria-label"));
+        Assert.Equal("/sources/kursk-report#footnote-2", markers[1].GetAttribute("href"));
+        Assert.Null(body.QuerySelector("li#footnote-1 .footnote-marker-restored"));
+        Assert.Contains("the editors' judgement", body.QuerySelector("li#footnote-2 .footnote-marker-restored")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_block_quote_repeating_the_running_text_is_an_aside_labelled_pull_quote_and_any_other_stays_a_quote()
+    {
+        var rendered = SourceRenderer.Render("""
+            > The greatest threat is technology.
+
+            The greatest threat is technology such as missiles. Seoul could align its arms sales.
+
+            > Seoul could align its arms sales.
+
+            > A block quotation the text does not repeat.
+            """);
+        var body = SourceRenderer.ParseBody(SourceBody.Render("usip", rendered.Html, []));
+
+        var asides = body.QuerySelectorAll("aside.pull-quote");
+        Assert.Equal(2, asides.Length);
+        foreach (var aside in asides)
+        {
+            Assert.Equal("Pull quote", aside.GetAttribute("aria-label"));
+            Assert.Equal("Pull quote", aside.QuerySelector(".pull-quote-label")!.TextContent);
+            Assert.NotNull(aside.QuerySelector("blockquote"));
+        }
+        Assert.Equal("The greatest threat is technology.", asides[0].QuerySelector("blockquote")!.TextContent.Trim());
+        var plain = Assert.Single(body.QuerySelectorAll("blockquote"), q => q.Closest("aside") is null);
+        Assert.Equal("A block quotation the text does not repeat.", plain.TextContent.Trim());
+    }
 }

@@ -36,6 +36,8 @@ public sealed class SourceForm : SourceDraft
         var draft = Copy();
         draft.BodyMarkdown ??= "";
         draft.Footnotes = Footnotes.Where(f => numbers.Contains(f.Key) && !f.Value.IsEmpty()).ToDictionary(f => f.Key, f => f.Value);
+        // The form shows no field for restored markers; a footnote the body no longer has is no longer restored.
+        draft.RestoredMarkers = [.. draft.RestoredMarkers.Where(numbers.Contains)];
         return draft;
     }
 

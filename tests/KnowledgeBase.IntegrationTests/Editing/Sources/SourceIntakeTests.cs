@@ -98,7 +98,7 @@ public sealed class SourceIntakeTests(EditorPagesApp app)
         editor.BodyTyped(editor.Form.BodyMarkdown!
             .Replace("reconciliation with the United States.", "reconciliation with the United States.[^13]", StringComparison.Ordinal)
             .Replace("soured in the recent years.", "soured in the recent years.[^14]", StringComparison.Ordinal)
-            .Replace("stop the Russia–Ukraine war.", "stop the Russia–Ukraine war.[^25]", StringComparison.Ordinal)
+            .Replace("anxieties in South Korea.", "anxieties in South Korea.[^25]", StringComparison.Ordinal)
             .Replace("incoming Trump administration.", "incoming Trump administration.[^26]", StringComparison.Ordinal));
         await editor.SaveAsync();
 
