@@ -361,15 +361,11 @@ public sealed class ClaimEditingTests(SeededTemplate template) : IAsyncLifetime
     {
         var (id, version) = await SeedClaimAsync(Seed.Claims.TroopsInKursk);
         var draft = (await _editing.FindAsync(id))!.Snapshot.ToDraft();
-        // Firm accounts of the same month, so that only the stance decides: MP-IDSA (its sentence and its footnote's
-        // headline) now contradicts USIP.
-        foreach (var citation in draft.Citations)
-        {
-            (citation.Certainty, citation.AsOf, citation.AsOfWords) = ("stated", "2024-11", null);
-            citation.Stance = citation.SourceSlug == Seed.MpIdsa.Slug ? "contradicts" : citation.Stance;
-        }
+        // MP-IDSA's sentence alone (its footnote's headline of 1 November dropped) now contradicts USIP.
+        draft.Citations.RemoveAt(2);
+        draft.Citations[1].Stance = "contradicts";
 
-        // USIP (November) and MP-IDSA (5 December) speak of different times: a contradiction between them is a change.
+        // USIP ("so far", November) and MP-IDSA ("In October 2024") speak of different times: a contradiction between them is a change.
         Assert.Equal(AgreementFlag.Timeline, (await _editing.PreviewAgreementAsync(draft, id)).Flag);
         // Confirmed as firm statements about the same month, they conflict.
         foreach (var citation in draft.Citations)

@@ -101,6 +101,20 @@ public sealed class CuratedSeedTests(KnowledgeBaseApp app)
         Assert.All(claim.Citations, c => Assert.Equal(usip, c.Passage!.SourceId));
     }
 
+    [Theory]
+    [InlineData(Seed.Claims.SeoulResponseMeasured)]
+    [InlineData(Seed.Claims.YoonArmsStanceTimeline)]
+    public async Task The_two_former_conflicts_changed_over_time_and_are_no_conflict(string slug)
+    {
+        var claim = await ClaimAsync(slug);
+
+        Assert.Equal(AgreementFlag.Timeline, claim.Agreement);
+        Assert.Contains("they describe different times, so this changed over time rather than conflicts", claim.AgreementRationale, StringComparison.Ordinal);
+        Assert.Contains("USIP gives it only as a possibility", claim.AgreementRationale, StringComparison.Ordinal);
+        Assert.Equal(Certainty.Possible, Assert.Single(claim.Citations, c => c.Stance == (slug == Seed.Claims.SeoulResponseMeasured ? Stance.Contradicts : Stance.Supports)).Certainty);
+        Assert.False(await app.QueryAsync(db => db.Claims.AnyAsync(c => c.Agreement == AgreementFlag.Conflict)), "no seeded claim is a real contradiction");
+    }
+
     [Fact]
     public async Task The_November_signal_and_Decembers_wait_and_watch_are_claims_of_their_own()
     {

@@ -127,7 +127,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Theory]
     [InlineData(Seed.Claims.TroopsSentToRussia, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.TroopsInKursk, AgreementFlag.Agree)]
-    [InlineData(Seed.Claims.CombatBegun, AgreementFlag.Partial)]
+    [InlineData(Seed.Claims.CombatBegun, AgreementFlag.Agree)]
     [InlineData(Seed.Claims.RussiaPaysNorthKorea, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.PublicOpposesArmingUkraine, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.SeoulStanceOnArmingUkraine, AgreementFlag.SingleSource)]
@@ -135,7 +135,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [InlineData(Seed.Claims.SeoulResponseMeasured, AgreementFlag.Timeline)]
     [InlineData(Seed.Claims.SeoulCountermeasures, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.HardCurrencyGain, AgreementFlag.Partial)]
-    [InlineData(Seed.Claims.MilitaryBalanceShift, AgreementFlag.Partial)]
+    [InlineData(Seed.Claims.MilitaryBalanceShift, AgreementFlag.Agree)]
     [InlineData(Seed.Claims.NoDirectLethalArms, AgreementFlag.Agree)]
     [InlineData(Seed.Claims.RussianTechnologyTransfer, AgreementFlag.Partial)]
     [InlineData(Seed.Claims.ForeignTradeActClause, AgreementFlag.SingleSource)]
@@ -186,18 +186,26 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     {
         var rationale = Claim(Seed.Claims.YoonArmsStanceTimeline).Verdict.Rationale;
 
-        Assert.StartsWith("USIP (as of November 2024, citing South Korean President Yoon Suk-yeol, as a possibility) supports this", rationale);
+        Assert.StartsWith("USIP (as of 7 November 2024, citing Yoon, as a possibility) supports this", rationale);
         Assert.Contains("then MP-IDSA (as of 5 December 2024) contradicts it", rationale);
         Assert.Contains("they describe different times, so this changed over time rather than conflicts", rationale);
     }
 
     [Fact]
-    public void A_confirmed_account_against_a_reported_one_is_partial_and_says_why()
+    public void A_firm_account_against_an_expectation_is_partial_and_says_why()
     {
         Assert.Equal(
-            "MP-IDSA (citing Ukraine) states this (“Ukraine confirmed to have had first clashes with the North Korean soldiers”) "
-            + "but USIP gives it only as a report (“North Korean troops have reportedly begun engaging in direct combat”): "
+            "MP-IDSA (as of 5 December 2024) states this (“The severe economic sanctions imposed on North Korea by the international community has…”) "
+            + "but USIP (as of November 2024) gives it only as an expectation (“North Korea stands to gain critical hard currency, long denied due to economic sanctions”): "
             + "a hedged account against a firm one is partial agreement at most.",
+            Claim(Seed.Claims.HardCurrencyGain).Verdict.Rationale);
+    }
+
+    [Fact]
+    public void Combat_is_stated_by_both_since_USIP_also_quotes_Zelenskys_first_battles()
+    {
+        Assert.Equal(
+            "USIP (citing Ukrainian President Volodymyr Zelensky) and MP-IDSA (citing Ukraine) both state this.",
             Claim(Seed.Claims.CombatBegun).Verdict.Rationale);
     }
 
@@ -210,7 +218,7 @@ public sealed class SeedPlanTests(RealSeedPlan seed) : IClassFixture<RealSeedPla
     [Fact]
     public void The_foreign_trade_act_clause_is_single_source_naming_usip()
     {
-        Assert.StartsWith("Only USIP states this", Claim(Seed.Claims.ForeignTradeActClause).Verdict.Rationale);
+        Assert.StartsWith("Only USIP (citing South Korea’s Foreign Trade Act) states this", Claim(Seed.Claims.ForeignTradeActClause).Verdict.Rationale);
     }
 
     [Fact]
