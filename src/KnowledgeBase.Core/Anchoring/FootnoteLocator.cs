@@ -31,5 +31,5 @@ public static partial class FootnoteLocator
 
     /// <summary>A sentence ends and another begins: a terminator, optional closing quotes, space, then more text.</summary>
     [GeneratedRegex(@"[.!?][""'”’)\]]*\s+\S")]
-    private static partial Regex SentenceBreak();
+    internal static partial Regex SentenceBreak();
 }

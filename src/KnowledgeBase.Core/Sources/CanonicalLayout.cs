@@ -37,6 +37,27 @@ public sealed class CanonicalLayout
     public IReadOnlyList<FootnoteMarker> Markers => _markers;
     public IReadOnlyList<FootnoteSpan> Footnotes => _footnotes;
 
+    /// <summary>The attribute of <see cref="MarkOffsets"/>'s spans: where the span's text starts in the canonical text.</summary>
+    public const string OffsetAttribute = "data-at";
+
+    /// <summary>
+    /// Wraps each text node of the canonical text in a span saying where it starts (<see cref="OffsetAttribute"/>), so a
+    /// page script turns a reader's selection into canonical offsets without knowing how the text is laid out: what
+    /// lies outside these spans (footnote markers, back-links) is not part of the text. The layout itself is unchanged.
+    /// </summary>
+    public static void MarkOffsets(IElement body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var document = body.Owner!;
+        foreach (var segment in Of(body).Segments)
+        {
+            var span = document.CreateElement("span");
+            span.SetAttribute(OffsetAttribute, segment.Start.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            segment.Node.Parent!.ReplaceChild(span, segment.Node);
+            span.AppendChild(segment.Node);
+        }
+    }
+
     public static CanonicalLayout Of(INode root)
     {
         ArgumentNullException.ThrowIfNull(root);

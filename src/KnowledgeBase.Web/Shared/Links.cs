@@ -151,6 +151,21 @@ public static class Links
     public const string NewClaim = "/edit/claims/new";
     public static string EditClaim(long id) => $"/edit/claims/{id.ToString(CultureInfo.InvariantCulture)}";
 
+    // Citing words selected on a source page (canonical offsets, see Core/Citing).
+    public const string CiteSelectionPath = "/edit/cite";
+
+    /// <summary>A new claim whose first citation quotes these words of a source.</summary>
+    public static string NewClaimCiting(string sourceSlug, int start, int end) => Citing(NewClaim, sourceSlug, start, end);
+
+    /// <summary>A claim with a citation of these words added.</summary>
+    public static string EditClaimCiting(long id, string sourceSlug, int start, int end) => Citing(EditClaim(id), sourceSlug, start, end);
+
+    /// <summary>The words, and the claims to add them to, found by their words (<paramref name="q"/>).</summary>
+    public static string CiteSelection(string sourceSlug, int start, int end, string? q = null) => Citing(CiteSelectionPath, sourceSlug, start, end, q);
+
+    private static string Citing(string path, string sourceSlug, int start, int end, string? q = null) =>
+        WithQuery(path, ("source", sourceSlug), ("start", start.ToString(CultureInfo.InvariantCulture)), ("end", end.ToString(CultureInfo.InvariantCulture)), ("q", q));
+
     /// <summary>The claim page after a save: it shows that revision's number as a notice.</summary>
     public static string ClaimSaved(long id, string slug, int revision) =>
         WithQuery(Claim(id, slug), ("saved", revision.ToString(CultureInfo.InvariantCulture)));

@@ -26,6 +26,8 @@ internal static class SourceBody
         var body = SourceRenderer.ParseBody(bodyHtml);
         // Found before the passages are marked, whose numbers (¶) would break up the running text's words.
         var pullQuotes = PullQuotes(body);
+        // Before passages are marked: their numbers are the page's, not the document's text.
+        CanonicalLayout.MarkOffsets(body);
         var marks = passages
             .Select((p, i) => new PassageMark(p.Id, i + 1, p.Start, p.End,
                 $"Passage {i + 1} backs: " + string.Join(" · ", p.Claims.Select(c => c.Statement))))

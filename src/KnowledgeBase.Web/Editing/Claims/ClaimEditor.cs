@@ -1,6 +1,7 @@
 using System.Globalization;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Web.Citing;
 using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.Web.Editing.Claims;
@@ -168,6 +169,42 @@ public sealed class ClaimEditor(EditorOperations operations)
     }
 
     public void HideMine() => MineBeside = null;
+
+    /// <summary>
+    /// Cites the words the address names (selected on a source page, see <see cref="CitedSelection"/>): the first
+    /// citation still empty takes them, else a new one. Returns why not, when the address names words that cannot be cited.
+    /// </summary>
+    public async Task<string?> CiteSelectionAsync(string? source, string? start, string? end)
+    {
+        var (selection, refusal) = await operations.ReadAsync(services =>
+            CitedSelection.ReadAsync(services.GetRequiredService<KnowledgeBaseDb>(), source, start, end, CancellationToken.None));
+        if (selection is not null)
+        {
+            var empty = Draft.Citations.FindIndex(c => string.IsNullOrWhiteSpace(c.Quote) && c.SourceId is null && string.IsNullOrEmpty(c.SourceSlug));
+            if (empty >= 0)
+            {
+                Draft.Citations[empty] = selection.ToDraft();
+            }
+            else
+            {
+                Draft.Citations.Add(selection.ToDraft());
+            }
+            await PreviewAsync();
+        }
+        return refusal;
+    }
+
+    /// <summary>Puts back the draft this browser kept (<see cref="KeptDraft{TDraft}"/>) and previews it.</summary>
+    public Task RestoreAsync(ClaimDraft kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        Draft = kept;
+        if (Draft.Citations.Count == 0)
+        {
+            Draft.Citations.Add(new CitationDraft());
+        }
+        return PreviewAsync();
+    }
 
     /// <summary>Anchors the draft's quotes and derives its flag, as a save would, without writing.</summary>
     public async Task PreviewAsync(CancellationToken ct = default)

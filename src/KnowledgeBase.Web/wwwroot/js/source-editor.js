@@ -2,12 +2,11 @@
 // travel to the server on every keystroke (and back), in one message that the circuit's size limit refuses past a
 // few pages. Instead the server is told once typing pauses and reads the text as a stream, which Blazor sends in
 // chunks under that limit. What is typed is also kept in this browser (localStorage) until it is saved, so a dropped
-// connection or a closed tab loses nothing: the page offers the draft back.
+// connection or a closed tab loses nothing: the page offers the draft back (drafts.js keeps it).
 (() => {
   'use strict';
 
   const PAUSE = 400;
-  const draftKey = () => 'kb-draft:' + location.pathname;
   const formOf = (field) => field.closest('form');
   // The form's own fields, by id (the body included); not checkboxes, not the upload and paste tools.
   const fieldsOf = (form) =>
@@ -18,20 +17,12 @@
     for (const f of fieldsOf(form)) {
       values[f.id] = f.value;
     }
-    try {
-      localStorage.setItem(draftKey(), JSON.stringify({ savedAt: new Date().toISOString(), values }));
-    } catch {
-      // A full or forbidden storage: the editor still works, only without the safety net.
-    }
+    window.kbDrafts.keep(values);
   }
 
   function stored() {
-    try {
-      const draft = JSON.parse(localStorage.getItem(draftKey()) || 'null');
-      return draft && draft.values ? draft : null;
-    } catch {
-      return null;
-    }
+    const draft = window.kbDrafts.stored();
+    return draft && draft.value && typeof draft.value === 'object' ? { savedAt: draft.savedAt, values: draft.value } : null;
   }
 
   window.kbSourceEditor = {
@@ -84,11 +75,7 @@
 
     // After a save, or when the editor discards the draft.
     forget() {
-      try {
-        localStorage.removeItem(draftKey());
-      } catch {
-        // Nothing kept, nothing to forget.
-      }
+      window.kbDrafts.forget();
     },
   };
 })();
