@@ -1,4 +1,3 @@
-using System.Text;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
@@ -84,7 +83,7 @@ public static class QuoteSelections
                 from++;
             }
         }
-        return Folded(text[from..start]);
+        return TextValues.Squeeze(text[from..start]);
     }
 
     /// <summary>The whole words in the <see cref="TextAnchor.ContextLength"/> characters after <paramref name="end"/>.</summary>
@@ -98,27 +97,6 @@ public static class QuoteSelections
                 to--;
             }
         }
-        return Folded(text[end..to]);
-    }
-
-    /// <summary>White space runs as one space, trimmed: anchoring compares context that way, and a one-line field would drop line breaks.</summary>
-    private static string Folded(string context)
-    {
-        var folded = new StringBuilder(context.Length);
-        foreach (var c in context.Trim())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (folded.Length > 0 && folded[^1] != ' ')
-                {
-                    folded.Append(' ');
-                }
-            }
-            else
-            {
-                folded.Append(c);
-            }
-        }
-        return folded.ToString();
+        return TextValues.Squeeze(text[end..to]);
     }
 }

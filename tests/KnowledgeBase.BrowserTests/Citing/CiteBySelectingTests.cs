@@ -28,7 +28,7 @@ public sealed partial class CiteBySelectingTests(BrowserApp app)
     /// <summary>
     /// Selects from the first occurrence of <paramref name="from"/> to the end of the next <paramref name="to"/> in the
     /// page's text as the browser has it (footnote numbers and passage numbers included), and returns the bounding
-    /// boxes of the first and last selected characters, for a mouse to drag between.
+    /// boxes of the first and last selected characters (scrolled into view), for a mouse to drag between.
     /// </summary>
     private const string Select = """
         ([from, to, keep]) => {
@@ -47,6 +47,7 @@ public sealed partial class CiteBySelectingTests(BrowserApp app)
           const range = document.createRange();
           range.setStart(...at(start, false));
           range.setEnd(...at(end, true));
+          range.startContainer.parentElement.scrollIntoView({ block: 'center' });
           const box = (node, offset) => { const r = document.createRange(); r.setStart(node, offset); r.setEnd(node, offset + 1); const b = r.getBoundingClientRect(); return [b.left, b.top, b.width, b.height]; };
           const boxes = [box(range.startContainer, range.startOffset), box(range.endContainer, range.endOffset - 1)];
           if (keep) { const s = document.getSelection(); s.removeAllRanges(); s.addRange(range); }
@@ -112,7 +113,7 @@ public sealed partial class CiteBySelectingTests(BrowserApp app)
             context => context.AddInitScriptAsync(ContentSecurityPolicyTests.RecordViolations));
         page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
         // Footnote 1's marker stands between "region." and "Notably": the page shows its number there.
-        var boxes = await page.EvaluateAsync<double[]>(Select, new object[] { "East Asian", "it has strengthened", false });
+        var boxes = await page.EvaluateAsync<float[]>(Select, new object[] { "East Asian", "it has strengthened", false });
 
         await page.Mouse.MoveAsync(boxes[0] + 1, boxes[1] + (boxes[3] / 2));
         await page.Mouse.DownAsync();
@@ -126,6 +127,8 @@ public sealed partial class CiteBySelectingTests(BrowserApp app)
         Assert.True(violations.Length == 0, string.Join("; ", violations));
         Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
         await tools.GetByRole(AriaRole.Link, new() { Name = "Cite in a new claim" }).ClickAsync();
+        await page.Locator("[data-interactive]").WaitForAsync();
+        Assert.True(await page.Locator(".form-error").CountAsync() == 0, $"{page.Url}: {string.Join(" ", await page.Locator(".form-error").AllTextContentsAsync())}");
 
         var expected = await ExpectedAsync(Seed.MpIdsa.Slug, "East Asian region. Notably, it has strengthened");
         Assert.Equal(1, expected.Footnote);
@@ -159,7 +162,7 @@ public sealed partial class CiteBySelectingTests(BrowserApp app)
 
         // The buttons follow the paragraph: Tab reaches them.
         var cite = tools.GetByRole(AriaRole.Link, new() { Name = "Cite in a new claim" });
-        for (var i = 0; i < 300 && !await cite.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+        for (var i = 0; i < 300 && !await page.EvaluateAsync<bool>("() => document.activeElement?.dataset?.cite === 'new'"); i++)
         {
             await page.Keyboard.PressAsync("Tab");
         }
@@ -181,7 +184,7 @@ public sealed partial class CiteBySelectingTests(BrowserApp app)
         await Assertions.Expect(tools).ToBeVisibleAsync(Patient);
 
         await tools.GetByRole(AriaRole.Link, new() { Name = "Add to a claim…" }).ClickAsync();
-        await page.GetByLabel("Find the claim by its words").FillAsync("troops sent to Russia");
+        await page.Locator("#cite-q").FillAsync("troops sent to Russia");
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
         var claim = await app.ClaimAsync(Seed.Claims.TroopsSentToRussia);
         var citations = await app.QueryAsync(db => db.Citations.CountAsync(c => c.ClaimId == claim.Id));

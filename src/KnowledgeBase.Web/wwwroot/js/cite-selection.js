@@ -56,9 +56,21 @@
     return previous ? Number(previous.dataset.at) + lengthOf(previous) : null;
   }
 
+  // A click elsewhere or Escape puts the buttons away; a selection lost to Tab (focus moving on) keeps them, so the
+  // keyboard reaches them.
+  let pointed = 0;
+  document.addEventListener('pointerdown', (e) => {
+    pointed = tools() && tools().contains(e.target) ? 0 : Date.now();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && tools() && !tools().hidden) {
+      tools().hidden = true;
+    }
+  });
+
   function hide() {
     const bar = tools();
-    if (bar && !bar.contains(document.activeElement)) {
+    if (bar && !bar.contains(document.activeElement) && Date.now() - pointed < 1000) {
       bar.hidden = true;
     }
   }
