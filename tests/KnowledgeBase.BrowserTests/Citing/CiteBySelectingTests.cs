@@ -159,6 +159,8 @@ public sealed partial class CiteBySelectingTests(BrowserApp app)
         var tools = page.GetByRole(AriaRole.Group, new() { Name = "Cite the selected words" });
         await Assertions.Expect(tools).ToBeVisibleAsync(Patient);
         Assert.Equal("approximately 10,000 troops to Russia", await page.EvaluateAsync<string>("() => document.getSelection().toString()"));
+        // The buttons follow the selection once it rests (cite-selection.js waits a moment after the last change).
+        await page.WaitForFunctionAsync("() => { const b = document.getElementById('cite-selection'); return b && b.dataset.end - b.dataset.start === 37; }");
 
         // The buttons follow the paragraph: Tab reaches them.
         var cite = tools.GetByRole(AriaRole.Link, new() { Name = "Cite in a new claim" });
