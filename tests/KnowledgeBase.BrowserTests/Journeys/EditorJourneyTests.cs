@@ -68,10 +68,12 @@ public sealed class EditorJourneyTests(BrowserApp app)
         await page.Locator("#citation-1-source").SelectOptionAsync(new SelectOptionValue { Label = "USIP — How Should Seoul Respond to North Korea's Soldiers in Russia?" });
         await page.Locator("#citation-1-quote").FillAsync("North Korea has sent approximately 10,000 troops to Russia");
         await Assertions.Expect(page.Locator("#citation-1-status")).ToContainTextAsync("Found in USIP");
-        await Assertions.Expect(page.Locator(".agreement-live")).ToContainTextAsync("Sources agree");
+        // USIP gives its figure as an estimate ("approximately"), the wire firmly: partial agreement at most.
+        await Assertions.Expect(page.Locator(".agreement-live")).ToContainTextAsync("Partly agree");
+        await Assertions.Expect(page.Locator(".agreement-live")).ToContainTextAsync("a hedged account against a firm one");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the claim" }).ClickAsync();
         await page.WaitForURLAsync("**/claims/*/*saved=1*");
-        await Assertions.Expect(page.Locator(".claim-agreement")).ToContainTextAsync("Sources agree");
+        await Assertions.Expect(page.Locator(".claim-agreement")).ToContainTextAsync("Partly agree");
 
         // Edit the source so the quote moves: a paragraph goes in before it.
         await page.GotoAsync(Links.Source(slug));
