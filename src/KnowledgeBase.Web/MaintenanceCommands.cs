@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web.Accounts;
@@ -47,8 +48,10 @@ internal static class MaintenanceCommands
     private static Command Seed(IServiceProvider services)
     {
         var dir = new Argument<string>("DIR") { DefaultValueFactory = _ => "seed-data" };
-        var seed = new Command("seed", "Import a seed-data folder (again: only what changed).") { dir };
-        seed.SetAction((r, _) => ReportAsync(r, services, async () => (await SeedAsync(services, r.GetRequiredValue(dir))).ToString()));
+        var strict = new Option<bool>("--strict") { Description = "Refuse the import when a claim's statement is firmer than every quote supporting it." };
+        var seed = new Command("seed", "Import a seed-data folder (again: only what changed).") { dir, strict };
+        seed.SetAction((r, _) => ReportAsync(r, services, async () =>
+            (await SeedAsync(services, r.GetRequiredValue(dir), r.GetValue(strict) ? LintMode.Strict : LintMode.Warn, r.InvocationConfiguration.Error)).ToString()));
         return seed;
     }
 
@@ -105,9 +108,23 @@ internal static class MaintenanceCommands
         return result + (plan.Revisions.Count > 0 ? $" and {plan.Revisions.Count} revisions" : "");
     }
 
-    public static async Task<SeedImportResult> SeedAsync(IServiceProvider services, string directory)
+    /// <summary>
+    /// Seeds from <paramref name="directory"/>, first writing the statement lint's warnings to <paramref name="warnings"/>
+    /// (one line per claim); in <see cref="LintMode.Strict"/> any warning refuses the import, naming the claims.
+    /// </summary>
+    public static async Task<SeedImportResult> SeedAsync(IServiceProvider services, string directory, LintMode lint = LintMode.Warn, TextWriter? warnings = null)
     {
+        var plan = SeedPlan.From(SeedFiles.Read(directory));
+        var report = plan.Lint(lint);
+        foreach (var w in report.Warnings)
+        {
+            await (warnings ?? TextWriter.Null).WriteLineAsync($"warning: claim '{w.Claim}': {w.Message}");
+        }
+        if (report.Fails)
+        {
+            throw new SeedImportException([.. report.Warnings.Select(w => $"claim '{w.Claim}': the statement is firmer than every quote supporting it (--strict).")]);
+        }
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(directory);
+        return await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(plan);
     }
 }

@@ -15,7 +15,9 @@ public sealed record EditableClaim(long Id, uint Version, ClaimSnapshot Snapshot
 /// <summary>What a draft would show if saved now: the derived verdict, the flag readers would see, each citation's anchoring.</summary>
 /// <param name="Flag">The override if the draft sets a valid one, else the derived flag.</param>
 /// <param name="Errors">Every refusal the draft would meet (the verdict counts only the citations that anchor).</param>
-public sealed record ClaimPreview(AgreementVerdict Verdict, AgreementFlag Flag, IReadOnlyList<CitationPreview> Citations, IReadOnlyList<FieldError> Errors);
+/// <param name="Warning">The statement lint's warning: the statement is firmer than every quote supporting it.</param>
+public sealed record ClaimPreview(
+    AgreementVerdict Verdict, AgreementFlag Flag, IReadOnlyList<CitationPreview> Citations, IReadOnlyList<FieldError> Errors, StatementWarning? Warning = null);
 
 /// <summary>Where one citation of a draft anchors (null when it does not), and its footnote.</summary>
 /// <param name="ProposedFootnote">The footnote the document proposes for the quote's place.</param>
@@ -149,7 +151,8 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
                 i, source?.Slug, source?.ShortName, a?.Anchor ?? (a?.Kept is { } k ? new TextAnchor(k.Start, k.End, k.Exact, k.Prefix, k.Suffix) : null),
                 a?.Proposed, footnote, source?.Footnotes.FirstOrDefault(f => f.Number == footnote)?.Text, a?.Kept is not null);
         }).ToList();
-        return new ClaimPreview(verdict, flag, previews, errors);
+        var warning = string.IsNullOrWhiteSpace(draft.Statement) ? null : StatementLint.Check(draft.Statement, evidence);
+        return new ClaimPreview(verdict, flag, previews, errors, warning);
     }
 
     private async Task<EditResult<ClaimSnapshot>> SaveAsync(
@@ -237,9 +240,12 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             claim.Slug, claim.Statement, claim.Figure, topics.Select(t => t.Slug).Order(StringComparer.Ordinal).ToList(),
             claim.OverrideAgreement?.ToSlug(), claim.OverrideReason,
             placed.Select(p => CitationSnapshot.Of(p.Citation, p.Passage, p.Source.Slug, p.Footnote)).ToList());
-        return await CommitAsync(
+        var result = await CommitAsync(
             claim, expectedVersion, action, snapshot, editor, comment,
             before is null ? null : () => (before, importedAt), transaction, ct);
+        return result is EditResult<ClaimSnapshot>.Saved saved
+            ? saved with { Warning = StatementLint.Check(claim.Statement, [.. placed.Select(p => p.Evidence())]) }
+            : result;
     }
 
     /// <summary>Saves the claim (checking its version unless it is new), adds the revision, commits.</summary>

@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 
 namespace KnowledgeBase.Core.Editing;
@@ -27,7 +28,8 @@ public abstract record EditResult<TSnapshot>
 
     /// <summary>Done. <paramref name="Version"/> is the new concurrency token to send with the next save.</summary>
     /// <param name="Reanchoring">For a source save: what happened to the passages quoted from it.</param>
-    public sealed record Saved(long Id, uint Version, int RevisionNumber, ReanchorReport? Reanchoring = null) : EditResult<TSnapshot>;
+    /// <param name="Warning">For a claim save: the statement lint's warning (saved anyway: a lint never refuses).</param>
+    public sealed record Saved(long Id, uint Version, int RevisionNumber, ReanchorReport? Reanchoring = null, StatementWarning? Warning = null) : EditResult<TSnapshot>;
 
     /// <summary>Refused, nothing written; each error belongs next to a field. The editor's draft is theirs to fix and resend.</summary>
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : EditResult<TSnapshot>

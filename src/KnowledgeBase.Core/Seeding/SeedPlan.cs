@@ -43,7 +43,9 @@ public sealed record PlannedRevision(
     string? Comment, JsonObject Snapshot);
 
 /// <summary>A claim draft checked by <see cref="DraftRules"/>, its citations anchored and its verdict derived.</summary>
-public sealed record PlannedClaim(ClaimDraft Draft, IReadOnlyList<PlannedCitation> Citations, AgreementVerdict Verdict, PlannedTimes? Times = null)
+/// <param name="Warning">The statement lint's finding: a statement firmer than every quote that supports it.</param>
+public sealed record PlannedClaim(
+    ClaimDraft Draft, IReadOnlyList<PlannedCitation> Citations, AgreementVerdict Verdict, PlannedTimes? Times = null, StatementWarning? Warning = null)
 {
     public string Slug => Draft.Slug!;
 }
@@ -62,6 +64,9 @@ public sealed record SeedPlan(
 {
     /// <summary>The revision history of an export made with it, in file order; empty for seed data.</summary>
     public IReadOnlyList<PlannedRevision> Revisions { get; init; } = [];
+
+    /// <summary>The statement lint over every claim: warnings, which fail the import in <see cref="LintMode.Strict"/>.</summary>
+    public LintReport Lint(LintMode mode) => new([.. Claims.Select(c => c.Warning).OfType<StatementWarning>()], mode);
 
     public static SeedPlan From(SeedFiles files)
     {
@@ -278,7 +283,7 @@ public sealed record SeedPlan(
 
             if (errors.Count == before)
             {
-                result.Add(new PlannedClaim(c, citations, AgreementRule.Evaluate(evidence), times));
+                result.Add(new PlannedClaim(c, citations, AgreementRule.Evaluate(evidence), times, StatementLint.Check(c.Statement!, evidence, c.Slug!)));
             }
         }
         return result;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Figures;
@@ -42,7 +43,23 @@ public sealed record ApiOverride(string Flag, string Reason);
 
 public sealed record ApiClaim(
     long Id, string Slug, string Statement, ApiFigure? Figure, ApiAgreement Agreement, IReadOnlyList<ApiTopicRef> Topics,
-    IReadOnlyList<ApiCitation> Citations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string Url);
+    IReadOnlyList<ApiCitation> Citations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string Url)
+{
+    /// <summary>
+    /// Only in the answer to a write: what the statement lint found (the claim is saved anyway), e.g. a statement
+    /// firmer than every quote supporting it; an empty array when nothing. Absent from reads.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("Only in the answer to a write: the statement lint's warnings (the claim is saved anyway), e.g. a statement firmer than every quote supporting it; an empty array when there are none. Absent from reads.")]
+    public IReadOnlyList<ApiWarning>? Warnings { get; init; }
+}
+
+/// <summary>A warning about a saved claim: the field it concerns ("statement") and what to do about it.</summary>
+[Description("A warning about a saved claim: the field it concerns (\"statement\") and what to do about it.")]
+public sealed record ApiWarning(string Field, string Message)
+{
+    public static IReadOnlyList<ApiWarning> Of(StatementWarning? warning) => warning is null ? [] : [new("statement", warning.Message)];
+}
 
 public sealed record ApiTopicRef(string Slug, string Name);
 

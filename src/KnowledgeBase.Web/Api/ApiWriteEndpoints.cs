@@ -116,7 +116,7 @@ public static class ApiWriteEndpoints
         }
         var (claim, version) = await StoredAsync(db, saved.Id, ct);
         SetETag(http, version);
-        return TypedResults.Created(ClaimLocation(claim.Id), claim);
+        return TypedResults.Created(ClaimLocation(claim.Id), claim with { Warnings = ApiWarning.Of(saved.Warning) });
     }
 
     internal static async Task<Results<Ok<ApiClaim>, ProblemHttpResult>> ReplaceClaimAsync(
@@ -359,7 +359,7 @@ public static class ApiWriteEndpoints
         }
         var (claim, version) = await StoredAsync(db, saved.Id, ct);
         SetETag(http, version);
-        return TypedResults.Ok(claim);
+        return TypedResults.Ok(claim with { Warnings = ApiWarning.Of(saved.Warning) });
     }
 
     private static async Task<(ApiClaim Claim, uint Version)> StoredAsync(KnowledgeBaseDb db, long id, CancellationToken ct) =>

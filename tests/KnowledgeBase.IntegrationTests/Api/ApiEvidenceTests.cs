@@ -98,4 +98,41 @@ public sealed class ApiEvidenceTests(ApiWriteApp app)
             Assert.False(string.IsNullOrEmpty(property.GetProperty("description").GetString()), $"ApiCitationInput.{field} is described");
         }
     }
+
+    [Fact]
+    public async Task A_write_answer_carries_the_statement_lints_warnings_and_a_read_has_none()
+    {
+        var client = await EditorAsync();
+        // The only supporting quote is reported ("are reported to have been"); the statement says it as fact.
+        using var firm = await client.PostAsJsonAsync(new Uri("/api/v1/claims", UriKind.Relative), new
+        {
+            statement = $"Thousands of North Korean troops are deployed in Russia {Guid.NewGuid():N}.",
+            topics = new[] { Seed.Topics.TroopDeployment },
+            citations = new[] { new { source = Seed.MpIdsa.Slug, quote = IdsaTroops } },
+        });
+        var claim = await JsonAsync(firm, HttpStatusCode.Created);
+        var warning = Assert.Single(claim.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("statement", warning.GetProperty("field").GetString());
+        Assert.Contains("firmer", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("“are reported”", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var read = await ApiClient.For(app).GetJsonAsync($"/api/v1/claims/{claim.GetProperty("id").GetInt64()}");
+        Assert.False(read.TryGetProperty("warnings", out _));
+
+        using var hedged = await client.PostAsJsonAsync(new Uri("/api/v1/claims", UriKind.Relative), new
+        {
+            statement = $"Thousands of North Korean troops are reportedly deployed in Russia {Guid.NewGuid():N}.",
+            topics = new[] { Seed.Topics.TroopDeployment },
+            citations = new[] { new { source = Seed.MpIdsa.Slug, quote = IdsaTroops } },
+        });
+        Assert.Empty((await JsonAsync(hedged, HttpStatusCode.Created)).GetProperty("warnings").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_warnings_of_a_write_answer()
+    {
+        var schemas = (await ApiClient.For(app).GetJsonAsync("/openapi/v1.json")).GetProperty("components").GetProperty("schemas");
+        var warnings = schemas.GetProperty("ApiClaim").GetProperty("properties").GetProperty("warnings");
+        Assert.Contains("statement lint", warnings.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -52,6 +52,29 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
     }
 
     [Fact]
+    public async Task The_pairwise_verdict_read_at_the_page_is_the_stored_verdict_when_only_the_two_documents_cite_a_claim()
+    {
+        // The stored flags were derived at import from the whole text; the page reads a window around each passage.
+        // Both go through CitationFacts, so with only USIP and MP-IDSA citing, flag and rationale are the same.
+        var stored = await app.QueryAsync(db => db.Claims.Select(c => new { c.Id, c.ComputedAgreement, c.AgreementRationale }).ToDictionaryAsync(c => c.Id));
+
+        var page = await GetDocumentAsync(Links.Compare(Seed.Usip.Slug, Seed.MpIdsa.Slug));
+
+        var rows = page.QuerySelectorAll("#shared article.compare-row");
+        Assert.Equal(Seed.ClaimsCitedByBoth, rows.Length);
+        foreach (var row in rows)
+        {
+            var claim = stored[long.Parse(row.Id!["shared-".Length..], System.Globalization.CultureInfo.InvariantCulture)];
+            Assert.Equal(claim.AgreementRationale, row.QuerySelector(".compare-row-pair .compare-row-rationale")!.TextContent);
+            Assert.Equal(claim.ComputedAgreement.ToLabel(), row.QuerySelector(".compare-row-pair .agreement-label")!.TextContent);
+        }
+        var stance = await RowAsync(page, Seed.Claims.SeoulStanceOnArmingUkraine);
+        Assert.Contains("they describe different times, so this changed over time rather than conflicts", stance.QuerySelector(".compare-row-pair .compare-row-rationale")!.TextContent, StringComparison.Ordinal);
+        var combat = await RowAsync(page, Seed.Claims.CombatBegun);
+        Assert.Contains("a hedged account against a firm one is partial agreement at most", combat.QuerySelector(".compare-row-pair .compare-row-rationale")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_seed_pair_shows_every_claim_both_make_with_its_flag_and_nothing_else()
     {
         var expected = await ClaimsAsync(Seed.Usip.Slug, Seed.MpIdsa.Slug, alsoOther: true);

@@ -41,6 +41,9 @@ public sealed class ClaimEditor(EditorOperations operations)
     /// <summary>What the draft would show if saved now; null until the first preview.</summary>
     public ClaimPreview? Preview { get; private set; }
 
+    /// <summary>The statement lint's warning for the draft as it stands (firmer than its quotes); it never blocks a save.</summary>
+    public string? StatementWarning => Preview?.Warning?.Message;
+
     /// <summary>A write is under way; the page disables its buttons.</summary>
     public bool Busy { get; private set; }
 

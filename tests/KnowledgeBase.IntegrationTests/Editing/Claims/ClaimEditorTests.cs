@@ -78,6 +78,21 @@ public sealed class ClaimEditorTests(EditorPagesApp app)
     }
 
     [Fact]
+    public async Task A_statement_firmer_than_its_quotes_gets_a_warning_live_which_goes_when_it_keeps_their_hedge()
+    {
+        var editor = await OpenAsync(null);
+        editor.Draft.Statement = "About 8,000 North Korean soldiers are stationed in Kursk.";
+        Cite(editor, 0, Seed.MpIdsa.Slug, IdsaQuote);
+        await editor.PreviewAsync();
+        Assert.Contains("firmer (stated) than every supporting quote (at most reported", editor.StatementWarning, StringComparison.Ordinal);
+        Assert.Contains("“an estimated”", editor.StatementWarning, StringComparison.Ordinal);
+
+        editor.Draft.Statement = "An estimated 8,000 North Korean soldiers were reportedly stationed in Kursk.";
+        await editor.PreviewAsync();
+        Assert.Null(editor.StatementWarning);
+    }
+
+    [Fact]
     public async Task A_new_claim_anchors_its_quotes_and_derives_its_flag_live_then_saves_and_goes_to_its_page()
     {
         var editor = await OpenAsync(null);
