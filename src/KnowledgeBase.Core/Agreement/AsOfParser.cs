@@ -15,6 +15,11 @@ public static partial class AsOfParser
 {
     private const string Month = "January|February|March|April|May|June|July|August|September|October|November|December";
 
+    private static readonly Regex ThisYear = WholeWords.AnyOf("so far this year|earlier this year|this year");
+    private static readonly Regex LastYear = WholeWords.AnyOf("last year|the previous year");
+    private static readonly Regex LastMonth = WholeWords.AnyOf("last month");
+    private static readonly Regex UpToNow = WholeWords.AnyOf("so far|to date|currently|at present|presently");
+
     public static AsOf Propose(string text, string published)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -48,14 +53,14 @@ public static partial class AsOfParser
             var from = new DateOnly(year, 1, 1);
             return m.Groups["since"].Success ? (from, pubTo) : (from, new DateOnly(year, 12, 31));
         });
-        Add(ThisYear(), _ => (new DateOnly(pubTo.Year, 1, 1), pubTo));
-        Add(LastYear(), _ => (new DateOnly(pubTo.Year - 1, 1, 1), new DateOnly(pubTo.Year - 1, 12, 31)));
-        Add(LastMonth(), _ =>
+        Add(ThisYear, _ => (new DateOnly(pubTo.Year, 1, 1), pubTo));
+        Add(LastYear, _ => (new DateOnly(pubTo.Year - 1, 1, 1), new DateOnly(pubTo.Year - 1, 12, 31)));
+        Add(LastMonth, _ =>
         {
             var from = new DateOnly(pubFrom.Year, pubFrom.Month, 1).AddMonths(-1);
             return (from, from.AddMonths(1).AddDays(-1));
         });
-        Add(UpToNow(), _ => (pubFrom, pubTo));
+        Add(UpToNow, _ => (pubFrom, pubTo));
 
         if (candidates.Count == 0)
         {
@@ -100,16 +105,4 @@ public static partial class AsOfParser
 
     [GeneratedRegex(@"\b(?:(?<since>since)|in|during|by)\s+(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex Year();
-
-    [GeneratedRegex(@"\b(?:so far this year|earlier this year|this year)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ThisYear();
-
-    [GeneratedRegex(@"\b(?:last year|the previous year)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex LastYear();
-
-    [GeneratedRegex(@"\blast month\b", RegexOptions.IgnoreCase)]
-    private static partial Regex LastMonth();
-
-    [GeneratedRegex(@"\b(?:so far|to date|currently|at present|presently)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex UpToNow();
 }

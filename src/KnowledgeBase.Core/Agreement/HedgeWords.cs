@@ -29,26 +29,23 @@ public static class HedgeWords
     /// <summary>Each certainty's words, matched whole and in any case; where several match, the weakest wins.</summary>
     private static readonly (Regex Pattern, Certainty Certainty)[] Lexicon =
     [
-        (Words("confirmed|confirms"), Certainty.Stated),
-        (Words("an estimated|estimated|estimates?|estimating"), Certainty.Estimated),
-        (Words("reportedly|(?:is|are|was|were|been) reported|reports?|reported|according to(?! the (?:level|degree|extent|plan))|apparently"
+        (WholeWords.AnyOf("confirmed|confirms"), Certainty.Stated),
+        (WholeWords.AnyOf("an estimated|estimated|estimates?|estimating"), Certainty.Estimated),
+        (WholeWords.AnyOf("reportedly|(?:is|are|was|were|been) reported|reports?|reported|according to(?! the (?:level|degree|extent|plan))|apparently"
             + "|(?:is|are|was|were) said to"), Certainty.Reported),
-        (Words("claimed|claims|allegedly|alleged|alleges"), Certainty.Claimed),
-        (Words("expected to|expects?|expectations?|forecasts?|predicted|predicts?|projected to|stands? to|likely to|set to|poised to"),
+        (WholeWords.AnyOf("claimed|claims|allegedly|alleged|alleges"), Certainty.Claimed),
+        (WholeWords.AnyOf("expected to|expects?|expectations?|forecasts?|predicted|predicts?|projected to|stands? to|likely to|set to|poised to"),
             Certainty.Expected),
-        (Words("might|could|possibly|possible|possibility|perhaps|potential|potentially|probably|probable|presumably|likely(?! to\\b)"
+        (WholeWords.AnyOf("might|could|possibly|possible|possibility|perhaps|potential|potentially|probably|probable|presumably|likely(?! to\\b)"
             + "|risks? (?:appearing|being|becoming)"), Certainty.Possible),
         // Lower case only: "May" with a capital is usually the month.
         (new Regex(@"\bmay\b", RegexOptions.CultureInvariant), Certainty.Possible),
     ];
 
     /// <summary>A reporting frame that leads into a quote: who claims, estimates or reports it.</summary>
-    private static readonly Regex Frame = Words(
+    private static readonly Regex Frame = WholeWords.AnyOf(
         "(?<c>(?:claimed|claims|alleged|alleges) that)|(?<e>(?:estimated|estimates) that)|according to(?! the (?:level|degree|extent|plan))"
         + "|(?:it )?(?:is|was|has been) (?:also )?reported that|reports? that|reported that");
-
-    private static Regex Words(string alternatives) =>
-        new(@"\b(?:" + alternatives + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <param name="quote">The quoted words.</param>
     /// <param name="attribution">Whom the document names as its source ("Washington estimates"), if anyone.</param>
