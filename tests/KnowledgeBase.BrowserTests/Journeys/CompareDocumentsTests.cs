@@ -29,7 +29,7 @@ public sealed partial class CompareDocumentsTests(BrowserApp app)
         await Assertions.Expect(rows.First.Locator(".compare-row-pair .agreement-label")).ToHaveTextAsync("Changed over time");
 
         // The payments row: USIP's figure on the left, MP-IDSA's on the right.
-        var pays = rows.Filter(new() { HasText = "Russia is paying North Korea" });
+        var pays = rows.Filter(new() { HasText = "Russia is expected to pay North Korea" });
         await Assertions.Expect(pays.Locator(".passage-panel-left .figure-chip")).ToContainTextAsync("$2,000");
         await Assertions.Expect(pays.Locator(".passage-panel-right .figure-chip")).ToContainTextAsync("$200m");
 
