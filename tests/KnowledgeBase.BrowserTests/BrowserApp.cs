@@ -36,8 +36,15 @@ public sealed class BrowserApp : KnowledgeBaseApp
     {
         await StartBrowserAsync();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress.ToString() });
+        SlowMachineNavigation(context);
         return await context.NewPageAsync();
     }
+
+    /// <summary>
+    /// Navigations may take up to 90 s: CI runs these tests beside the integration tests on two cores, where the first
+    /// render of a long page (compare, 280 KB) has passed Playwright's 30 s default. Assertions keep their own timeouts.
+    /// </summary>
+    private static void SlowMachineNavigation(IBrowserContext context) => context.SetDefaultNavigationTimeout(90_000);
 
     private static int _editorContexts;
 
@@ -56,6 +63,7 @@ public sealed class BrowserApp : KnowledgeBaseApp
             BaseURL = ServerAddress.ToString(),
             ExtraHTTPHeaders = new Dictionary<string, string> { [TestClientAddress.Header] = $"127.3.{(n >> 8) & 255}.{n & 255}" },
         });
+        SlowMachineNavigation(context);
         if (prepare is not null)
         {
             await prepare(context);
