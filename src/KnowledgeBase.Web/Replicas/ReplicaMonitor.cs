@@ -56,7 +56,8 @@ internal sealed class ReplicaMonitor(ReadReplica replica, ReplicaConnections con
                 replica.MarkDown("it has replayed nothing yet");
                 return;
             }
-            if (replica.Observe(reader.GetFieldValue<NpgsqlLogSequenceNumber>(1), Staleness(reader.GetFieldValue<NpgsqlLogSequenceNumber>(1)), current))
+            var replayed = reader.GetFieldValue<NpgsqlLogSequenceNumber>(1);
+            if (replica.Observe(replayed, Staleness(replayed), current))
             {
                 // Pages refilled while the replica caught up came from the primary, but a read that chose the replica
                 // just before the change could have refilled one with older rows: drop them all once more.
