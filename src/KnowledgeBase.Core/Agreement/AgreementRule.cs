@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Figures;
+using KnowledgeBase.Core.Shared;
 
 namespace KnowledgeBase.Core.Agreement;
 
@@ -110,7 +111,7 @@ public static class AgreementRule
             return new(AgreementFlag.Agree, WithRoots($"{JoinNames(accounts.Select(a => a.Describe(a.Strongest, showTimes)).ToList())} {all}."), roots, shared.Select(s => s.Root).ToList());
         }
         var others = accounts.Where(a => a != worst.A && a != worst.B).Select(a => a.Summarize(showTimes)).ToList();
-        var text = others.Count == 0 ? worst.Text : $"{worst.Text} {Capitalized(string.Join("; ", others))}.";
+        var text = others.Count == 0 ? worst.Text : $"{worst.Text} {TextValues.Capitalized(string.Join("; ", others))}.";
         return new(worst.Flag, WithRoots(text), roots, shared.Select(s => s.Root).ToList());
     }
 
@@ -287,19 +288,8 @@ public static class AgreementRule
         _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
     };
 
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
     /// <summary>A quote cut at a word boundary so a rationale stays one readable sentence.</summary>
-    internal static string Excerpt(string quote, int max = 90)
-    {
-        var q = quote.Trim().TrimEnd('.', ',', ';', ':');
-        if (q.Length <= max)
-        {
-            return q;
-        }
-        var cut = q.LastIndexOf(' ', max);
-        return q[..(cut > max / 2 ? cut : max)] + "…";
-    }
+    internal static string Excerpt(string quote, int max = 90) => TextValues.Excerpt(quote.Trim().TrimEnd('.', ',', ';', ':'), max);
 
     /// <summary>A quantity a document gives, with the citation it comes from and whether it is derived.</summary>
     private sealed record SpokenQuantity(Quantity Quantity, CitationEvidence Citation, FigureDerivation? Derivation)

@@ -1,10 +1,11 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Topics;
 
 namespace KnowledgeBase.Core.Claims;
 
 /// <summary>A factual statement in the editors' words, backed by citations of exact passages.</summary>
-public sealed class Claim
+public sealed class Claim : IEditable
 {
     public long Id { get; set; }
     public required string Slug { get; set; }

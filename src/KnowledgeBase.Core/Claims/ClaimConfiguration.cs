@@ -4,7 +4,6 @@ using KnowledgeBase.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NpgsqlTypes;
 
 namespace KnowledgeBase.Core.Claims;
@@ -18,9 +17,9 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Figure).HasMaxLength(300);
         builder.Property(c => c.AgreementRationale).HasMaxLength(2000);
         builder.Property(c => c.OverrideReason).HasMaxLength(2000);
-        builder.Property(c => c.Agreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
-        builder.Property(c => c.ComputedAgreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
-        builder.Property(c => c.OverrideAgreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
+        builder.Property(c => c.Agreement).HasConversion(EnumSlugConverter<AgreementFlag>.Instance).HasMaxLength(16);
+        builder.Property(c => c.ComputedAgreement).HasConversion(EnumSlugConverter<AgreementFlag>.Instance).HasMaxLength(16);
+        builder.Property(c => c.OverrideAgreement).HasConversion(EnumSlugConverter<AgreementFlag>.Instance).HasMaxLength(16);
         builder.Property(c => c.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         // Soft delete: readers never see a deleted claim; the editing services opt out with IgnoreQueryFilters.
         builder.HasQueryFilter(c => c.DeletedAt == null);
@@ -42,7 +41,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
                 // The topic page walks (topic_id, claim_id) in key order: that is its keyset.
                 j.HasKey(ct => new { ct.TopicId, ct.ClaimId });
                 j.HasIndex(ct => ct.ClaimId);
-                j.Property(ct => ct.Agreement).HasConversion(AgreementConversion.Converter).HasMaxLength(16);
+                j.Property(ct => ct.Agreement).HasConversion(EnumSlugConverter<AgreementFlag>.Instance).HasMaxLength(16);
                 DerivedByDatabase.Configure(j.Property(ct => ct.Agreement));
                 DerivedByDatabase.Configure(j.Property(ct => ct.ClaimDeleted));
                 j.ToTable(t => t.HasTrigger(DerivedByDatabase.ClaimTopicTrigger));
@@ -57,11 +56,11 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
 {
     public void Configure(EntityTypeBuilder<Citation> builder)
     {
-        builder.Property(c => c.Stance).HasConversion(AgreementConversion.StanceConverter).HasMaxLength(20);
+        builder.Property(c => c.Stance).HasConversion(EnumSlugConverter<Stance>.Instance).HasMaxLength(20);
         builder.Property(c => c.Attribution).HasMaxLength(300);
         builder.Property(c => c.Figure).HasMaxLength(300);
-        builder.Property(c => c.Voice).HasConversion(AgreementConversion.VoiceConverter).HasMaxLength(16);
-        builder.Property(c => c.Certainty).HasConversion(AgreementConversion.CertaintyConverter).HasMaxLength(16);
+        builder.Property(c => c.Voice).HasConversion(EnumSlugConverter<Voice>.Instance).HasMaxLength(16);
+        builder.Property(c => c.Certainty).HasConversion(EnumSlugConverter<Certainty>.Instance).HasMaxLength(16);
         builder.Property(c => c.AsOfWords).HasMaxLength(EditLimits.AsOfWords);
         builder.HasIndex(c => new { c.ClaimId, c.PassageId }).IsUnique();
         builder.HasIndex(c => c.PassageId);
@@ -73,25 +72,6 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
         // A deleted claim's citations stay (undelete brings them back) but no reader sees them.
         builder.HasQueryFilter(c => c.Claim!.DeletedAt == null);
     }
-}
-
-/// <summary>Flags, stances, voices and certainties are stored as their slugs, so the database reads as the seed files do.</summary>
-internal static class AgreementConversion
-{
-    public static readonly ValueConverter<AgreementFlag, string> Converter = new(f => f.ToSlug(), s => ParseFlag(s));
-    public static readonly ValueConverter<Stance, string> StanceConverter = new(s => s.ToSlug(), s => ParseStance(s));
-    public static readonly ValueConverter<Voice, string> VoiceConverter = new(v => v.ToSlug(), s => Parse<Voice>(s));
-    public static readonly ValueConverter<Certainty, string> CertaintyConverter = new(c => c.ToSlug(), s => Parse<Certainty>(s));
-
-    private static T Parse<T>(string slug)
-        where T : struct, Enum =>
-        EnumSlugs.TryParse(slug, out T value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name.ToLowerInvariant()} '{slug}'.");
-
-    private static AgreementFlag ParseFlag(string slug) =>
-        EnumSlugs.TryParse<AgreementFlag>(slug, out var flag) ? flag : throw new InvalidOperationException($"Unknown agreement flag '{slug}'.");
-
-    private static Stance ParseStance(string slug) =>
-        EnumSlugs.TryParse<Stance>(slug, out var stance) ? stance : throw new InvalidOperationException($"Unknown stance '{slug}'.");
 }
 
 /// <summary>

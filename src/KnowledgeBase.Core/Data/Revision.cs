@@ -1,7 +1,6 @@
 using KnowledgeBase.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KnowledgeBase.Core.Data;
 
@@ -50,19 +49,10 @@ public sealed class Revision
 
 internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
 {
-    private static readonly ValueConverter<RevisionEntity, string> EntityConverter = new(e => e.ToSlug(), s => ParseEntity(s));
-    private static readonly ValueConverter<RevisionAction, string> ActionConverter = new(a => a.ToSlug(), s => ParseAction(s));
-
-    private static RevisionEntity ParseEntity(string slug) =>
-        EnumSlugs.TryParse(slug, out RevisionEntity e) ? e : throw new InvalidOperationException($"Unknown revision entity '{slug}'.");
-
-    private static RevisionAction ParseAction(string slug) =>
-        EnumSlugs.TryParse(slug, out RevisionAction a) ? a : throw new InvalidOperationException($"Unknown revision action '{slug}'.");
-
     public void Configure(EntityTypeBuilder<Revision> builder)
     {
-        builder.Property(r => r.EntityType).HasConversion(EntityConverter).HasMaxLength(16);
-        builder.Property(r => r.Action).HasConversion(ActionConverter).HasMaxLength(16);
+        builder.Property(r => r.EntityType).HasConversion(EnumSlugConverter<RevisionEntity>.Instance).HasMaxLength(16);
+        builder.Property(r => r.Action).HasConversion(EnumSlugConverter<RevisionAction>.Instance).HasMaxLength(16);
         builder.Property(r => r.Snapshot).HasColumnType("jsonb");
         builder.Property(r => r.AuthorId).HasMaxLength(EditLimits.AuthorId);
         builder.Property(r => r.AuthorName).HasMaxLength(EditLimits.AuthorName);

@@ -36,7 +36,7 @@ public sealed record CitationPreview(
 public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
 {
     private const string PassageSpanIndex = "ix_passages_source_id_start_end";
-    private const string ClaimSlugIndex = "ix_claims_slug";
+    private EditSteps<Claim, ClaimSnapshot> Steps => field ??= new(db, clock, RevisionEntity.Claim, "ix_claims_slug", ConflictAsync);
 
     public async Task<EditableClaim?> FindAsync(long id, CancellationToken ct = default)
     {
@@ -72,51 +72,38 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         long id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default) =>
         SetDeletedAsync(id, expectedVersion, deleted: false, editor, comment, ct);
 
-    private async Task<EditResult<ClaimSnapshot>> SetDeletedAsync(
+    private Task<EditResult<ClaimSnapshot>> SetDeletedAsync(
         long id, uint expectedVersion, bool deleted, Editor editor, string? comment, CancellationToken ct)
     {
-        if (Revisions.CheckWriter(editor, comment) is [_, ..] refused)
-        {
-            return new EditResult<ClaimSnapshot>.Invalid(refused);
-        }
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Undeleting reads whether the cited documents are live, so it shares them first, in the lock order.
-        var citedSources = deleted
-            ? []
-            : await db.Citations.IgnoreQueryFilters().Where(c => c.ClaimId == id).Select(c => c.Passage!.SourceId).Distinct().ToListAsync(ct);
-        await Revisions.ShareSourcesAsync(db, citedSources, ct);
-        await Revisions.LockClaimsAsync(db, [id], ct);
-        var claim = await db.Claims.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (claim is null || (deleted && claim.DeletedAt is not null))
-        {
-            return new EditResult<ClaimSnapshot>.NotFound();
-        }
-        if (claim.Version != expectedVersion)
-        {
-            return await ConflictAsync(id, ct);
-        }
-        if (!deleted && claim.DeletedAt is null)
-        {
-            return new EditResult<ClaimSnapshot>.Invalid([new("", "This claim is not deleted.")]);
-        }
-        var deletedSources = deleted
-            ? []
-            : await db.Sources.IgnoreQueryFilters()
-                .Where(s => citedSources.Contains(s.Id) && s.DeletedAt != null).Select(s => s.ShortName).ToListAsync(ct);
-        if (deletedSources.Count > 0)
-        {
-            return new EditResult<ClaimSnapshot>.Invalid([new("",
-                $"It cites {string.Join(" and ", deletedSources)}, which {(deletedSources.Count == 1 ? "has" : "have")} been deleted: undelete the document first.")]);
-        }
-        var snapshot = (await SnapshotRowAsync(id, ct))!.Snapshot;
-        var importedAt = claim.UpdatedAt;
-        var now = clock.GetUtcNow();
-        claim.DeletedAt = deleted ? now : null;
-        claim.UpdatedAt = now;
-        return await CommitAsync(
-            claim, expectedVersion, deleted ? RevisionAction.Deleted : RevisionAction.Undeleted, snapshot, editor, comment,
-            () => (snapshot, importedAt), transaction, ct);
+        List<int> citedSources = [];
+        return Steps.SetDeletedAsync(
+            expectedVersion, deleted, editor, comment,
+            async () =>
+            {
+                // Undeleting reads whether the cited documents are live, so it shares them first, in the lock order.
+                if (!deleted)
+                {
+                    citedSources = await db.Citations.IgnoreQueryFilters()
+                        .Where(c => c.ClaimId == id).Select(c => c.Passage!.SourceId).Distinct().ToListAsync(ct);
+                }
+                await Revisions.ShareSourcesAsync(db, citedSources, ct);
+                await Revisions.LockClaimsAsync(db, [id], ct);
+                return await db.Claims.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == id, ct);
+            },
+            async _ =>
+            {
+                if (citedSources.Count == 0)
+                {
+                    return null;
+                }
+                var deletedSources = await db.Sources.IgnoreQueryFilters()
+                    .Where(s => citedSources.Contains(s.Id) && s.DeletedAt != null).Select(s => s.ShortName).ToListAsync(ct);
+                return deletedSources.Count == 0
+                    ? null
+                    : $"It cites {string.Join(" and ", deletedSources)}, which {(deletedSources.Count == 1 ? "has" : "have")} been deleted: undelete the document first.";
+            },
+            async _ => (await SnapshotRowAsync(id, ct))!.Snapshot,
+            ct);
     }
 
     /// <summary>
@@ -240,46 +227,12 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             claim.Slug, claim.Statement, claim.Figure, topics.Select(t => t.Slug).Order(StringComparer.Ordinal).ToList(),
             claim.OverrideAgreement?.ToSlug(), claim.OverrideReason,
             placed.Select(p => CitationSnapshot.Of(p.Citation, p.Passage, p.Source.Slug, p.Footnote)).ToList());
-        var result = await CommitAsync(
-            claim, expectedVersion, action, snapshot, editor, comment,
-            before is null ? null : () => (before, importedAt), transaction, ct);
+        var result = await Steps.CommitAsync(
+            claim, expectedVersion, action, editor, comment, () => snapshot,
+            before is null ? null : () => (before, importedAt), transaction, null, ct);
         return result is EditResult<ClaimSnapshot>.Saved saved
             ? saved with { Warning = StatementLint.Check(claim.Statement, [.. placed.Select(p => p.Evidence())]) }
             : result;
-    }
-
-    /// <summary>Saves the claim (checking its version unless it is new), adds the revision, commits.</summary>
-    private async Task<EditResult<ClaimSnapshot>> CommitAsync(
-        Claim claim, uint expectedVersion, RevisionAction action, ClaimSnapshot snapshot, Editor editor, string? comment,
-        Func<(ClaimSnapshot, DateTimeOffset)>? before, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
-    {
-        var entry = db.Entry(claim);
-        if (entry.State != EntityState.Added)
-        {
-            // Always write the row, so its xmin moves and the version check below runs, even when only citations changed.
-            entry.Property(c => c.UpdatedAt).IsModified = true;
-            entry.Property(c => c.Version).OriginalValue = expectedVersion;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Changed between our read and our write: nothing of this save is kept.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await ConflictAsync(claim.Id, ct);
-        }
-        catch (DbUpdateException e) when (Revisions.UniqueViolation(e) == ClaimSlugIndex)
-        {
-            return new EditResult<ClaimSnapshot>.Invalid([new("slug", $"Another claim already uses the slug '{claim.Slug}'.")]);
-        }
-
-        var number = await Revisions.AddAsync(db, RevisionEntity.Claim, claim.Id, action, snapshot, editor, comment, clock.GetUtcNow(), before, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new EditResult<ClaimSnapshot>.Saved(claim.Id, claim.Version, number);
     }
 
     private async Task<EditResult<ClaimSnapshot>> ConflictAsync(long id, CancellationToken ct)

@@ -194,6 +194,24 @@ public static class DraftRules
             check.Text($"{at}.url", cited.Url, EditLimits.Url);
         }
 
+        var body = CheckBody(check, errors, reader, draft);
+        return (errors, errors.Count == 0 ? body : null);
+    }
+
+    /// <summary>
+    /// A body alone, as a source save checks it, for the editor's live preview: its refusals and, if none, the body
+    /// prepared (with nothing recorded yet for what its footnotes cite).
+    /// </summary>
+    public static (List<FieldError> Errors, PreparedBody? Body) CheckBody(string? markdown)
+    {
+        var errors = new List<FieldError>();
+        var body = CheckBody(new Checker(errors, DraftReader.Editor, ""), errors, DraftReader.Editor, new SourceDraft { BodyMarkdown = markdown });
+        return (errors, errors.Count == 0 ? body : null);
+    }
+
+    /// <summary>The body of a source draft: required, storable, rendered, its footnotes and restored markers checked.</summary>
+    private static PreparedBody? CheckBody(Checker check, List<FieldError> errors, DraftReader reader, SourceDraft draft)
+    {
         PreparedBody? body = null;
         if (string.IsNullOrWhiteSpace(draft.BodyMarkdown))
         {
@@ -214,7 +232,7 @@ public static class DraftRules
                 // Length and NUL checks above may already have refused the same footnote field.
                 if (field == "bodyMarkdown" || !errors.Any(e => e.Field == field))
                 {
-                    errors.Add(new(field, seed ? problem.Message : Capitalize(problem.Message)));
+                    errors.Add(new(field, seed ? problem.Message : TextValues.Capitalized(problem.Message)));
                 }
             }
             foreach (var number in draft.RestoredMarkers.Distinct().Where(n => body is not null && body.Footnotes.All(f => f.Number != n)).Order())
@@ -223,7 +241,7 @@ public static class DraftRules
                     $"restored-markers names footnote {number}, but the text has no footnote {number}.");
             }
         }
-        return (errors, errors.Count == 0 ? body : null);
+        return body;
     }
 
     /// <summary>A slug from a statement: "North Korea has sent troops" → "north-korea-has-sent-troops", at most 80 characters.</summary>
@@ -251,10 +269,8 @@ public static class DraftRules
         return slug.Length == 0 ? "claim" : slug;
     }
 
-    internal static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
-
-    private static string Capitalize(string message) =>
-        message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..];
+    /// <summary>A refused value as the messages quote it.</summary>
+    internal static string Shorten(string text) => TextValues.Shorten(text, 60, keep: 57);
 
     private sealed class Checker(List<FieldError> errors, DraftReader reader, string seedRequiredFormat)
     {

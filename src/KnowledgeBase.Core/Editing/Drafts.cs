@@ -160,6 +160,48 @@ public class CitationDraft
     }
 
     public CitationDraft Copy() => (CitationDraft)MemberwiseClone();
+
+    /// <summary>A citation as a snapshot or an API body states it, as a draft; a missing stance is "supports".</summary>
+    public static CitationDraft From(ICitationFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return new()
+        {
+            SourceSlug = fields.Source,
+            Quote = fields.Quote,
+            Prefix = fields.Prefix,
+            Suffix = fields.Suffix,
+            Stance = fields.Stance ?? "supports",
+            Attribution = fields.Attribution,
+            Figure = fields.Figure,
+            Footnote = fields.Footnote,
+            Voice = fields.Voice,
+            Certainty = fields.Certainty,
+            AsOf = fields.AsOf,
+            AsOfWords = fields.AsOfWords,
+        };
+    }
+}
+
+/// <summary>
+/// A citation's fields as the shapes that carry one state them (a revision's snapshot, an API body), so that
+/// <see cref="CitationDraft.From"/> maps each into a draft in one place. The names are the API's.
+/// </summary>
+public interface ICitationFields
+{
+    /// <summary>The document's slug.</summary>
+    string? Source { get; }
+    string? Quote { get; }
+    string? Prefix { get; }
+    string? Suffix { get; }
+    string? Stance { get; }
+    string? Attribution { get; }
+    string? Figure { get; }
+    int? Footnote { get; }
+    string? Voice { get; }
+    string? Certainty { get; }
+    string? AsOf { get; }
+    string? AsOfWords { get; }
 }
 
 /// <summary>A source as an editor submits it: its metadata, its Markdown body with footnotes, and what each footnote cites.</summary>

@@ -64,7 +64,7 @@ public sealed record CitationSnapshot(
     string? Voice = null,
     string? Certainty = null,
     string? AsOf = null,
-    string? AsOfWords = null)
+    string? AsOfWords = null) : ICitationFields
 {
     /// <summary>The stored state of a citation: its own fields, its passage's words and place, its document's slug and its footnote.</summary>
     public static CitationSnapshot Of(Citation citation, Passage passage, string source, int? footnote)
@@ -90,22 +90,15 @@ public sealed record CitationSnapshot(
             AsOfText.Canonical(draft.AsOf), TextValues.Blank(draft.AsOf) is null ? null : TextValues.Blank(draft.AsOfWords));
     }
 
-    public CitationDraft ToDraft() => new()
+    string? ICitationFields.Quote => Exact;
+
+    /// <summary>A draft that, saved, brings this citation back; its document found by id, even if renamed since.</summary>
+    public CitationDraft ToDraft()
     {
-        SourceId = SourceId,
-        SourceSlug = Source,
-        Quote = Exact,
-        Prefix = Prefix,
-        Suffix = Suffix,
-        Stance = Stance,
-        Attribution = Attribution,
-        Figure = Figure,
-        Footnote = Footnote,
-        Voice = Voice,
-        Certainty = Certainty,
-        AsOf = AsOf,
-        AsOfWords = AsOfWords,
-    };
+        var draft = CitationDraft.From(this);
+        draft.SourceId = SourceId;
+        return draft;
+    }
 
     /// <summary>This citation's fields, under <paramref name="at"/> ("citations[0]") and labelled after <paramref name="name"/> ("Citation 1").</summary>
     public IEnumerable<SnapshotField> DiffFields(string at, string name) =>

@@ -5,7 +5,6 @@ using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KnowledgeBase.Core.Editing;
 
@@ -24,21 +23,13 @@ public sealed record BodyPreview(string? Html, IReadOnlyList<int> FootnoteNumber
 /// </summary>
 public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
 {
-    private const string SourceSlugIndex = "ix_sources_slug";
+    private EditSteps<Source, SourceSnapshot> Steps =>
+        field ??= new(db, clock, RevisionEntity.Source, "ix_sources_slug", (id, ct) => ConflictAsync((int)id, ct));
 
     /// <summary>Renders a body as the source page would show it, for the editor's live preview; no database access.</summary>
     public static BodyPreview PreviewBody(string? markdown)
     {
-        var (errors, body) = DraftRules.Check(new SourceDraft
-        {
-            Slug = "preview",
-            Title = "preview",
-            ShortName = "preview",
-            Publisher = "preview",
-            Kind = "preview",
-            Published = "2000",
-            BodyMarkdown = markdown,
-        });
+        var (errors, body) = DraftRules.CheckBody(markdown);
         if (body is not null)
         {
             return new BodyPreview(body.Rendered.Html, body.Footnotes.Select(f => f.Number).ToList(), []);
@@ -79,7 +70,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         await SourceWrite.ApplyAsync(db, source, draft, body!, now, ct);
         source.UpdatedAt = now;
         db.Sources.Add(source);
-        return await CommitAsync(source, 0, RevisionAction.Created, editor, comment, null, transaction, null, ct);
+        return await Steps.CommitAsync(source, 0, RevisionAction.Created, editor, comment, () => SourceSnapshot.Of(source), null, transaction, null, ct);
     }
 
     /// <summary>Saves new metadata and body; every passage quoted from the source is re-anchored (see <see cref="PassageReanchoring"/>).</summary>
@@ -106,49 +97,31 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         int id, uint expectedVersion, Editor editor, string? comment = null, CancellationToken ct = default) =>
         SetDeletedAsync(id, expectedVersion, deleted: false, editor, comment, ct);
 
-    private async Task<EditResult<SourceSnapshot>> SetDeletedAsync(
-        int id, uint expectedVersion, bool deleted, Editor editor, string? comment, CancellationToken ct)
-    {
-        if (Revisions.CheckWriter(editor, comment) is [_, ..] refused)
-        {
-            return new EditResult<SourceSnapshot>.Invalid(refused);
-        }
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await Revisions.LockSourceAsync(db, id, ct);
-        var source = await db.Sources.IgnoreQueryFilters().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (source is null || (deleted && source.DeletedAt is not null))
-        {
-            return new EditResult<SourceSnapshot>.NotFound();
-        }
-        if (source.Version != expectedVersion)
-        {
-            return await ConflictAsync(id, ct);
-        }
-        if (!deleted && source.DeletedAt is null)
-        {
-            return new EditResult<SourceSnapshot>.Invalid([new("", "This source is not deleted.")]);
-        }
-        // The lock keeps claim saves from citing the source meanwhile (they share it first).
-        var citing = deleted
-            ? await db.Citations.Where(c => c.Passage!.SourceId == id).Select(c => c.Claim!.Slug).Distinct().OrderBy(s => s).Take(4).ToListAsync(ct)
-            : [];
-        if (citing.Count > 0)
-        {
-            var count = await db.Citations.Where(c => c.Passage!.SourceId == id).Select(c => c.ClaimId).Distinct().CountAsync(ct);
-            var named = string.Join(", ", citing.Take(3)) + (count > 3 ? ", …" : "");
-            return new EditResult<SourceSnapshot>.Invalid([new("",
-                $"{count} claim{(count == 1 ? "" : "s")} cite{(count == 1 ? "s" : "")} this document ({named}); remove those citations or delete those claims first.")]);
-        }
-        var snapshot = SourceSnapshot.Of(source);
-        var importedAt = source.UpdatedAt;
-        var now = clock.GetUtcNow();
-        source.DeletedAt = deleted ? now : null;
-        source.UpdatedAt = now;
-        return await CommitAsync(
-            source, expectedVersion, deleted ? RevisionAction.Deleted : RevisionAction.Undeleted, editor, comment,
-            () => (snapshot, importedAt), transaction, null, ct);
-    }
+    private Task<EditResult<SourceSnapshot>> SetDeletedAsync(
+        int id, uint expectedVersion, bool deleted, Editor editor, string? comment, CancellationToken ct) =>
+        Steps.SetDeletedAsync(
+            expectedVersion, deleted, editor, comment,
+            async () =>
+            {
+                await Revisions.LockSourceAsync(db, id, ct);
+                return await db.Sources.IgnoreQueryFilters().Include(s => s.Footnotes).FirstOrDefaultAsync(s => s.Id == id, ct);
+            },
+            async _ =>
+            {
+                // The lock keeps claim saves from citing the source meanwhile (they share it first).
+                var citing = deleted
+                    ? await db.Citations.Where(c => c.Passage!.SourceId == id).Select(c => c.Claim!.Slug).Distinct().OrderBy(s => s).Take(4).ToListAsync(ct)
+                    : [];
+                if (citing.Count == 0)
+                {
+                    return null;
+                }
+                var count = await db.Citations.Where(c => c.Passage!.SourceId == id).Select(c => c.ClaimId).Distinct().CountAsync(ct);
+                var named = string.Join(", ", citing.Take(3)) + (count > 3 ? ", …" : "");
+                return $"{count} claim{(count == 1 ? "" : "s")} cite{(count == 1 ? "s" : "")} this document ({named}); remove those citations or delete those claims first.";
+            },
+            source => Task.FromResult(SourceSnapshot.Of(source)),
+            ct);
 
     private async Task<EditResult<SourceSnapshot>> SaveAsync(
         int id, SourceDraft draft, uint expectedVersion, RevisionAction action, Editor editor, string? comment, CancellationToken ct)
@@ -236,7 +209,8 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
                 states.Where(s => s.NeedsReview).Select(s => s.Id).ToList());
         }
 
-        return await CommitAsync(source, expectedVersion, action, editor, comment, () => (before, importedAt), transaction, ReanchorAsync, ct);
+        return await Steps.CommitAsync(
+            source, expectedVersion, action, editor, comment, () => SourceSnapshot.Of(source), () => (before, importedAt), transaction, ReanchorAsync, ct);
     }
 
     /// <summary>Derives again the verdicts of the claims citing the source (deleted ones too, so an undelete shows the truth).</summary>
@@ -260,44 +234,6 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         }
         // The claims are locked: their versions cannot have moved since they were read.
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>
-    /// Saves the source (checking its version unless it is new), runs <paramref name="afterSource"/> (re-anchoring),
-    /// adds the revision and commits; a version that moved meanwhile rolls everything back into a conflict.
-    /// </summary>
-    private async Task<EditResult<SourceSnapshot>> CommitAsync(
-        Source source, uint expectedVersion, RevisionAction action, Editor editor, string? comment,
-        Func<(SourceSnapshot, DateTimeOffset)>? before, IDbContextTransaction transaction, Func<Task<ReanchorReport>>? afterSource,
-        CancellationToken ct)
-    {
-        var entry = db.Entry(source);
-        if (entry.State != EntityState.Added)
-        {
-            // Always write the row, so its xmin moves and the version check runs.
-            entry.Property(s => s.UpdatedAt).IsModified = true;
-            entry.Property(s => s.Version).OriginalValue = expectedVersion;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            var report = afterSource is null ? ReanchorReport.None : await afterSource();
-            var number = await Revisions.AddAsync(
-                db, RevisionEntity.Source, source.Id, action, SourceSnapshot.Of(source), editor, comment, clock.GetUtcNow(), before, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new EditResult<SourceSnapshot>.Saved(source.Id, source.Version, number, report);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await ConflictAsync(source.Id, ct);
-        }
-        catch (DbUpdateException e) when (Revisions.UniqueViolation(e) == SourceSlugIndex)
-        {
-            return new EditResult<SourceSnapshot>.Invalid([new("slug", $"Another source already uses the slug '{source.Slug}'.")]);
-        }
     }
 
     private async Task<EditResult<SourceSnapshot>> ConflictAsync(int id, CancellationToken ct)

@@ -123,7 +123,7 @@ public static class DocumentConverter
             Markers = footnotes.Markers,
             Unplaced = footnotes.Unplaced,
             Furniture = furniture,
-            EditorialNote = note.Length <= EditLimits.EditorialNote ? note : note[..(EditLimits.EditorialNote - 1)] + "…",
+            EditorialNote = TextValues.Shorten(note, EditLimits.EditorialNote, keep: EditLimits.EditorialNote - 1),
         };
     }
 

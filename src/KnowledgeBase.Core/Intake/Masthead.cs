@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Shared;
 
 namespace KnowledgeBase.Core.Intake;
 
@@ -130,7 +131,7 @@ internal static partial class Masthead
     internal static string Sentence(List<string> parts)
     {
         var text = parts.Count == 1 ? parts[0] : string.Join(", ", parts.SkipLast(1)) + " and " + parts[^1];
-        return char.ToUpperInvariant(text[0]) + text[1..];
+        return TextValues.Capitalized(text);
     }
 
     /// <summary>Two to six capitalised words, "and" or commas between names, no sentence punctuation.</summary>

@@ -30,6 +30,11 @@ public static class EnumSlugs
         return false;
     }
 
+    /// <summary>Parses a slug read back from storage; one that is no member's is corrupt data ("Unknown agreement flag 'x'.").</summary>
+    public static T Parse<T>(string slug)
+        where T : struct, Enum =>
+        TryParse(slug, out T value) ? value : throw new InvalidOperationException($"Unknown {KebabCase(typeof(T).Name).Replace('-', ' ')} '{slug}'.");
+
     private static string KebabCase(string name)
     {
         var slug = new StringBuilder(name.Length + 4);

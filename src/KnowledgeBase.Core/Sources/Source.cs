@@ -1,9 +1,14 @@
+using KnowledgeBase.Core.Shared;
+
 namespace KnowledgeBase.Core.Sources;
 
 /// <summary>A document the knowledge base cites: an analysis, a commentary, a report.</summary>
-public sealed class Source
+public sealed class Source : IEditable
 {
     public int Id { get; set; }
+
+    long IEditable.Id => Id;
+
     public required string Slug { get; set; }
     public required string Title { get; set; }
 

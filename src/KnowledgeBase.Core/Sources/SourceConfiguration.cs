@@ -2,7 +2,6 @@ using KnowledgeBase.Core.Search;
 using KnowledgeBase.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NpgsqlTypes;
 
 namespace KnowledgeBase.Core.Sources;
@@ -68,18 +67,9 @@ internal sealed class PassageConfiguration : IEntityTypeConfiguration<Passage>
         // Full-text search over quotes and, at a lower weight, their context.
         builder.Property<NpgsqlTsVector>(FullText.VectorProperty).HasComputedColumnSql(FullText.PassageVectorSql, stored: true);
         builder.HasIndex(FullText.VectorProperty).HasMethod("gin");
-        builder.Property(p => p.AnchorStatus).HasConversion(AnchorStatusConversion.Converter).HasMaxLength(16).HasDefaultValue(AnchorStatus.Exact);
+        builder.Property(p => p.AnchorStatus).HasConversion(EnumSlugConverter<AnchorStatus>.Instance).HasMaxLength(16).HasDefaultValue(AnchorStatus.Exact);
         // The review queue walks passages awaiting review in id order; the partial index holds only those.
         builder.HasIndex(p => p.Id, "ix_passages_needs_review").HasFilter("needs_review").HasDatabaseName("ix_passages_needs_review");
         builder.HasQueryFilter(p => p.Source!.DeletedAt == null);
     }
-}
-
-/// <summary>Anchor statuses are stored as lowercase words ("exact", "moved", "fuzzy", "orphaned").</summary>
-internal static class AnchorStatusConversion
-{
-    public static readonly ValueConverter<AnchorStatus, string> Converter = new(s => s.ToSlug(), s => Parse(s));
-
-    private static AnchorStatus Parse(string slug) =>
-        EnumSlugs.TryParse<AnchorStatus>(slug, out var status) ? status : throw new InvalidOperationException($"Unknown anchor status '{slug}'.");
 }

@@ -158,7 +158,7 @@ public sealed class ApiClaimInput
 }
 
 [Description("One citation as a client writes it: the document's slug, the quoted words (anchored in its text), and how they bear on the claim.")]
-public sealed class ApiCitationInput
+public sealed class ApiCitationInput : ICitationFields
 {
     [Required]
     [Description("The document's slug, as /api/v1/sources lists them. Required.")]
@@ -201,21 +201,7 @@ public sealed class ApiCitationInput
     [Description("On the citation endpoints: why, recorded on the claim's revision; optional.")]
     public string? Comment { get; set; }
 
-    public CitationDraft ToDraft() => new()
-    {
-        SourceSlug = Source,
-        Quote = Quote,
-        Prefix = Prefix,
-        Suffix = Suffix,
-        Stance = Stance ?? "supports",
-        Attribution = Attribution,
-        Figure = Figure,
-        Footnote = Footnote,
-        Voice = Voice,
-        Certainty = Certainty,
-        AsOf = AsOf,
-        AsOfWords = AsOfWords,
-    };
+    public CitationDraft ToDraft() => CitationDraft.From(this);
 }
 
 /// <summary>A place an ambiguous quote occurs: offsets in the document's canonical text and the words around it.</summary>

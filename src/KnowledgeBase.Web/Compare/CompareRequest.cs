@@ -85,11 +85,11 @@ public sealed record CompareRequest(
         right = TextValues.Blank(right);
         if (left is not null && !IsSlug(left))
         {
-            error = $"“{Clip(left)}” is not a document identifier: they are lowercase words joined by hyphens, such as usip-2024-seoul-response.";
+            error = $"“{TextValues.Shorten(left, 60)}” is not a document identifier: they are lowercase words joined by hyphens, such as usip-2024-seoul-response.";
         }
         else if (right is not null && !IsSlug(right))
         {
-            error = $"“{Clip(right)}” is not a document identifier: they are lowercase words joined by hyphens, such as usip-2024-seoul-response.";
+            error = $"“{TextValues.Shorten(right, 60)}” is not a document identifier: they are lowercase words joined by hyphens, such as usip-2024-seoul-response.";
         }
         else if (left is not null && left == right)
         {
@@ -105,14 +105,14 @@ public sealed record CompareRequest(
             }
             else
             {
-                error = $"“{Clip(f)}” is not an agreement flag. Use one of: {string.Join(", ", Enum.GetValues<AgreementFlag>().Select(x => x.ToSlug()))}.";
+                error = $"“{TextValues.Shorten(f, 60)}” is not an agreement flag. Use one of: {string.Join(", ", Enum.GetValues<AgreementFlag>().Select(x => x.ToSlug()))}.";
             }
         }
 
         var parsedSort = CompareSort.Flag;
         if (error is null && TextValues.Blank(sort) is { } s && !EnumSlugs.TryParse<CompareSort>(s, out parsedSort))
         {
-            error = $"“{Clip(s)}” is not an order for this page. Use one of: {string.Join(", ", Enum.GetValues<CompareSort>().Select(x => x.ToSlug()))}.";
+            error = $"“{TextValues.Shorten(s, 60)}” is not an order for this page. Use one of: {string.Join(", ", Enum.GetValues<CompareSort>().Select(x => x.ToSlug()))}.";
         }
 
         CompareCursor? afterCursor = null, leftCursor = null, rightCursor = null;
@@ -141,6 +141,4 @@ public sealed record CompareRequest(
     }
 
     public static bool IsSlug(string value) => value.Length <= MaxSlugLength && FieldRules.IsSlug(value);
-
-    private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
 }

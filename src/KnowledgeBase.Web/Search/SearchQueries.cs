@@ -192,7 +192,7 @@ public static class SearchQueries
         var results = (await db.Database.SqlQueryRaw<ResultRow>(sql, parameters.ToArray()).ToListAsync(ct)).ToDictionary(
             r => r.Id,
             r => new ClaimResult(
-                r.Id, r.Slug, r.StatementHeadline, r.Figure, ParseFlag(r.Agreement), r.Sources,
+                r.Id, r.Slug, r.StatementHeadline, r.Figure, EnumSlugs.Parse<AgreementFlag>(r.Agreement), r.Sources,
                 r.QuotePassageId is { } passageId
                     ? new QuoteMatch(passageId, r.QuoteSourceSlug!, r.QuoteSourceShortName!, r.QuotePrefix!, r.QuoteExact!, r.QuoteSuffix!)
                     : null));
@@ -230,9 +230,6 @@ public static class SearchQueries
         var sources = await Browse.ClaimListQueries.OfferedSourcesAsync(db, cache, selectedSource, ct);
         return new FilterOptions(topics, sources.Select(s => new FilterOption(s.Id, s.Slug, s.ShortName + ": " + s.Title)).ToList());
     }
-
-    private static AgreementFlag ParseFlag(string slug) =>
-        EnumSlugs.TryParse<AgreementFlag>(slug, out var flag) ? flag : throw new InvalidOperationException($"Unknown agreement flag '{slug}'.");
 
     private static NpgsqlParameter Text(string name, string value) => new(name, NpgsqlDbType.Text) { Value = value };
 

@@ -116,5 +116,5 @@ public static class BrowseParameters
     };
 
     /// <summary>Echoes a bad value back without letting a long one swamp the message.</summary>
-    public static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    public static string Shorten(string value) => TextValues.Shorten(value, 40);
 }

@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Shared;
+
 namespace KnowledgeBase.Web.Shared;
 
 /// <summary>Long document text shown in a list: cut at a word boundary, so the list names the words and the page shows them whole.</summary>
@@ -6,12 +8,6 @@ public static class Excerpts
     public static string Of(string text, int max)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var t = text.Trim().ReplaceLineEndings(" ");
-        if (t.Length <= max)
-        {
-            return t;
-        }
-        var cut = t.LastIndexOf(' ', max);
-        return t[..(cut > max / 2 ? cut : max)] + "…";
+        return TextValues.Excerpt(text.Trim().ReplaceLineEndings(" "), max);
     }
 }
