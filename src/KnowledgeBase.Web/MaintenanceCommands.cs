@@ -4,7 +4,6 @@ using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Seeding;
 using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web;
 

@@ -1,5 +1,3 @@
-using KnowledgeBase.Core.Shared;
-
 namespace KnowledgeBase.Core.Agreement;
 
 /// <summary>Whether the documents that cite a claim tell the same story.</summary>

@@ -83,7 +83,7 @@ public static class AgreementRule
         var (roots, shared) = Independence(accounts);
         string WithRoots(string text) => shared.Count == 0
             ? text
-            : text + " " + string.Join(" ", shared.Select(s => $"{JoinNames(s.Accounts.Select(a => a.Name).ToList())} {(s.Accounts.Count > 2 ? "all" : "both")} rest on {s.Root}, so they are not independent confirmation."));
+            : text + " " + string.Join(" ", shared.Select(s => $"{TextValues.Listed([.. s.Accounts.Select(a => a.Name)])} {(s.Accounts.Count > 2 ? "all" : "both")} rest on {s.Root}, so they are not independent confirmation."));
 
         if (accounts.Count == 1)
         {
@@ -108,7 +108,7 @@ public static class AgreementRule
         if (worst.Flag == AgreementFlag.Agree && accounts.Count > 2 && accounts.All(a => a.Quantities.Count == 0))
         {
             var all = accounts.All(a => a.Stance == Stance.Contradicts) ? "all contradict this claim" : "all state this";
-            return new(AgreementFlag.Agree, WithRoots($"{JoinNames(accounts.Select(a => a.Describe(a.Strongest, showTimes)).ToList())} {all}."), roots, shared.Select(s => s.Root).ToList());
+            return new(AgreementFlag.Agree, WithRoots($"{TextValues.Listed([.. accounts.Select(a => a.Describe(a.Strongest, showTimes))])} {all}."), roots, shared.Select(s => s.Root).ToList());
         }
         var others = accounts.Where(a => a != worst.A && a != worst.B).Select(a => a.Summarize(showTimes)).ToList();
         var text = others.Count == 0 ? worst.Text : $"{worst.Text} {TextValues.Capitalized(string.Join("; ", others))}.";
@@ -280,13 +280,6 @@ public static class AgreementRule
         }
         return (Enumerable.Range(0, accounts.Count).Select(Find).Distinct().Count(), shared);
     }
-
-    private static string JoinNames(List<string> names) => names.Count switch
-    {
-        1 => names[0],
-        2 => $"{names[0]} and {names[1]}",
-        _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
-    };
 
     /// <summary>A quote cut at a word boundary so a rationale stays one readable sentence.</summary>
     internal static string Excerpt(string quote, int max = 90) => TextValues.Excerpt(quote.Trim().TrimEnd('.', ',', ';', ':'), max);

@@ -1,5 +1,3 @@
-using KnowledgeBase.Core.Shared;
-
 namespace KnowledgeBase.Core.Agreement;
 
 /// <summary>How a cited passage bears on its claim.</summary>

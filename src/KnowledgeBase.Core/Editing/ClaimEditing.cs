@@ -349,7 +349,7 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
                 errors.Add(new($"{at}.footnote", $"{source.ShortName} has no footnote {chosen}: {has}."));
                 continue;
             }
-            if (!EnumSlugs.TryParse<Stance>(string.IsNullOrWhiteSpace(c.Stance) ? "supports" : c.Stance.Trim(), out var stance))
+            if (!EnumSlugs.TryParse<Stance>(c.StanceSlug(), out var stance))
             {
                 continue; // already refused by DraftRules
             }

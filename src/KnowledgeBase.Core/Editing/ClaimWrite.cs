@@ -1,5 +1,4 @@
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Sources;

@@ -112,7 +112,7 @@ public static class DraftRules
                 requiredMessage: "Paste or select the words this document uses.");
             check.Text($"{at}.prefix", citation.Prefix, EditLimits.QuoteContext);
             check.Text($"{at}.suffix", citation.Suffix, EditLimits.QuoteContext);
-            if (!EnumSlugs.TryParse<Stance>(string.IsNullOrWhiteSpace(citation.Stance) ? "supports" : citation.Stance.Trim(), out _))
+            if (!EnumSlugs.TryParse<Stance>(citation.StanceSlug(), out _))
             {
                 check.Add($"{at}.stance", $"'{Shorten(citation.Stance!)}' is not a stance: use supports, supports-in-part, contradicts or mentions.",
                     $"stance '{citation.Stance}' is not one of supports, supports-in-part, contradicts, mentions.");

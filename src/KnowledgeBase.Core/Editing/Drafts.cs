@@ -161,6 +161,9 @@ public class CitationDraft
 
     public CitationDraft Copy() => (CitationDraft)MemberwiseClone();
 
+    /// <summary>The stance's slug as typed, or "supports" when it is left blank.</summary>
+    public string StanceSlug() => string.IsNullOrWhiteSpace(Stance) ? "supports" : Stance.Trim();
+
     /// <summary>A citation as a snapshot or an API body states it, as a draft; a missing stance is "supports".</summary>
     public static CitationDraft From(ICitationFields fields)
     {

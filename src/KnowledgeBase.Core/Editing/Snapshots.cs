@@ -85,7 +85,7 @@ public sealed record CitationSnapshot(
         ArgumentNullException.ThrowIfNull(place);
         return new(
             sourceId, source, place.Exact, place.Prefix, place.Suffix, place.Start, place.End,
-            string.IsNullOrWhiteSpace(draft.Stance) ? "supports" : draft.Stance.Trim(), TextValues.Blank(draft.Attribution),
+            draft.StanceSlug(), TextValues.Blank(draft.Attribution),
             TextValues.Blank(draft.Figure), footnote, TextValues.Blank(draft.Voice)?.ToLowerInvariant(), TextValues.Blank(draft.Certainty)?.ToLowerInvariant(),
             AsOfText.Canonical(draft.AsOf), TextValues.Blank(draft.AsOf) is null ? null : TextValues.Blank(draft.AsOfWords));
     }

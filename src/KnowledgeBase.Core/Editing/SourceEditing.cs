@@ -2,7 +2,6 @@ using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
-using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 

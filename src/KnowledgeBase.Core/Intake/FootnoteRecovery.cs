@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Shared;
 
 namespace KnowledgeBase.Core.Intake;
 
@@ -111,8 +112,7 @@ internal static partial class FootnoteRecovery
     /// <summary>"13, 14, 25 and 26".</summary>
     internal static string Numbers(IReadOnlyList<int> numbers)
     {
-        var words = numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList();
-        return words.Count == 1 ? words[0] : string.Join(", ", words.SkipLast(1)) + " and " + words[^1];
+        return TextValues.Listed([.. numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))]);
     }
 
     [GeneratedRegex(@"</?[a-zA-Z][^>]*>")]

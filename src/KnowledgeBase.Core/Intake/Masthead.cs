@@ -130,8 +130,7 @@ internal static partial class Masthead
 
     internal static string Sentence(List<string> parts)
     {
-        var text = parts.Count == 1 ? parts[0] : string.Join(", ", parts.SkipLast(1)) + " and " + parts[^1];
-        return TextValues.Capitalized(text);
+        return TextValues.Capitalized(TextValues.Listed(parts));
     }
 
     /// <summary>Two to six capitalised words, "and" or commas between names, no sentence punctuation.</summary>

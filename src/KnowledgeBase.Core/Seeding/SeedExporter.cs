@@ -1,12 +1,10 @@
 using System.Data;
 using System.Text;
 using System.Text.Json.Nodes;
-using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
 using KnowledgeBase.Core.Shared;
-using KnowledgeBase.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Core.Seeding;

@@ -4,7 +4,6 @@ using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
-using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 
@@ -243,7 +242,7 @@ public sealed record SeedPlan(
                     errors.Add($"{at}: unknown source '{e.SourceSlug}'.");
                     continue;
                 }
-                if (!EnumSlugs.TryParse<Stance>(string.IsNullOrWhiteSpace(e.Stance) ? "supports" : e.Stance.Trim(), out var stance))
+                if (!EnumSlugs.TryParse<Stance>(e.StanceSlug(), out var stance))
                 {
                     continue; // already refused by DraftRules
                 }

@@ -38,6 +38,13 @@ public static partial class TextValues
         return text[..(cut > max / 2 ? cut : max)] + "…";
     }
 
+    /// <summary>Items as a sentence lists them: "A", "A and B", "A, B and C".</summary>
+    public static string Listed(IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+    }
+
     /// <summary>The text with its first letter upper case: a phrase made a sentence.</summary>
     public static string Capitalized(string text)
     {

@@ -1,5 +1,3 @@
-using KnowledgeBase.Core.Shared;
-
 namespace KnowledgeBase.Core.Sources;
 
 /// <summary>

@@ -4,7 +4,6 @@ using System.Text;
 using KnowledgeBase.Core.Accounts;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Accounts;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Shared;
 using Microsoft.AspNetCore.RateLimiting;
 

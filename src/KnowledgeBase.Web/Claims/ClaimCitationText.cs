@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Web.Claims;
@@ -38,13 +39,7 @@ public static class ClaimCitationText
 
     private static string Describe(SourceSummary s)
     {
-        var authors = s.Authors.Count switch
-        {
-            0 => "",
-            1 => s.Authors[0] + ", ",
-            2 => $"{s.Authors[0]} and {s.Authors[1]}, ",
-            _ => string.Join(", ", s.Authors.Take(s.Authors.Count - 1)) + " and " + s.Authors[^1] + ", ",
-        };
+        var authors = s.Authors.Count == 0 ? "" : TextValues.Listed(s.Authors) + ", ";
         var title = s.Title.TrimEnd();
         // The title's own closing punctuation stands in for the comma ("Respond …in Russia?”").
         var separator = title.EndsWith('?') || title.EndsWith('!') ? "" : ",";

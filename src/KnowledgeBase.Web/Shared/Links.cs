@@ -1,5 +1,4 @@
 using System.Globalization;
-using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Shared;
 
 namespace KnowledgeBase.Web.Shared;
