@@ -17,8 +17,10 @@ END {
     small = sizes[1]; large = sizes[nsizes]
     header = "| page | layer |"; line = "| --- | --- |"
     for (i = 1; i <= nsizes; i++) { header = header " " corpus(named[sizes[i]]) " p50 ms |"; line = line " ---: |" }
-    print header " " corpus(named[large]) " ÷ " corpus(named[small]) " | within " MAX_GROWTH "× |"
-    print line " ---: | --- |"
+    # With one corpus there is nothing to compare yet: no ratio columns.
+    ratios = nsizes > 1
+    print header (ratios ? " " corpus(named[large]) " ÷ " corpus(named[small]) " | within " MAX_GROWTH "× |" : "")
+    print line (ratios ? " ---: | --- |" : "")
     for (r = 1; r <= nrows; r++) {
         key = rows[r]; split(key, kp, SUBSEP)
         out = "| " kp[1] " | " kp[2] " |"
@@ -32,7 +34,7 @@ END {
             if (spread[key, small] > NOISY || spread[key, large] > NOISY) verdict = "noisy"
             else verdict = (g <= MAX_GROWTH) ? "met" : "**missed**"
         }
-        print out " " ratio " | " verdict " |"
+        print out (ratios ? " " ratio " | " verdict " |" : "")
     }
 }
 
