@@ -176,12 +176,8 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
         Done($"dropping {indexes.Count} indexes and {foreignKeys.Count} foreign keys");
 
         await CopyAsync(TopicTable, Enumerable.Range(1, size.Topics), ct);
-        // A source costs the database most (search vectors over its whole text and each of its 100 passages): in one
-        // stream the sources took about twice as long as the claims, leaving a core idle once the claims were done.
-        var half = size.Sources / 2;
         await Task.WhenAll(
-            Task.Run(() => CopySourcesAsync(corpus, 0, half, ct), ct),
-            Task.Run(() => CopySourcesAsync(corpus, half, size.Sources, ct), ct),
+            Task.Run(() => CopySourcesAsync(corpus, ct), ct),
             Task.Run(() => CopyClaimsAsync(corpus, ct), ct));
         foreach (var table in Tables)
         {
@@ -190,8 +186,8 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
         Done("COPY (search vectors computed as rows arrive)");
 
         // Longest first, two at a time: the machine has two cores and each build is single-threaded. The GIN builds
-        // are most of this phase and spill to disk in batches of maintenance_work_mem: at 5M claims, 256 MB made the
-        // passages' search index take 4 minutes; two builds of 1 GB each fit the machine's memory many times over.
+        // are most of this phase at 5M claims (several minutes each), and PostgreSQL documents their time as "very
+        // sensitive to the maintenance_work_mem setting": two builds of 1 GB fit the machine's memory many times over.
         var byCost = indexes.OrderByDescending(i => i.Definition.Contains("gin", StringComparison.OrdinalIgnoreCase))
             .ThenByDescending(i => Array.IndexOf(Tables, i.Table))
             .Select(i => i.Definition).ToList();
@@ -226,8 +222,7 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
         Say($"corpus loaded in {total:F1}s ({string.Join("; ", phases)})");
     }
 
-    /// <summary>Sources [from, to) with their footnotes and passages, each table on its own connection.</summary>
-    private async Task CopySourcesAsync(BenchCorpus corpus, int from, int to, CancellationToken ct)
+    private async Task CopySourcesAsync(BenchCorpus corpus, CancellationToken ct)
     {
         await using var sources = await dataSource.OpenConnectionAsync(ct);
         await using var footnotes = await dataSource.OpenConnectionAsync(ct);
@@ -236,7 +231,8 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
         await using (var f = await footnotes.BeginBinaryImportAsync(FootnoteTable.CopyCommand, ct))
         await using (var p = await passages.BeginBinaryImportAsync(PassageTable.CopyCommand, ct))
         {
-            for (var i = from; i < to; i++)
+            var count = corpus.Size.Sources;
+            for (var i = 0; i < count; i++)
             {
                 var source = corpus.Source(i);
                 SourceTable.Write(s, source);
@@ -248,7 +244,7 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
                 {
                     PassageTable.Write(p, (source, passage));
                 }
-                Progress($"sources from {from + 1:N0}", i - from + 1, to - from);
+                Progress("sources", i + 1, count);
             }
             await s.CompleteAsync(ct);
             await f.CompleteAsync(ct);
