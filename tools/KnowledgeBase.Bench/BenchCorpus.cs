@@ -34,7 +34,8 @@ public sealed record BenchSource(
 
 public sealed record BenchFootnote(int Id, int Number, string Text, int Start, int End, string Authors, string Title, string Outlet, string Published, string Url);
 
-public sealed record BenchPassage(long Id, TextAnchor Anchor, int FootnoteId);
+/// <param name="Sentence">The sentence the passage lies in, as the app keeps it (<see cref="Passage.Sentence"/>).</param>
+public sealed record BenchPassage(long Id, TextAnchor Anchor, string Sentence, int FootnoteId);
 
 public sealed record BenchCitation(long PassageId, int SourceId, int Position, Stance Stance, string? Figure);
 
@@ -275,6 +276,7 @@ public sealed class BenchCorpus
         var passages = template.Sentences.Select((span, i) => new BenchPassage(
             PassageId(index, i),
             TextAnchor.At(canonical, span.Start, span.End),
+            QuoteSentence.Around(canonical, span.Start, span.End),
             index * CorpusSize.FootnotesPerSource + (i / SentencesPerParagraph) + 1)).ToList();
         var rng = new Rng(Seed ^ Mix((ulong)index + 0x5EED));
         return new BenchSource(

@@ -94,6 +94,7 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
         new("exact", NpgsqlDbType.Text, x => x.Passage.Anchor.Exact),
         new("prefix", NpgsqlDbType.Text, x => x.Passage.Anchor.Prefix),
         new("suffix", NpgsqlDbType.Text, x => x.Passage.Anchor.Suffix),
+        new("sentence", NpgsqlDbType.Text, x => x.Passage.Sentence),
         new("footnote_id", NpgsqlDbType.Integer, x => x.Passage.FootnoteId));
 
     private static readonly CopyTable<BenchClaim> ClaimTable = new(

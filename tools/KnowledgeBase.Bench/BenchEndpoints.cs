@@ -48,8 +48,10 @@ internal static partial class BenchEndpoints
     public static void MapBenchEndpoints(this WebApplication app)
     {
         // L1's own connections, on the database the app was given, as given (not through the app's DbContext).
-        var dataSource = NpgsqlDataSource.Create(app.Configuration.GetConnectionString("KnowledgeBase") ?? app.Configuration["KB_DATABASE"]
-            ?? throw new InvalidOperationException("No database configured: set ConnectionStrings__KnowledgeBase or KB_DATABASE."));
+        // The app's session settings (prepared statements, no JIT, no parallel workers), so L1 differs from L2 only by EF.
+        var dataSource = NpgsqlDataSource.Create(KnowledgeBaseDb.SessionConnectionString(
+            app.Configuration.GetConnectionString("KnowledgeBase") ?? app.Configuration["KB_DATABASE"]
+            ?? throw new InvalidOperationException("No database configured: set ConnectionStrings__KnowledgeBase or KB_DATABASE.")));
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
         var bench = app.MapGroup("/bench").ExcludeFromDescription();
         bench.MapGet("/l2/{page}", async (string page, HttpContext context, KnowledgeBaseDb db, ReadingCache cache) =>

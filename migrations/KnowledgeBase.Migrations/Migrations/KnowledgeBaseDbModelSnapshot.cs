@@ -636,6 +636,10 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnName("search_vector")
                         .HasComputedColumnSql("setweight(to_tsvector('english', exact), 'B') || setweight(to_tsvector('english', prefix || ' ' || suffix), 'D')", true);
 
+                    b.Property<string>("Sentence")
+                        .HasColumnType("text")
+                        .HasColumnName("sentence");
+
                     b.Property<int>("SourceId")
                         .HasColumnType("integer")
                         .HasColumnName("source_id");
@@ -672,6 +676,10 @@ namespace KnowledgeBase.Migrations.Migrations
                     b.HasIndex(new[] { "Id" }, "ix_passages_needs_review")
                         .HasDatabaseName("ix_passages_needs_review")
                         .HasFilter("needs_review");
+
+                    b.HasIndex(new[] { "Id" }, "ix_passages_sentence_missing")
+                        .HasDatabaseName("ix_passages_sentence_missing")
+                        .HasFilter("sentence IS NULL");
 
                     b.ToTable("passages", (string)null);
                 });

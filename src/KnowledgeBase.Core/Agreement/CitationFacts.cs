@@ -11,16 +11,20 @@ namespace KnowledgeBase.Core.Agreement;
 public sealed record QuotedPassage(
     string SourceKey, string SourceName, string Published, string Quote, string? Sentence, int? FootnoteNumber, bool InFootnote, CitedWork? Cites)
 {
-    /// <summary>
-    /// The quote at <paramref name="start"/>–<paramref name="end"/> of <paramref name="text"/>: the document's canonical
-    /// text, or a window of it that begins at <paramref name="textStart"/> and reaches <see cref="QuoteSentence.Reach"/>
-    /// characters past the quote on either side. The footnote's span is where its text lies in the whole text.
-    /// </summary>
+    /// <summary>The quote at <paramref name="start"/>–<paramref name="end"/> of <paramref name="text"/>, a document's canonical text.</summary>
     public static QuotedPassage In(
         string sourceKey, string sourceName, string published, string text, int start, int end, string quote,
-        int? footnote, int footnoteStart, int footnoteEnd, CitedWork? cites, int textStart = 0) =>
-        new(sourceKey, sourceName, published, quote, QuoteSentence.Around(text, start - textStart, end - textStart), footnote,
-            footnote is not null && start >= footnoteStart && end <= footnoteEnd, cites);
+        int? footnote, int footnoteStart, int footnoteEnd, CitedWork? cites) =>
+        Placed(sourceKey, sourceName, published, quote, QuoteSentence.Around(text, start, end), start, end, footnote, footnoteStart, footnoteEnd, cites);
+
+    /// <summary>
+    /// A quote whose sentence is already known (a stored passage keeps it: <see cref="Passage.Sentence"/>); the
+    /// footnote's span is where its text lies in the document's canonical text.
+    /// </summary>
+    public static QuotedPassage Placed(
+        string sourceKey, string sourceName, string published, string quote, string? sentence, int start, int end,
+        int? footnote, int footnoteStart, int footnoteEnd, CitedWork? cites) =>
+        new(sourceKey, sourceName, published, quote, sentence, footnote, footnote is not null && start >= footnoteStart && end <= footnoteEnd, cites);
 
     /// <summary>A quote of a stored document at the passage's place, with its footnote (null: none).</summary>
     public static QuotedPassage In(Source source, int start, int end, string quote, Footnote? footnote)

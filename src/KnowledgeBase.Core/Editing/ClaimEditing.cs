@@ -123,7 +123,7 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         {
             var citation = new Citation();
             a.Draft.ApplyTo(citation, a.Stance);
-            return new PlacedCitation(citation, a.Kept ?? Passage.From(a.Source.Id, a.Anchor!), a.Source, a.Draft.Footnote ?? a.Proposed).Evidence();
+            return new PlacedCitation(citation, a.Kept ?? Passage.From(a.Source, a.Anchor!), a.Source, a.Draft.Footnote ?? a.Proposed).Evidence();
         }).ToList();
         var verdict = AgreementRule.Evaluate(evidence);
         var flag = EnumSlugs.TryParse<AgreementFlag>(draft.OverrideFlag?.Trim(), out var overridden) && !string.IsNullOrWhiteSpace(draft.OverrideReason)

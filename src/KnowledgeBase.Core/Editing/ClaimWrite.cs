@@ -91,7 +91,7 @@ internal static class ClaimWrite
         var passage = c.Kept ?? passages.Find(c);
         if (passage is null)
         {
-            passage = Passage.From(c.Source.Id, c.Anchor!);
+            passage = Passage.From(c.Source, c.Anchor!);
             if (c.AwaitingReview is { } status)
             {
                 (passage.NeedsReview, passage.AnchorStatus, passage.PreviousExact) = (true, status, c.PreviousExact);

@@ -187,8 +187,7 @@ public sealed class SourceEditing(KnowledgeBaseDb db, TimeProvider clock)
         {
             foreach (var (passage, state) in passages.Zip(states))
             {
-                passage.Start = state.Start;
-                passage.End = state.End;
+                passage.PlaceIn(source.CanonicalText, state.Start, state.End);
                 passage.Exact = state.Exact;
                 passage.Prefix = state.Prefix;
                 passage.Suffix = state.Suffix;

@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Agreement;
 
 namespace KnowledgeBase.Core.Sources;
 
@@ -33,13 +34,34 @@ public sealed class Passage
     /// <summary>For a fuzzy passage: the words as they were cited before the source was edited.</summary>
     public string? PreviousExact { get; set; }
 
-    public static Passage From(int sourceId, TextAnchor anchor) => new()
+    /// <summary>
+    /// The sentence the words lie in (<see cref="QuoteSentence"/>), kept with the passage so that readers of citations
+    /// need not read the document's text: the evidence model reads its hedge and time words from it. Derived from the
+    /// canonical text whenever the passage is anchored or re-anchored; null only on rows from before it existed, until
+    /// <see cref="PassageSentences"/> fills them.
+    /// </summary>
+    public string? Sentence { get; set; }
+
+    public static Passage From(Source source, TextAnchor anchor)
     {
-        SourceId = sourceId,
-        Start = anchor.Start,
-        End = anchor.End,
-        Exact = anchor.Exact,
-        Prefix = anchor.Prefix,
-        Suffix = anchor.Suffix,
-    };
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(anchor);
+        var passage = new Passage
+        {
+            SourceId = source.Id,
+            Exact = anchor.Exact,
+            Prefix = anchor.Prefix,
+            Suffix = anchor.Suffix,
+        };
+        passage.PlaceIn(source.CanonicalText, anchor.Start, anchor.End);
+        return passage;
+    }
+
+    /// <summary>Puts the passage at <paramref name="start"/>–<paramref name="end"/> of its document's canonical text, with the sentence there.</summary>
+    public void PlaceIn(string canonicalText, int start, int end)
+    {
+        Start = start;
+        End = end;
+        Sentence = QuoteSentence.Around(canonicalText, start, end);
+    }
 }

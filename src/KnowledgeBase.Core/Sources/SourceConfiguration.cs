@@ -70,6 +70,9 @@ internal sealed class PassageConfiguration : IEntityTypeConfiguration<Passage>
         builder.Property(p => p.AnchorStatus).HasConversion(EnumSlugConverter<AnchorStatus>.Instance).HasMaxLength(16).HasDefaultValue(AnchorStatus.Exact);
         // The review queue walks passages awaiting review in id order; the partial index holds only those.
         builder.HasIndex(p => p.Id, "ix_passages_needs_review").HasFilter("needs_review").HasDatabaseName("ix_passages_needs_review");
+        // The fill after migrations (PassageSentences) finds the passages stored before sentences were kept; the
+        // partial index is empty once they are filled, so the check costs nothing on every later start.
+        builder.HasIndex(p => p.Id, "ix_passages_sentence_missing").HasFilter("sentence IS NULL").HasDatabaseName("ix_passages_sentence_missing");
         builder.HasQueryFilter(p => p.Source!.DeletedAt == null);
     }
 }

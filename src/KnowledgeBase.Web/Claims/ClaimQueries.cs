@@ -38,9 +38,14 @@ public static class ClaimQueries
     /// API gives its version as the ETag of exactly this body. A claim has a few topics and citations, so the joined
     /// rows stay few.
     /// </summary>
+    /// <remarks>
+    /// The query filters are spelled out rather than applied: applied, they join the claim again for each citation and
+    /// the document again for each footnote, ten tables where eight answer, and planning those joins cost more than
+    /// running them (2.1 ms against 0.7 ms at a million claims; docs/benchmarks.md).
+    /// </remarks>
     public static Task<ClaimDetails?> FindAsync(KnowledgeBaseDb db, long id, CancellationToken ct) =>
-        db.Claims.AsNoTracking()
-            .Where(c => c.Id == id)
+        db.Claims.AsNoTracking().IgnoreQueryFilters()
+            .Where(c => c.Id == id && c.DeletedAt == null)
             .Select(c => new ClaimDetails(
                 c.Id,
                 c.Slug,
@@ -55,7 +60,8 @@ public static class ClaimQueries
                 c.UpdatedAt,
                 c.Version,
                 c.Topics.OrderBy(t => t.Name).Select(t => new TopicLink(t.Slug, t.Name)).ToList(),
-                c.Citations.AsQueryable().OrderBy(x => x.Position).Select(CitationView.Projection).ToList()))
+                c.Citations.AsQueryable().Where(x => x.Passage!.Source!.DeletedAt == null)
+                    .OrderBy(x => x.Position).Select(CitationView.Projection).ToList()))
             .AsSingleQuery()
             .FirstOrDefaultAsync(ct);
 }

@@ -58,8 +58,7 @@ public sealed record CitationView(
     DateOnly? AsOfFrom = null,
     DateOnly? AsOfTo = null,
     string? AsOfWords = null,
-    string? Window = null,
-    int WindowStart = 0,
+    string? Sentence = null,
     bool InFootnote = false)
 {
     /// <summary>The one projection every reader of citations shares: the claim page, compare and the API.</summary>
@@ -89,21 +88,17 @@ public sealed record CitationView(
         x.AsOfFrom,
         x.AsOfTo,
         x.AsOfWords,
-        x.Passage.Source.CanonicalText.Substring(
-            Math.Max(0, x.Passage.Start - QuoteSentence.Reach), x.Passage.End + QuoteSentence.Reach - Math.Max(0, x.Passage.Start - QuoteSentence.Reach)),
-        Math.Max(0, x.Passage.Start - QuoteSentence.Reach),
+        x.Passage.Sentence,
         x.Passage.Footnote != null && x.Passage.Start >= x.Passage.Footnote.Start && x.Passage.End <= x.Passage.Footnote.End);
 
     /// <summary>
     /// What the agreement rule reads from this citation: the editor's voice, certainty and as-of time, else the
-    /// proposal from its sentence (read from <see cref="Window"/>, the text around the passage), its footnote and the
+    /// proposal from its sentence (<see cref="Sentence"/>, kept with the passage), its footnote and the
     /// document's date, as <see cref="CitationFacts"/> builds it for every save.
     /// </summary>
     public CitationFacts Facts() => new(
         new QuotedPassage(
-            Source.Slug, Source.ShortName, Source.Published, Exact,
-            Window is null ? null : QuoteSentence.Around(Window, Start - WindowStart, End - WindowStart),
-            Footnote?.Number, InFootnote, Footnote?.Cites()),
+            Source.Slug, Source.ShortName, Source.Published, Exact, Sentence, Footnote?.Number, InFootnote, Footnote?.Cites()),
         Stance, Figure, Attribution, Voice, Certainty, CitationFacts.Confirmed(AsOfFrom, AsOfTo, AsOfWords));
 
     public CitationEvidence Evidence() => Facts().ToEvidence();
