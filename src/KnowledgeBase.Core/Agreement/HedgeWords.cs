@@ -14,7 +14,11 @@ public enum HedgeScope
 public sealed record HedgeTrigger(string Words, Certainty Certainty, HedgeScope Scope);
 
 /// <summary>A proposed certainty and the words that led to it, for an editor to confirm or change.</summary>
-public sealed record CertaintyProposal(Certainty Certainty, IReadOnlyList<HedgeTrigger> Triggers);
+public sealed record CertaintyProposal(Certainty Certainty, IReadOnlyList<HedgeTrigger> Triggers)
+{
+    /// <summary>The trigger words as a reader is shown them ("reportedly", "an estimated"), each once.</summary>
+    public IReadOnlyList<string> Words => [.. Triggers.Select(t => t.Words).Distinct(StringComparer.OrdinalIgnoreCase)];
+}
 
 /// <summary>
 /// Proposes a passage's <see cref="Certainty"/> from its hedge words. When several hedges occur ("an estimated 8,000

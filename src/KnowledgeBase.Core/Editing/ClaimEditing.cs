@@ -23,8 +23,11 @@ public sealed record ClaimPreview(
 /// <param name="ProposedFootnote">The footnote the document proposes for the quote's place.</param>
 /// <param name="Footnote">The footnote the citation would carry: the editor's choice if any, else the proposed one.</param>
 /// <param name="AwaitingReview">The citation keeps a passage that re-anchoring could not find (orphaned) and an editor must fix.</param>
+/// <param name="Proposal">What the evidence model proposes for the anchored quote (voice, certainty and the words behind it,
+/// as-of time), for the editor to confirm; null while the quote is not anchored.</param>
 public sealed record CitationPreview(
-    int Index, string? SourceSlug, string? SourceName, TextAnchor? Anchor, int? ProposedFootnote, int? Footnote, string? FootnoteText, bool AwaitingReview);
+    int Index, string? SourceSlug, string? SourceName, TextAnchor? Anchor, int? ProposedFootnote, int? Footnote, string? FootnoteText, bool AwaitingReview,
+    ProposedEvidence? Proposal = null);
 
 /// <summary>
 /// The one write path for claims, used by the editor pages and the API alike. Every save is checked field by field,
@@ -119,12 +122,13 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             : [];
         var sources = await LoadSourcesAsync(draft, tracking: false, ct);
         var anchored = Anchor(draft, sources, current, errors);
-        var evidence = anchored.Select(a =>
+        var facts = anchored.ToDictionary(a => a.Index, a =>
         {
             var citation = new Citation();
             a.Draft.ApplyTo(citation, a.Stance);
-            return new PlacedCitation(citation, a.Kept ?? Passage.From(a.Source, a.Anchor!), a.Source, a.Draft.Footnote ?? a.Proposed).Evidence();
-        }).ToList();
+            return new PlacedCitation(citation, a.Kept ?? Passage.From(a.Source, a.Anchor!), a.Source, a.Draft.Footnote ?? a.Proposed).Facts();
+        });
+        var evidence = anchored.Select(a => facts[a.Index].ToEvidence()).ToList();
         var verdict = AgreementRule.Evaluate(evidence);
         var flag = EnumSlugs.TryParse<AgreementFlag>(draft.OverrideFlag?.Trim(), out var overridden) && !string.IsNullOrWhiteSpace(draft.OverrideReason)
             ? overridden
@@ -136,7 +140,8 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             var footnote = a is null ? null : c!.Footnote ?? a.Proposed;
             return new CitationPreview(
                 i, source?.Slug, source?.ShortName, a?.Anchor ?? (a?.Kept is { } k ? new TextAnchor(k.Start, k.End, k.Exact, k.Prefix, k.Suffix) : null),
-                a?.Proposed, footnote, source?.Footnotes.FirstOrDefault(f => f.Number == footnote)?.Text, a?.Kept is not null);
+                a?.Proposed, footnote, source?.Footnotes.FirstOrDefault(f => f.Number == footnote)?.Text, a?.Kept is not null,
+                facts.GetValueOrDefault(i)?.Propose());
         }).ToList();
         var warning = string.IsNullOrWhiteSpace(draft.Statement) ? null : StatementLint.Check(draft.Statement, evidence);
         return new ClaimPreview(verdict, flag, previews, errors, warning);

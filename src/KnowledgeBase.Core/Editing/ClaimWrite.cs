@@ -20,10 +20,12 @@ internal sealed record CitationPlacement(
 /// <summary>A citation as written, with its passage and its footnote's number.</summary>
 internal sealed record PlacedCitation(Citation Citation, Passage Passage, Source Source, int? Footnote)
 {
+    /// <summary>This citation's facts: what an editor confirmed and where its quote lies.</summary>
+    public CitationFacts Facts() =>
+        Citation.Facts(QuotedPassage.In(Source, Passage.Start, Passage.End, Passage.Exact, Source.Footnotes.FirstOrDefault(f => f.Number == Footnote)));
+
     /// <summary>What the agreement rule reads of this citation.</summary>
-    public CitationEvidence Evidence() =>
-        Citation.Facts(QuotedPassage.In(Source, Passage.Start, Passage.End, Passage.Exact, Source.Footnotes.FirstOrDefault(f => f.Number == Footnote)))
-            .ToEvidence();
+    public CitationEvidence Evidence() => Facts().ToEvidence();
 }
 
 /// <summary>

@@ -111,7 +111,7 @@ public sealed record CitationView(
         return new CitationEvidenceShown(
             Voice ?? proposed.Voice, Voice is not null,
             Certainty ?? proposed.Certainty.Certainty, Certainty is not null,
-            Certainty is null ? [.. proposed.Certainty.Triggers.Select(t => t.Words).Distinct(StringComparer.OrdinalIgnoreCase)] : [],
+            Certainty is null ? proposed.Certainty.Words : [],
             facts.AsOf ?? proposed.AsOf, facts.AsOf is not null,
             proposed.Roots);
     }

@@ -156,6 +156,14 @@ public sealed class AxeTests(BrowserApp app)
         await page.Locator("ol.candidates").WaitForAsync();
         var ambiguous = await page.RunAxe(options);
         Assert.True(ambiguous.Violations.Length == 0, "ambiguous quote: " + Describe(ambiguous.Violations));
+
+        // A quote found: the evidence fields show their proposals, and an as-of that does not parse is refused beside its field.
+        await page.Locator("#citation-0-quote").FillAsync("an estimated 8,000 North Korean soldiers were reported to have been stationed");
+        await Assertions.Expect(page.Locator("#citation-0-certainty-proposal")).ToContainTextAsync("proposed: Reported");
+        await page.Locator("#citation-0-asOf").FillAsync("autumn");
+        await Assertions.Expect(page.Locator("#citation-0-asOf-error")).ToContainTextAsync("is not a date or period");
+        var evidence = await page.RunAxe(options);
+        Assert.True(evidence.Violations.Length == 0, "evidence fields: " + Describe(evidence.Violations));
     }
 
     private static string Describe(AxeResultItem[] violations) => string.Join("\n", violations.Select(v =>

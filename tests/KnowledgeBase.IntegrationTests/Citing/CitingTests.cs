@@ -43,6 +43,22 @@ public sealed class CitingTests(EditorPagesApp app)
     }
 
     [Fact]
+    public async Task The_editor_opened_on_hedged_words_proposes_their_certainty_and_the_publication_date_before_any_script_runs()
+    {
+        var client = await app.SignInAsync(Roles.Editor);
+        var (start, end) = await SpanAsync(Seed.Usip.Slug, "North Korean troops have reportedly begun engaging in direct combat");
+
+        var html = await client.GetPageAsync(Links.NewClaimCiting(Seed.Usip.Slug, start, end));
+
+        // Nothing confirmed yet: each select stands on its blank option, which names the proposal.
+        Assert.Contains("<option value selected>proposed: Reported</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value selected>proposed: The document's own words</option>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"citation-0-certainty-proposal\">proposed: Reported, from “reportedly”</p>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"citation-0-asOf-proposal\">default: publication date (November 2024)</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"citation-0-asOf\">As of (date or period)</label>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Words_across_a_footnote_marker_are_quoted_without_its_number_and_backed_by_its_footnote()
     {
         var client = await app.SignInAsync(Roles.Editor);

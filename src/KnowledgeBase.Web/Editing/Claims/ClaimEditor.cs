@@ -108,6 +108,15 @@ public sealed class ClaimEditor(EditorOperations operations)
         StoredSlug = snapshot.Slug;
     }
 
+    /// <summary>What the latest preview found for citation <paramref name="index"/>; null before it or when it did not reach that citation.</summary>
+    public CitationPreview? PreviewOf(int index) => Preview?.Citations.FirstOrDefault(p => p.Index == index);
+
+    /// <summary>
+    /// Citation <paramref name="index"/>'s voice, certainty and as-of time with what the evidence model proposes for its
+    /// quote (from the latest preview); its "Use proposal" writes into the draft, and the next preview reads it.
+    /// </summary>
+    public CitationEvidenceChoices Evidence(int index) => new(Draft.Citations[index], PreviewOf(index)?.Proposal);
+
     // ---- errors ----
 
     /// <summary>

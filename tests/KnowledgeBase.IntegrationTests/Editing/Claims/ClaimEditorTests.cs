@@ -37,13 +37,20 @@ public sealed class ClaimEditorTests(EditorPagesApp app)
         (citation.SourceId, citation.SourceSlug, citation.Quote) = (source.Id, source.Slug, quote);
     }
 
-    /// <summary>A claim citing USIP, saved through an editor; its id.</summary>
-    private async Task<long> CreateAsync(string statement)
+    /// <summary>A new claim's editor holding a statement made unique, one topic and one citation.</summary>
+    private async Task<ClaimEditor> NewClaimAsync(string statement, string sourceSlug, string quote)
     {
         var editor = await OpenAsync(null);
         editor.Draft.Statement = $"{statement} ({Guid.NewGuid():N})";
         editor.ToggleTopic(Seed.Topics.TroopDeployment, true);
-        Cite(editor, 0, Seed.Usip.Slug, UsipQuote);
+        Cite(editor, 0, sourceSlug, quote);
+        return editor;
+    }
+
+    /// <summary>A claim citing USIP, saved through an editor; its id.</summary>
+    private async Task<long> CreateAsync(string statement)
+    {
+        var editor = await NewClaimAsync(statement, Seed.Usip.Slug, UsipQuote);
         await editor.SaveAsync();
         Assert.NotNull(editor.SavedPage);
         return await app.QueryAsync(db => db.Claims.Where(c => c.Statement == editor.Draft.Statement).Select(c => c.Id).SingleAsync());
@@ -58,10 +65,7 @@ public sealed class ClaimEditorTests(EditorPagesApp app)
     [Fact]
     public async Task A_figure_too_large_is_refused_by_its_field_live_and_on_save_and_the_editor_goes_on()
     {
-        var editor = await OpenAsync(null);
-        editor.Draft.Statement = $"A huge figure ({Guid.NewGuid():N})";
-        editor.ToggleTopic(Seed.Topics.TroopDeployment, true);
-        Cite(editor, 0, Seed.Usip.Slug, UsipQuote);
+        var editor = await NewClaimAsync("A huge figure", Seed.Usip.Slug, UsipQuote);
         editor.Draft.Figure = "100000000000000000000000000000 troops";
         editor.Draft.Citations[0].Figure = "100000000000000000000000000000 troops";
 
@@ -90,6 +94,39 @@ public sealed class ClaimEditorTests(EditorPagesApp app)
         editor.Draft.Statement = "An estimated 8,000 North Korean soldiers were reportedly stationed in Kursk.";
         await editor.PreviewAsync();
         Assert.Null(editor.StatementWarning);
+    }
+
+    [Fact]
+    public async Task Each_citation_offers_the_evidence_proposal_for_its_quote_and_saves_what_the_editor_confirms()
+    {
+        var editor = await NewClaimAsync("Thousands of North Korean soldiers were reportedly in Kursk", Seed.MpIdsa.Slug, IdsaQuote);
+        Assert.Null(editor.Evidence(0).Proposal); // nothing to propose from before the quote is found
+
+        await editor.PreviewAsync();
+
+        var evidence = editor.Evidence(0);
+        Assert.Equal("proposed: Reported", evidence.BlankOption(EvidencePart.Certainty));
+        Assert.Equal("proposed: Reported, from “an estimated”, “were reported”", evidence.Hint(EvidencePart.Certainty));
+        Assert.Equal("default: publication date (5 December 2024)", evidence.Hint(EvidencePart.AsOf));
+        evidence.UseProposal(EvidencePart.Certainty);
+        evidence.Set(EvidencePart.Voice, "attributed");
+        evidence.Set(EvidencePart.AsOf, "autumn 2024");
+        await editor.PreviewAsync();
+        Assert.Contains("'autumn 2024' is not a date or period", editor.Message("citations[0].asOf"), StringComparison.Ordinal);
+
+        await editor.SaveAsync();
+        Assert.Null(editor.SavedPage);
+        Assert.Contains("'autumn 2024' is not a date or period", editor.Message("citations[0].asOf"), StringComparison.Ordinal);
+
+        editor.Evidence(0).Set(EvidencePart.AsOf, "2024-10/2024-11");
+        editor.Draft.Citations[0].AsOfWords = "by November";
+        await editor.SaveAsync();
+
+        Assert.NotNull(editor.SavedPage);
+        var citation = await app.QueryAsync(db => db.Citations.AsNoTracking().SingleAsync(c => c.Claim!.Statement == editor.Draft.Statement));
+        Assert.Equal(
+            (Voice.Attributed, Certainty.Reported, new DateOnly(2024, 10, 1), new DateOnly(2024, 11, 30), "by November"),
+            (citation.Voice, citation.Certainty, citation.AsOfFrom, citation.AsOfTo, citation.AsOfWords));
     }
 
     [Fact]
