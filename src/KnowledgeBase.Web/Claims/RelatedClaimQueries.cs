@@ -33,27 +33,22 @@ public static class RelatedClaimQueries
             """);
         var topics = db.ClaimTopics.Where(mine => mine.ClaimId == claimId);
 
-        var rows = await db.Claims.AsNoTracking()
-            .Where(c => candidates.Contains(c.Id))
-            .Select(c => new
-            {
-                Summary = new ClaimSummary(
-                    c.Id,
-                    c.Slug,
-                    c.Statement,
-                    c.Figure,
-                    c.Agreement,
-                    c.Citations.Select(x => x.Passage!.Source!.ShortName).Distinct().ToList()),
-                SharedTopics = db.ClaimTopics.Count(o => o.ClaimId == c.Id && topics.Any(mine => mine.TopicId == o.TopicId)),
-            })
-            .ToListAsync(ct);
-
-        return rows
-            .OrderByDescending(r => r.SharedTopics)
-            .ThenBy(r => Math.Abs(r.Summary.Id - claimId))
-            .ThenBy(r => r.Summary.Id)
+        // Ranked and cut in SQL, so only the claims shown have their documents' names looked up. The query filters are
+        // spelled out: applied, they joined each citation's claim and each passage's document once more.
+        return await db.Claims.AsNoTracking().IgnoreQueryFilters()
+            .Where(c => candidates.Contains(c.Id) && c.DeletedAt == null)
+            .Select(c => new { Claim = c, SharedTopics = db.ClaimTopics.Count(o => o.ClaimId == c.Id && topics.Any(mine => mine.TopicId == o.TopicId)) })
+            .OrderByDescending(x => x.SharedTopics)
+            .ThenBy(x => Math.Abs(x.Claim.Id - claimId))
+            .ThenBy(x => x.Claim.Id)
             .Take(count)
-            .Select(r => r.Summary)
-            .ToList();
+            .Select(x => new ClaimSummary(
+                x.Claim.Id,
+                x.Claim.Slug,
+                x.Claim.Statement,
+                x.Claim.Figure,
+                x.Claim.Agreement,
+                x.Claim.Citations.Where(ci => ci.Passage!.Source!.DeletedAt == null).Select(ci => ci.Passage!.Source!.ShortName).Distinct().ToList()))
+            .ToListAsync(ct);
     }
 }

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Browse;
 using KnowledgeBase.Web.Claims;
@@ -36,7 +37,7 @@ public static class CompareQueries
     public static async Task<CompareCounts> CountsAsync(KnowledgeBaseDb db, int leftId, int rightId, CancellationToken ct)
     {
         var rows = await Membership(db, leftId, rightId)
-            .Join(db.Claims, m => m.ClaimId, c => c.Id, (m, c) => new { HasLeft = m.LeftStart != null, HasRight = m.RightStart != null, c.Agreement })
+            .Join(LiveClaims(db), m => m.ClaimId, c => c.Id, (m, c) => new { HasLeft = m.LeftStart != null, HasRight = m.RightStart != null, c.Agreement })
             .GroupBy(x => new { x.HasLeft, x.HasRight, x.Agreement })
             .Select(g => new { g.Key.HasLeft, g.Key.HasRight, g.Key.Agreement, Count = g.Count() })
             .ToListAsync(ct);
@@ -57,7 +58,7 @@ public static class CompareQueries
     {
         var shared = Membership(db, leftId, rightId)
             .Where(m => m.LeftStart != null && m.RightStart != null)
-            .Join(db.Claims, m => m.ClaimId, c => c.Id, (m, c) => new { m, c });
+            .Join(LiveClaims(db), m => m.ClaimId, c => c.Id, (m, c) => new { m, c });
         if (flag is { } f)
         {
             shared = shared.Where(x => x.c.Agreement == f);
@@ -81,7 +82,7 @@ public static class CompareQueries
         var page = await After(keyed, after)
             .OrderBy(k => k.Key1).ThenBy(k => k.Key2).ThenBy(k => k.Id)
             .Take(pageSize + 1)
-            .Join(db.Claims, k => k.Id, c => c.Id, (k, c) => new
+            .Join(LiveClaims(db), k => k.Id, c => c.Id, (k, c) => new
             {
                 k.Key1,
                 k.Key2,
@@ -119,11 +120,11 @@ public static class CompareQueries
     {
         var keyed = Membership(db, sourceId, otherId)
             .Where(m => m.LeftStart != null && m.RightStart == null)
-            .Select(m => new Keyed { Key1 = m.LeftStart!.Value, Key2 = 0, Id = m.ClaimId });
+            .Join(LiveClaims(db), m => m.ClaimId, c => c.Id, (m, c) => new Keyed { Key1 = m.LeftStart!.Value, Key2 = 0, Id = c.Id });
         var page = await After(keyed, after)
             .OrderBy(k => k.Key1).ThenBy(k => k.Id)
             .Take(pageSize + 1)
-            .Join(db.Claims, k => k.Id, c => c.Id, (k, c) => new
+            .Join(LiveClaims(db), k => k.Id, c => c.Id, (k, c) => new
             {
                 k.Key1,
                 c.Id,
@@ -169,8 +170,14 @@ public static class CompareQueries
     /// <summary>
     /// Each claim either document cites, with the first position at which each cites it (null when it does not).
     /// </summary>
+    /// <remarks>
+    /// Every query of the page starts here, and none applies the query filters: both documents are live (the page found
+    /// them), and each list leaves deleted claims out where it joins them (<see cref="LiveClaims"/>). Applied, the
+    /// filters joined each citation's claim and each passage's document once more, for every citation of either
+    /// document, in each of the page's four queries.
+    /// </remarks>
     private static IQueryable<ClaimMembership> Membership(KnowledgeBaseDb db, int leftId, int rightId) =>
-        db.Citations.AsNoTracking()
+        db.Citations.AsNoTracking().IgnoreQueryFilters()
             .Where(c => c.SourceId == leftId || c.SourceId == rightId)
             .Join(db.Passages, c => c.PassageId, p => p.Id, (c, p) => new { c.ClaimId, c.SourceId, p.Start })
             .GroupBy(x => x.ClaimId)
@@ -180,6 +187,9 @@ public static class CompareQueries
                 LeftStart = g.Where(x => x.SourceId == leftId).Min(x => (int?)x.Start),
                 RightStart = g.Where(x => x.SourceId == rightId).Min(x => (int?)x.Start),
             });
+
+    /// <summary>The claims a list may show, in queries that ignore the query filters (see <see cref="Membership"/>).</summary>
+    private static IQueryable<Claim> LiveClaims(KnowledgeBaseDb db) => db.Claims.Where(c => c.DeletedAt == null);
 
     private static IQueryable<Keyed> After(IQueryable<Keyed> keyed, CompareCursor? after) => after is null
         ? keyed
