@@ -231,6 +231,10 @@ namespace KnowledgeBase.Migrations.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("claim_id");
 
+                    b.Property<string>("Derivation")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("derivation");
+
                     b.Property<string>("Figure")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")

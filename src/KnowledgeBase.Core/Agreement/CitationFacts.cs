@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Core.Agreement;
@@ -39,11 +40,12 @@ public sealed record QuotedPassage(
 /// Everything the knowledge base holds about one citation that bears on its evidence: where the quote lies, and what
 /// an editor confirmed (voice, certainty, as-of time; null where nobody did). <see cref="ToEvidence"/> is the one
 /// place a citation becomes what <see cref="AgreementRule"/> reads: the confirmed values where there are, else
-/// <see cref="EvidenceProposal"/>'s. Saves, re-derivations after a source edit, the seed import and the reading
+/// <see cref="EvidenceProposal"/>'s; and an editor's derivation, whose rate is this quote's. Saves, re-derivations after a source edit, the seed import and the reading
 /// pages all go through it, so a stored flag and a flag derived at read time never differ.
 /// </summary>
 public sealed record CitationFacts(
-    QuotedPassage Passage, Stance Stance, string? Figure, string? Attribution, Voice? Voice, Certainty? Certainty, AsOf? AsOf)
+    QuotedPassage Passage, Stance Stance, string? Figure, string? Attribution, Voice? Voice, Certainty? Certainty, AsOf? AsOf,
+    CitationDerivation? Derivation = null)
 {
     /// <summary>An editor's as-of time as stored (both ends, or none: the proposal stands).</summary>
     public static AsOf? Confirmed(DateOnly? from, DateOnly? to, string? words) =>
@@ -63,6 +65,7 @@ public sealed record CitationFacts(
             Certainty = Certainty ?? proposed.Certainty.Certainty,
             AsOf = AsOf ?? proposed.AsOf,
             Roots = proposed.Roots,
+            Derivation = Derivation?.ToFigure(Passage.SourceName, Attribution),
         };
     }
 }

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Core.Claims;
@@ -45,7 +46,10 @@ public sealed class Citation
     /// <summary>The words that say when ("In October 2024", "so far"); optional.</summary>
     public string? AsOfWords { get; set; }
 
+    /// <summary>An editor's derived total (this quote's rate × a count from another claim); null: none. Never part of <see cref="Figure"/>.</summary>
+    public CitationDerivation? Derivation { get; set; }
+
     /// <summary>This citation's facts for the agreement rule, its quote placed by <paramref name="passage"/>.</summary>
     public CitationFacts Facts(QuotedPassage passage) =>
-        new(passage, Stance, Figure, Attribution, Voice, Certainty, CitationFacts.Confirmed(AsOfFrom, AsOfTo, AsOfWords));
+        new(passage, Stance, Figure, Attribution, Voice, Certainty, CitationFacts.Confirmed(AsOfFrom, AsOfTo, AsOfWords), Derivation);
 }

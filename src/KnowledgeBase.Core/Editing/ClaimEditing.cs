@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
@@ -25,9 +26,10 @@ public sealed record ClaimPreview(
 /// <param name="AwaitingReview">The citation keeps a passage that re-anchoring could not find (orphaned) and an editor must fix.</param>
 /// <param name="Proposal">What the evidence model proposes for the anchored quote (voice, certainty and the words behind it,
 /// as-of time), for the editor to confirm; null while the quote is not anchored.</param>
+/// <param name="Derivation">The derived total as readers will see it, its origins resolved ("$2,000 per soldier per month (USIP, this quote) × …").</param>
 public sealed record CitationPreview(
     int Index, string? SourceSlug, string? SourceName, TextAnchor? Anchor, int? ProposedFootnote, int? Footnote, string? FootnoteText, bool AwaitingReview,
-    ProposedEvidence? Proposal = null);
+    ProposedEvidence? Proposal = null, string? Derivation = null);
 
 /// <summary>
 /// The one write path for claims, used by the editor pages and the API alike. Every save is checked field by field,
@@ -122,10 +124,11 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             : [];
         var sources = await LoadSourcesAsync(draft, tracking: false, ct);
         var anchored = Anchor(draft, sources, current, errors);
+        var derivations = await DerivationsAsync(draft, TextValues.Blank(draft.Slug), sources, errors, ct);
         var facts = anchored.ToDictionary(a => a.Index, a =>
         {
             var citation = new Citation();
-            a.Draft.ApplyTo(citation, a.Stance);
+            a.Draft.ApplyTo(citation, a.Stance, derivations.GetValueOrDefault(a.Index));
             return new PlacedCitation(citation, a.Kept ?? Passage.From(a.Source, a.Anchor!), a.Source, a.Draft.Footnote ?? a.Proposed).Facts();
         });
         var evidence = anchored.Select(a => facts[a.Index].ToEvidence()).ToList();
@@ -141,7 +144,8 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             return new CitationPreview(
                 i, source?.Slug, source?.ShortName, a?.Anchor ?? (a?.Kept is { } k ? new TextAnchor(k.Start, k.End, k.Exact, k.Prefix, k.Suffix) : null),
                 a?.Proposed, footnote, source?.Footnotes.FirstOrDefault(f => f.Number == footnote)?.Text, a?.Kept is not null,
-                facts.GetValueOrDefault(i)?.Propose());
+                facts.GetValueOrDefault(i)?.Propose(),
+                derivations.GetValueOrDefault(i)?.ToFigure(source?.ShortName ?? "", TextValues.Blank(c?.Attribution)).Describe());
         }).ToList();
         var warning = string.IsNullOrWhiteSpace(draft.Statement) ? null : StatementLint.Check(draft.Statement, evidence);
         return new ClaimPreview(verdict, flag, previews, errors, warning);
@@ -209,6 +213,7 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
         var current = claim?.Citations.Select(c => c.Passage!).ToList() ?? [];
         var anchored = Anchor(draft, sources, current, errors, hints);
         var slug = await ChooseSlugAsync(draft, claim, errors, ct);
+        var derivations = await DerivationsAsync(draft, slug, sources, errors, ct);
         var topics = await FindTopicsAsync(draft, errors, ct);
         if (errors.Count > 0)
         {
@@ -217,12 +222,17 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         var importedAt = claim?.UpdatedAt ?? now;
+        if (claim is not null && claim.Slug != slug)
+        {
+            await DerivationOrigins.FollowClaimRenameAsync(db, claim.Slug, slug, ct);
+        }
         claim ??= db.Claims.Add(new Claim { Slug = slug, Statement = "", CreatedAt = now }).Entity;
         claim.Slug = slug;
         var passages = await PassagesAsync(anchored, ct);
         // A footnote the editor chose is set on the passage; otherwise a new passage gets the one its place proposes.
         var citations = anchored.Select(a => new CitationPlacement(
-            a.Source, a.Draft, a.Stance, a.Anchor, a.Draft.Footnote ?? a.Proposed, a.Draft.Footnote is not null, a.Kept));
+            a.Source, a.Draft, a.Stance, a.Anchor, a.Draft.Footnote ?? a.Proposed, a.Draft.Footnote is not null, a.Kept,
+            Derivation: derivations.GetValueOrDefault(a.Index)));
         var placed = ClaimWrite.Apply(
             db, claim, draft, topics, citations, passages,
             written => AgreementRule.Evaluate(written.Select(p => p.Evidence()).ToList()));
@@ -460,6 +470,41 @@ public sealed class ClaimEditing(KnowledgeBaseDb db, TimeProvider clock)
             }
         }
         return slug;
+    }
+
+    /// <summary>
+    /// The draft's derivations by citation index, each origin found among the stored claims (deleted ones too: they
+    /// still exist) or, for the claim's own slug, among the draft's own citations as they are about to be saved.
+    /// </summary>
+    private async Task<Dictionary<int, CitationDerivation>> DerivationsAsync(
+        ClaimDraft draft, string? ownSlug, List<Source> sources, List<FieldError> errors, CancellationToken ct)
+    {
+        var named = DerivationOrigins.ClaimsNamed(draft.Citations);
+        if (named.Count == 0)
+        {
+            return [];
+        }
+        var claims = await db.Claims.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => named.Contains(c.Slug))
+            .Select(c => new OriginClaim(c.Slug, c.Citations.OrderBy(x => x.Position)
+                .Select(x => new OriginCitation(x.Passage!.Source!.Slug, x.Passage.Source.ShortName, x.Attribution)).ToList()))
+            .AsSplitQuery()
+            .ToDictionaryAsync(c => c.Slug, ct);
+        if (ownSlug is not null)
+        {
+            claims[ownSlug] = new OriginClaim(ownSlug, [.. draft.Citations
+                .Select(c => c is null || Find(sources, c) is not { } s ? null : new OriginCitation(s.Slug, s.ShortName, TextValues.Blank(c.Attribution)))
+                .OfType<OriginCitation>()]);
+        }
+        var result = new Dictionary<int, CitationDerivation>();
+        foreach (var (c, i) in draft.Citations.Select((c, i) => (c, i)))
+        {
+            if (c is not null && DerivationOrigins.Resolve(c, $"citations[{i}]", s => claims.GetValueOrDefault(s), errors) is { } derivation)
+            {
+                result[i] = derivation;
+            }
+        }
+        return result;
     }
 
     private async Task<List<Topic>> FindTopicsAsync(ClaimDraft draft, List<FieldError> errors, CancellationToken ct)

@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
+using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
 using KnowledgeBase.Core.Topics;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,10 @@ namespace KnowledgeBase.Core.Editing;
 /// <param name="FootnoteChosen">An existing passage gets <paramref name="Footnote"/> too (an editor's choice, a seed file's); else it keeps its own.</param>
 /// <param name="Kept">A passage awaiting review that the claim already cites (its words are gone), kept as it stands.</param>
 /// <param name="AwaitingReview">The passage awaits review as an export left it (fuzzy or orphaned), with the words cited before.</param>
+/// <param name="Derivation">The draft's derivation with its origin resolved (<see cref="DerivationOrigins"/>), or none.</param>
 internal sealed record CitationPlacement(
     Source Source, CitationDraft Draft, Stance Stance, TextAnchor? Anchor, int? Footnote, bool FootnoteChosen, Passage? Kept = null,
-    AnchorStatus? AwaitingReview = null, string? PreviousExact = null);
+    AnchorStatus? AwaitingReview = null, string? PreviousExact = null, CitationDerivation? Derivation = null);
 
 /// <summary>A citation as written, with its passage and its footnote's number.</summary>
 internal sealed record PlacedCitation(Citation Citation, Passage Passage, Source Source, int? Footnote)
@@ -119,7 +121,7 @@ internal static class ClaimWrite
             claim.Citations.Add(citation);
         }
         citation.Position = position;
-        c.Draft.ApplyTo(citation, c.Stance);
+        c.Draft.ApplyTo(citation, c.Stance, c.Derivation);
         var footnote = passage.Footnote?.Number ?? c.Source.Footnotes.FirstOrDefault(f => f.Id == passage.FootnoteId)?.Number;
         return new PlacedCitation(citation, passage, c.Source, footnote);
     }

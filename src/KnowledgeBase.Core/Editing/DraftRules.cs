@@ -120,6 +120,7 @@ public static class DraftRules
             check.FreeText($"{at}.", citation);
             check.Evidence(at, citation);
             check.Figure($"{at}.figure", citation.Figure);
+            check.Derivation($"{at}.derived", citation.Derived);
             if (citation.Footnote is <= 0)
             {
                 check.Add($"{at}.footnote", "Footnote numbers start at 1.");
@@ -373,6 +374,55 @@ public static class DraftRules
             catch (FigureFormatException e)
             {
                 errors.Add(new(field, e.Message));
+            }
+        }
+
+        /// <summary>
+        /// A derivation: all three fields or none; the rate a per-unit rate and the count a count, by the rule the
+        /// domain's <see cref="FigureDerivation"/> holds; the origin well formed (whether it exists is the writer's to say).
+        /// </summary>
+        public void Derivation(string at, DerivationDraft? derived)
+        {
+            if (derived is null or { IsBlank: true })
+            {
+                return;
+            }
+            foreach (var (field, value, problem) in new (string, string?, Func<Quantity, string?>)[]
+                     {
+                         ("rate", derived.Rate, FigureDerivation.RateProblem),
+                         ("count", derived.Count, FigureDerivation.CountProblem),
+                     })
+            {
+                var path = $"{at}.{field}";
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    Add(path, $"Give the {field} too, or clear the derived figure.", $"derived {field} is required with the rest of the derivation.");
+                    continue;
+                }
+                Figure(path, value);
+                if (!errors.Any(e => e.Field == path))
+                {
+                    var parts = FigureParser.Parse(value).Parts;
+                    var why = parts.Count == 1 ? problem(parts[0]) : $"\"{value.Trim()}\" is {parts.Count} figures; give one {field}.";
+                    if (why is not null)
+                    {
+                        Add(path, why);
+                    }
+                }
+            }
+            var from = $"{at}.countFrom";
+            if (string.IsNullOrWhiteSpace(derived.CountFrom))
+            {
+                Add(from, "Say where the count comes from: a claim's slug, or claim-slug/source-slug for one of its citations.",
+                    "derived count-from is required with the rest of the derivation.");
+            }
+            else if (FieldRules.UnstorableText(derived.CountFrom) is { } unstorable)
+            {
+                Add(from, $"The text {unstorable}");
+            }
+            else if (!DerivationOrigins.TryParse(derived.CountFrom, out _, out _))
+            {
+                Add(from, $"'{Shorten(derived.CountFrom)}' is not a claim or a claim's citation: write {DerivationOrigins.Example}.");
             }
         }
 

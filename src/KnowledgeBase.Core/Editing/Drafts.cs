@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 
@@ -131,8 +132,17 @@ public class CitationDraft
     [MaxLength(EditLimits.AsOfWords)]
     public string? AsOfWords { get; set; }
 
-    /// <summary>The checked draft's own fields onto the citation (its passage is the anchoring's business).</summary>
-    public void ApplyTo(Citation citation, Stance stance)
+    /// <summary>
+    /// An editor's derived total: this quote's rate times a count from another claim (see <see cref="DerivationDraft"/>);
+    /// none, or every field blank: no derivation.
+    /// </summary>
+    public DerivationDraft? Derived { get; set; }
+
+    /// <summary>
+    /// The checked draft's own fields onto the citation (its passage is the anchoring's business), with its derivation
+    /// as the writer resolved it (<see cref="DerivationOrigins"/>).
+    /// </summary>
+    public void ApplyTo(Citation citation, Stance stance, CitationDerivation? derivation)
     {
         ArgumentNullException.ThrowIfNull(citation);
         citation.Stance = stance;
@@ -144,6 +154,7 @@ public class CitationDraft
         citation.AsOfFrom = dated ? from : null;
         citation.AsOfTo = dated ? to : null;
         citation.AsOfWords = dated ? TextValues.Blank(AsOfWords) : null;
+        citation.Derivation = derivation;
     }
 
     /// <summary>The citation's own fields back into the draft (the reverse of <see cref="ApplyTo"/>; its passage is the reader's).</summary>
@@ -157,9 +168,15 @@ public class CitationDraft
         Certainty = citation.Certainty?.ToSlug();
         AsOf = citation is { AsOfFrom: { } from, AsOfTo: { } to } ? AsOfText.Write(from, to) : null;
         AsOfWords = citation.AsOfWords;
+        Derived = citation.Derivation is { } d ? new DerivationDraft { Rate = d.Rate, Count = d.Count, CountFrom = d.CountFrom } : null;
     }
 
-    public CitationDraft Copy() => (CitationDraft)MemberwiseClone();
+    public CitationDraft Copy()
+    {
+        var copy = (CitationDraft)MemberwiseClone();
+        copy.Derived = Derived?.Copy();
+        return copy;
+    }
 
     /// <summary>The stance's slug as typed, or "supports" when it is left blank.</summary>
     public string StanceSlug() => string.IsNullOrWhiteSpace(Stance) ? "supports" : Stance.Trim();
@@ -184,6 +201,27 @@ public class CitationDraft
             AsOfWords = fields.AsOfWords,
         };
     }
+}
+
+/// <summary>
+/// A derived total as an editor writes it, apart from the figure as stated: a per-unit rate in the citation's own
+/// words times a count that another claim states, named by <see cref="CountFrom"/>.
+/// </summary>
+public class DerivationDraft
+{
+    /// <summary>The rate, as this citation's quote states it: "$2,000 per soldier per month".</summary>
+    public string? Rate { get; set; }
+
+    /// <summary>The count it applies to, as its origin states it: "approximately 10,000 troops".</summary>
+    public string? Count { get; set; }
+
+    /// <summary>Where the count is from: a claim's slug (its figure), or "claim-slug/source-slug" (that claim's citation of one document).</summary>
+    public string? CountFrom { get; set; }
+
+    /// <summary>Nothing typed: the section was left empty, which is no derivation.</summary>
+    public bool IsBlank => TextValues.Blank(Rate) is null && TextValues.Blank(Count) is null && TextValues.Blank(CountFrom) is null;
+
+    public DerivationDraft Copy() => (DerivationDraft)MemberwiseClone();
 }
 
 /// <summary>

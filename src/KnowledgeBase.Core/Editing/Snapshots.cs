@@ -49,6 +49,7 @@ public sealed record ClaimSnapshot(
 /// <param name="Voice">The confirmed voice's slug, or null (proposed); likewise <paramref name="Certainty"/>.</param>
 /// <param name="AsOf">The confirmed as-of time as <see cref="AsOfText"/> writes it, or null (the publication date). Revisions from before
 /// these fields existed read as null, which is what those citations were.</param>
+/// <param name="Derived">The editor's derivation as written (rate, count, where the count is from), or null; likewise for older revisions.</param>
 public sealed record CitationSnapshot(
     int SourceId,
     string Source,
@@ -64,7 +65,8 @@ public sealed record CitationSnapshot(
     string? Voice = null,
     string? Certainty = null,
     string? AsOf = null,
-    string? AsOfWords = null) : ICitationFields
+    string? AsOfWords = null,
+    DerivationDraft? Derived = null) : ICitationFields
 {
     /// <summary>The stored state of a citation: its own fields, its passage's words and place, its document's slug and its footnote.</summary>
     public static CitationSnapshot Of(Citation citation, Passage passage, string source, int? footnote)
@@ -75,7 +77,7 @@ public sealed record CitationSnapshot(
         stored.ReadFrom(citation);
         return new(
             passage.SourceId, source, passage.Exact, passage.Prefix, passage.Suffix, passage.Start, passage.End, stored.Stance!,
-            stored.Attribution, stored.Figure, footnote, stored.Voice, stored.Certainty, stored.AsOf, stored.AsOfWords);
+            stored.Attribution, stored.Figure, footnote, stored.Voice, stored.Certainty, stored.AsOf, stored.AsOfWords, stored.Derived);
     }
 
     /// <summary>A draft's citation as a save would store it, at the place given (where the live preview anchored it).</summary>
@@ -87,7 +89,10 @@ public sealed record CitationSnapshot(
             sourceId, source, place.Exact, place.Prefix, place.Suffix, place.Start, place.End,
             draft.StanceSlug(), TextValues.Blank(draft.Attribution),
             TextValues.Blank(draft.Figure), footnote, TextValues.Blank(draft.Voice)?.ToLowerInvariant(), TextValues.Blank(draft.Certainty)?.ToLowerInvariant(),
-            AsOfText.Canonical(draft.AsOf), TextValues.Blank(draft.AsOf) is null ? null : TextValues.Blank(draft.AsOfWords));
+            AsOfText.Canonical(draft.AsOf), TextValues.Blank(draft.AsOf) is null ? null : TextValues.Blank(draft.AsOfWords),
+            draft.Derived is { IsBlank: false } d
+                ? new DerivationDraft { Rate = TextValues.Blank(d.Rate), Count = TextValues.Blank(d.Count), CountFrom = TextValues.Blank(d.CountFrom) }
+                : null);
     }
 
     string? ICitationFields.Quote => Exact;
@@ -97,6 +102,7 @@ public sealed record CitationSnapshot(
     {
         var draft = CitationDraft.From(this);
         draft.SourceId = SourceId;
+        draft.Derived = Derived?.Copy();
         return draft;
     }
 
@@ -113,6 +119,7 @@ public sealed record CitationSnapshot(
         new($"{at}.voice", $"{name}: voice", Voice),
         new($"{at}.certainty", $"{name}: certainty", Certainty),
         new($"{at}.asOf", $"{name}: as of", AsOfWords is null ? AsOf : $"{AsOf} (“{AsOfWords}”)"),
+        new($"{at}.derived", $"{name}: derived figure", Derived is null ? null : $"{Derived.Rate} × {Derived.Count} (count from {Derived.CountFrom})"),
     ];
 }
 

@@ -20,6 +20,7 @@ internal static class SourceWrite
         if (source.Id != 0 && source.Slug.Length > 0 && source.Slug != slug)
         {
             db.SourceSlugHistory.Add(new SourceSlugHistory { SourceId = source.Id, Slug = source.Slug, ChangedAt = now });
+            await DerivationOrigins.FollowSourceRenameAsync(db, source.Slug, slug, ct);
         }
         draft.ApplyTo(source, body);
     }

@@ -4,11 +4,12 @@ namespace KnowledgeBase.Core.Exports;
 /// <summary>
 /// One citation of a claim as a CSV row (the citation's fields null for a claim without citations). Voice, certainty
 /// and as-of are as an editor confirmed them: empty where the proposal stands (the as-of time: the publication date).
+/// <c>derived</c> is an editor's derivation as the claim page words it, apart from <c>figure</c>, the figure as stated.
 /// </summary>
 public sealed record ClaimCitationRow(
     long ClaimId, string Slug, string Statement, string Flag, string? ClaimFigure, string? Source, string? Stance, string? Quote,
     int? Footnote, string? Figure, string? Attribution, string? Outlet, string ClaimUrl, string? PassageUrl,
-    string? Voice = null, string? Certainty = null, string? AsOf = null, string? AsOfWords = null);
+    string? Voice = null, string? Certainty = null, string? AsOf = null, string? AsOfWords = null, string? Derived = null);
 
 /// <summary>Claims as CSV, one row per citation (a claim without citations gets one row), quoted per RFC 4180.</summary>
 public static class ClaimCsv
@@ -19,7 +20,7 @@ public static class ClaimCsv
     public static readonly IReadOnlyList<string> Header =
     [
         "claim_id", "slug", "statement", "flag", "claim_figure", "source", "stance", "quote", "footnote", "figure",
-        "attribution", "outlet", "claim_url", "passage_url", "voice", "certainty", "as_of", "as_of_words",
+        "attribution", "outlet", "claim_url", "passage_url", "voice", "certainty", "as_of", "as_of_words", "derived",
     ];
 
     public static string HeaderLine => string.Join(',', Header) + "\r\n";
@@ -31,7 +32,7 @@ public static class ClaimCsv
         {
             row.ClaimId.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Slug, row.Statement, row.Flag, row.ClaimFigure,
             row.Source, row.Stance, row.Quote, row.Footnote?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Figure,
-            row.Attribution, row.Outlet, row.ClaimUrl, row.PassageUrl, row.Voice, row.Certainty, row.AsOf, row.AsOfWords,
+            row.Attribution, row.Outlet, row.ClaimUrl, row.PassageUrl, row.Voice, row.Certainty, row.AsOf, row.AsOfWords, row.Derived,
         };
         return string.Join(',', fields.Select(Quote)) + "\r\n";
     }

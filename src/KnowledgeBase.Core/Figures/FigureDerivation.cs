@@ -15,18 +15,21 @@ public enum FigureOriginKind
 
 /// <summary>An input's provenance: what kind, which document, and which citation or claim.</summary>
 /// <param name="SourceName">The document the input is from, as a rationale names it ("USIP").</param>
-/// <param name="Reference">The other claim's slug or the other citation's quote; none for this quote.</param>
+/// <param name="Reference">The other claim's slug (the claim the other citation belongs to, or whose figure it is); none for this quote.</param>
 /// <param name="Attribution">Whose word the input is, if the document names someone ("Washington estimates").</param>
 public sealed record FigureOrigin(FigureOriginKind Kind, string SourceName, string? Reference = null, string? Attribution = null)
 {
-    /// <summary>"USIP, this quote"; "USIP, claim troops-sent-to-russia, Washington estimates".</summary>
+    /// <summary>
+    /// "USIP, this quote"; "USIP, claim troops-sent-to-russia, Washington estimates" (that claim's citation of USIP);
+    /// "USIP and MP-IDSA, the figure of claim troops-sent-to-russia".
+    /// </summary>
     public string Describe()
     {
         var where = Kind switch
         {
             FigureOriginKind.ThisQuote => "this quote",
-            FigureOriginKind.OtherCitation => $"another quote, “{Reference}”",
-            _ => $"claim {Reference}",
+            FigureOriginKind.OtherCitation => $"claim {Reference}",
+            _ => $"the figure of claim {Reference}",
         };
         return Attribution is null ? $"{SourceName}, {where}" : $"{SourceName}, {where}, {Attribution}";
     }
@@ -46,16 +49,34 @@ public sealed record FigureDerivation
     {
         ArgumentNullException.ThrowIfNull(rate);
         ArgumentNullException.ThrowIfNull(count);
-        if (rate.Quantity.Per is null || rate.Quantity.IsDerived)
+        if (RateProblem(rate.Quantity) is { } notRate)
         {
-            throw new ArgumentException($"\"{rate.Quantity.Text}\" is not a stated rate per unit (such as \"$2,000 per soldier per month\").", nameof(rate));
+            throw new ArgumentException(notRate, nameof(rate));
         }
-        if (!count.Quantity.IsCount || count.Quantity.Value is null)
+        if (CountProblem(count.Quantity) is { } notCount)
         {
-            throw new ArgumentException($"\"{count.Quantity.Text}\" is not a count (such as \"10,000 troops\").", nameof(count));
+            throw new ArgumentException(notCount, nameof(count));
         }
         Rate = rate;
         Count = count;
+    }
+
+    /// <summary>Why a quantity cannot be a derivation's rate, or null when it can: the one rule editors, the API and seed files meet.</summary>
+    public static string? RateProblem(Quantity rate)
+    {
+        ArgumentNullException.ThrowIfNull(rate);
+        return rate.Per is null || rate.IsDerived
+            ? $"\"{rate.Text}\" is not a stated rate per unit (such as \"$2,000 per soldier per month\")."
+            : null;
+    }
+
+    /// <summary>Why a quantity cannot be the count a rate applies to, or null when it can.</summary>
+    public static string? CountProblem(Quantity count)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        return !count.IsCount || count.Value is null || count.IsDerived || count.Per is not null
+            ? $"\"{count.Text}\" is not a count (such as \"10,000 troops\")."
+            : null;
     }
 
     public DerivationInput Rate { get; }

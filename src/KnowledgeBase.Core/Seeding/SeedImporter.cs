@@ -199,7 +199,7 @@ public sealed class SeedImporter(KnowledgeBaseDb db, TimeProvider clock)
             // A seed file's footnote is the citation's, on a passage found before as on a new one.
             var citations = planned.Citations.Select(c => new CitationPlacement(
                 sources[c.SourceSlug], c.Draft, c.Stance, c.Anchor, c.Footnote, FootnoteChosen: true,
-                AwaitingReview: c.Review?.Status, PreviousExact: c.Review?.PreviousExact));
+                AwaitingReview: c.Review?.Status, PreviousExact: c.Review?.PreviousExact, Derivation: c.Derivation));
             ClaimWrite.Apply(
                 db, claim, planned.Draft, planned.Draft.Topics.Distinct().Select(t => topics[t]).ToList(), citations, passages, _ => planned.Verdict);
             if (db.Entry(claim).State is EntityState.Modified or EntityState.Added)

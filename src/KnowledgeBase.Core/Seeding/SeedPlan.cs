@@ -4,6 +4,7 @@ using KnowledgeBase.Core.Anchoring;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Editing;
+using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
 
@@ -23,7 +24,9 @@ public sealed record PlannedSource(SourceFrontMatter Meta, PreparedBody Body, Pl
 
 /// <summary>A citation draft anchored in its document, with the footnote checked and the stance read.</summary>
 /// <param name="Review">Set for a passage awaiting review: its anchor is the stored selector, not a fresh anchoring.</param>
-public sealed record PlannedCitation(CitationDraft Draft, TextAnchor Anchor, int? Footnote, Stance Stance, PlannedReview? Review = null)
+/// <param name="Derivation">The draft's derivation, its origin resolved among the files' claims.</param>
+public sealed record PlannedCitation(
+    CitationDraft Draft, TextAnchor Anchor, int? Footnote, Stance Stance, PlannedReview? Review = null, CitationDerivation? Derivation = null)
 {
     public string SourceSlug => Draft.SourceSlug!;
 
@@ -205,6 +208,10 @@ public sealed record SeedPlan(
     {
         var result = new List<PlannedClaim>();
         var seen = new HashSet<string>();
+        // Every claim of the files, wherever it stands in them, is a derivation's possible origin.
+        var origins = entries.Where(e => e.Slug is not null).GroupBy(e => e.Slug!).ToDictionary(g => g.Key, g => new OriginClaim(g.Key, [.. (g.First().Citations ?? [])
+            .Where(x => x?.SourceSlug is not null && sources.ContainsKey(x.SourceSlug))
+            .Select(x => new OriginCitation(x.SourceSlug!, sources[x.SourceSlug!].Meta.ShortName!, TextValues.Blank(x.Attribution)))]));
         foreach (var (c, i) in entries.Select((c, i) => (c, i + 1)))
         {
             var where = $"claim '{c.Slug ?? $"#{i}"}'";
@@ -237,6 +244,9 @@ public sealed record SeedPlan(
                 {
                     continue;
                 }
+                var unresolved = new List<FieldError>();
+                var derivation = DerivationOrigins.Resolve(e, $"citations[{j}]", s => origins.GetValueOrDefault(s), unresolved, DraftReader.SeedFiles);
+                errors.AddRange(unresolved.Select(u => $"{at}: {u.Message}"));
                 if (!sources.TryGetValue(e.SourceSlug!, out var source))
                 {
                     errors.Add($"{at}: unknown source '{e.SourceSlug}'.");
@@ -257,8 +267,8 @@ public sealed record SeedPlan(
                     {
                         continue;
                     }
-                    citations.Add(new PlannedCitation(e, kept.Anchor, e.Footnote, stance, kept.Review));
-                    evidence.Add(Evidence(e, stance, source, kept.Anchor, e.Footnote));
+                    citations.Add(new PlannedCitation(e, kept.Anchor, e.Footnote, stance, kept.Review, derivation));
+                    evidence.Add(Evidence(e, stance, source, kept.Anchor, e.Footnote, derivation));
                     continue;
                 }
                 var anchored = CitationAnchoring.Anchor(source.Anchorable, e.Quote!, e.Prefix, e.Suffix);
@@ -276,8 +286,8 @@ public sealed record SeedPlan(
                         : $"{at} ({e.SourceSlug}): footnote {given} is given, but the quote's sentence is backed by footnote {located}.");
                     continue;
                 }
-                citations.Add(new PlannedCitation(e, anchor, located, stance));
-                evidence.Add(Evidence(e, stance, source, anchor, located));
+                citations.Add(new PlannedCitation(e, anchor, located, stance, Derivation: derivation));
+                evidence.Add(Evidence(e, stance, source, anchor, located, derivation));
             }
 
             if (errors.Count == before)
@@ -288,10 +298,11 @@ public sealed record SeedPlan(
         return result;
 
         // What the rule reads, as it will read the stored citation: the file's confirmed voice, certainty and as-of, else the proposal.
-        static CitationEvidence Evidence(CitationEntry e, Stance stance, PlannedSource source, TextAnchor anchor, int? footnote)
+        static CitationEvidence Evidence(
+            CitationEntry e, Stance stance, PlannedSource source, TextAnchor anchor, int? footnote, CitationDerivation? derivation)
         {
             var citation = new Citation();
-            e.ApplyTo(citation, stance);
+            e.ApplyTo(citation, stance, derivation);
             var f = source.Footnotes.FirstOrDefault(x => x.Number == footnote);
             return citation.Facts(QuotedPassage.In(
                 source.Meta.Slug!, source.Meta.ShortName!, source.Meta.Published!, source.Anchorable.Text, anchor.Start, anchor.End, anchor.Exact,

@@ -72,9 +72,12 @@ public sealed record ApiSelector(string Exact, string Prefix, string Suffix, int
 /// <param name="Certainty">stated, estimated, reported, claimed, expected or possible as confirmed; null: not confirmed (proposed from the quote's hedge words).</param>
 /// <param name="AsOf">The time the quote describes (2024-10, 2024-11-07, 2024-01/2024-11); null: the document's publication date, as a default.</param>
 /// <param name="AsOfWords">The quote's words that say when, if recorded.</param>
+/// <param name="Figure">The figure as the document states it: its words only, never an editor's arithmetic.</param>
+/// <param name="Derived">An editor's derived total, apart from the figure as stated; null: none.</param>
 public sealed record ApiCitation(
     long Id, int Position, string Stance, string? Attribution, ApiFigure? Figure, ApiSourceRef Source, long PassageId,
-    ApiSelector Selector, ApiFootnote? Footnote, string Url, string? Voice, string? Certainty, string? AsOf, string? AsOfWords)
+    ApiSelector Selector, ApiFootnote? Footnote, string Url, string? Voice, string? Certainty, string? AsOf, string? AsOfWords,
+    ApiDerivation? Derived)
 {
     /// <summary>A citation as the claim page reads it (<see cref="CitationView.Projection"/>), in the API's shape.</summary>
     public static ApiCitation From(CitationView x)
@@ -89,7 +92,23 @@ public sealed record ApiCitation(
                 ? new ApiFootnote(f.Number, f.Text, new ApiCitedWork(f.Authors, f.Title, f.Outlet, f.Published, f.Url), Links.Footnote(x.Source.Slug, f.Number))
                 : null,
             Links.Passage(x.Source.Slug, x.PassageId),
-            x.Voice?.ToSlug(), x.Certainty?.ToSlug(), x is { AsOfFrom: { } from, AsOfTo: { } to } ? AsOfText.Write(from, to) : null, x.AsOfWords);
+            x.Voice?.ToSlug(), x.Certainty?.ToSlug(), x is { AsOfFrom: { } from, AsOfTo: { } to } ? AsOfText.Write(from, to) : null, x.AsOfWords,
+            x.Derivation is { } d ? ApiDerivation.From(d, x.Source.ShortName, x.Attribution) : null);
+    }
+}
+
+/// <summary>An editor's derived total: this citation's rate times a count another claim states, with where each comes from.</summary>
+/// <param name="CountFrom">The claim the count is from (its slug), or "claim-slug/source-slug" for that claim's citation of one document.</param>
+/// <param name="CountSource">The document(s) the count rests on, as resolved when the claim was saved.</param>
+/// <param name="CountAttribution">Whom that citation names as its source, if anyone.</param>
+/// <param name="Description">The derivation as the claim page shows it, with its arithmetic.</param>
+public sealed record ApiDerivation(string Rate, string Count, string CountFrom, string CountSource, string? CountAttribution, string Description)
+{
+    /// <summary>A citation's stored derivation; <paramref name="sourceName"/> and <paramref name="attribution"/> are the citation's own (the rate's origin).</summary>
+    public static ApiDerivation From(CitationDerivation d, string sourceName, string? attribution)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new(d.Rate, d.Count, d.CountFrom, d.CountSource, d.CountAttribution, d.ToFigure(sourceName, attribution).Describe());
     }
 }
 
@@ -198,10 +217,27 @@ public sealed class ApiCitationInput : ICitationFields
     [Description("The quote's words that say when (\"In October 2024\", \"so far\"); optional, only with asOf.")]
     public string? AsOfWords { get; set; }
 
+    // A derived total's three fields are flat here: an object-valued field would be a schema reference, which the
+    // OpenAPI document cannot describe. Refusals name them as the draft does: citations[0].derived.rate, .count, .countFrom.
+
+    [Description("An editor's derived total, kept apart from the figure as stated: the rate per unit as this quote states it (\"$2,000 per soldier per month\"); with derivedCount and derivedCountFrom, or none of them. Refusals name it derived.rate.")]
+    public string? DerivedRate { get; set; }
+
+    [Description("The count the derived rate applies to, as its origin states it (\"approximately 10,000 troops\"). Refusals name it derived.count.")]
+    public string? DerivedCount { get; set; }
+
+    [Description("Where the count is from: a claim's slug (its figure), or claim-slug/source-slug (that claim's citation of one document); it must exist. Refusals name it derived.countFrom.")]
+    public string? DerivedCountFrom { get; set; }
+
     [Description("On the citation endpoints: why, recorded on the claim's revision; optional.")]
     public string? Comment { get; set; }
 
-    public CitationDraft ToDraft() => CitationDraft.From(this);
+    public CitationDraft ToDraft()
+    {
+        var draft = CitationDraft.From(this);
+        draft.Derived = new DerivationDraft { Rate = DerivedRate, Count = DerivedCount, CountFrom = DerivedCountFrom };
+        return draft;
+    }
 }
 
 /// <summary>A place an ambiguous quote occurs: offsets in the document's canonical text and the words around it.</summary>

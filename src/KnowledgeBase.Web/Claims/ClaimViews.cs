@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Core.Sources;
 
 namespace KnowledgeBase.Web.Claims;
@@ -59,7 +60,8 @@ public sealed record CitationView(
     DateOnly? AsOfTo = null,
     string? AsOfWords = null,
     string? Sentence = null,
-    bool InFootnote = false)
+    bool InFootnote = false,
+    CitationDerivation? Derivation = null)
 {
     /// <summary>The one projection every reader of citations shares: the claim page, compare and the API.</summary>
     public static readonly Expression<Func<Citation, CitationView>> Projection = x => new CitationView(
@@ -89,7 +91,8 @@ public sealed record CitationView(
         x.AsOfTo,
         x.AsOfWords,
         x.Passage.Sentence,
-        x.Passage.Footnote != null && x.Passage.Start >= x.Passage.Footnote.Start && x.Passage.End <= x.Passage.Footnote.End);
+        x.Passage.Footnote != null && x.Passage.Start >= x.Passage.Footnote.Start && x.Passage.End <= x.Passage.Footnote.End,
+        x.Derivation);
 
     /// <summary>
     /// What the agreement rule reads from this citation: the editor's voice, certainty and as-of time, else the
@@ -99,9 +102,12 @@ public sealed record CitationView(
     public CitationFacts Facts() => new(
         new QuotedPassage(
             Source.Slug, Source.ShortName, Source.Published, Exact, Sentence, Footnote?.Number, InFootnote, Footnote?.Cites()),
-        Stance, Figure, Attribution, Voice, Certainty, CitationFacts.Confirmed(AsOfFrom, AsOfTo, AsOfWords));
+        Stance, Figure, Attribution, Voice, Certainty, CitationFacts.Confirmed(AsOfFrom, AsOfTo, AsOfWords), Derivation);
 
     public CitationEvidence Evidence() => Facts().ToEvidence();
+
+    /// <summary>The editor's derivation with where each input comes from (the rate is this quote's), or null.</summary>
+    public FigureDerivation? Derived() => Derivation?.ToFigure(Source.ShortName, Attribution);
 
     /// <summary>The citation's voice, certainty, as-of time and roots as a reader is shown them: each says whether an editor confirmed it.</summary>
     public CitationEvidenceShown EvidenceShown()

@@ -141,7 +141,8 @@ public static class ExportEndpoints
                 {
                     text.Append(ClaimCsv.Row(new ClaimCitationRow(
                         claim.Id, claim.Slug, claim.Statement, claim.Flag, claim.Figure, c.Source, c.Stance, c.Quote, c.Footnote, c.Figure,
-                        c.Attribution, c.Outlet, claimUrl, site + Links.Passage(c.Source, c.PassageId), c.Voice, c.Certainty, c.AsOf, c.AsOfWords)));
+                        c.Attribution, c.Outlet, claimUrl, site + Links.Passage(c.Source, c.PassageId), c.Voice, c.Certainty, c.AsOf, c.AsOfWords,
+                        c.Derived?.Description)));
                 }
             }
             await context.Response.WriteAsync(text.ToString(), ct);
@@ -183,6 +184,7 @@ public static class ExportEndpoints
                         c.Certainty,
                         c.AsOf,
                         c.AsOfWords,
+                        c.Derived,
                     }),
                 }, options);
             }

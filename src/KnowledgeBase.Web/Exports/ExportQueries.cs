@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Data;
 using KnowledgeBase.Core.Exports;
 using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Core.Sources;
+using KnowledgeBase.Web.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Exports;
@@ -12,7 +13,7 @@ public sealed record ExportClaim(long Id, string Slug, string Statement, string 
 /// <param name="Voice">Voice, certainty and as-of as confirmed (slugs, <see cref="Core.Agreement.AsOfText"/>); null where the proposal stands.</param>
 public sealed record ExportCitation(
     string Source, string Stance, string Quote, int? Footnote, string? Outlet, string? Attribution, string? Figure, long PassageId,
-    string? Voice, string? Certainty, string? AsOf, string? AsOfWords);
+    string? Voice, string? Certainty, string? AsOf, string? AsOfWords, ApiDerivation? Derived);
 
 internal static class ExportQueries
 {
@@ -84,6 +85,7 @@ internal static class ExportQueries
                 Citations = c.Citations.OrderBy(x => x.Position).Select(x => new
                 {
                     Source = x.Passage!.Source!.Slug,
+                    x.Passage.Source.ShortName,
                     x.Stance,
                     x.Passage.Exact,
                     Footnote = x.Passage.Footnote == null ? (int?)null : x.Passage.Footnote.Number,
@@ -96,6 +98,7 @@ internal static class ExportQueries
                     x.AsOfFrom,
                     x.AsOfTo,
                     x.AsOfWords,
+                    x.Derivation,
                 }).ToList(),
             })
             .ToListAsync(ct);
@@ -103,7 +106,8 @@ internal static class ExportQueries
             c.Citations.Select(x => new ExportCitation(
                 x.Source, EnumSlugs.ToSlug(x.Stance), x.Exact, x.Footnote, x.Outlet, x.Attribution, x.Figure, x.PassageId,
                 x.Voice is { } v ? EnumSlugs.ToSlug(v) : null, x.Certainty is { } k ? EnumSlugs.ToSlug(k) : null,
-                x.AsOfFrom is { } from && x.AsOfTo is { } to ? Core.Agreement.AsOfText.Write(from, to) : null, x.AsOfWords)).ToList()))
+                x.AsOfFrom is { } from && x.AsOfTo is { } to ? Core.Agreement.AsOfText.Write(from, to) : null, x.AsOfWords,
+                x.Derivation is { } d ? ApiDerivation.From(d, x.ShortName, x.Attribution) : null)).ToList()))
             .ToList();
     }
 }

@@ -60,7 +60,7 @@ public sealed class ApiEvidenceTests(ApiWriteApp app)
         Assert.Equal(Evidence(claim.GetProperty("citations")[0]), Evidence(citations[0]));
 
         var csv = await ApiClient.For(app).GetStringAsync(new Uri("/exports/claims.csv", UriKind.Relative));
-        Assert.Contains($",attributed,estimated,2024-10,so far\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($",attributed,estimated,2024-10,so far,\r\n", csv, StringComparison.Ordinal);
         var json = await ApiClient.For(app).GetJsonAsync("/exports/claims.json");
         var exported = json.EnumerateArray().Single(c => c.GetProperty("id").GetInt64() == id).GetProperty("citations")[0];
         Assert.Equal(("attributed", "estimated", "2024-10", "so far"), Evidence(exported));

@@ -157,10 +157,9 @@ public sealed class ComparePageTests(KnowledgeBaseApp app)
         var row = await RowAsync(page, Seed.Claims.RussiaPaysNorthKorea);
         var left = row.QuerySelector(".passage-panel-left")!;
         var right = row.QuerySelector(".passage-panel-right")!;
-        Assert.Contains("$2,000", left.QuerySelector(".compared-figure .figure-chip")!.TextContent);
-        var derivations = left.QuerySelectorAll(".compared-derivation").Select(d => d.TextContent).ToList();
-        Assert.Contains("$20M × 12 = $240M a year", derivations);
-        Assert.DoesNotContain(derivations, d => d.Contains("10,000", StringComparison.Ordinal));
+        // The figure as USIP states it, its words only; the seed records no editor's derivation for it.
+        Assert.Equal("$2,000 per soldier per month; $20 million each month", left.QuerySelector(".compared-figure .figure-chip")!.TextContent);
+        Assert.Null(left.QuerySelector(".derived-figure"));
         Assert.Contains("$200m", right.QuerySelector(".compared-figure .figure-chip")!.TextContent);
         Assert.Equal("$200m A Year", right.QuerySelector("mark.quote-exact")!.TextContent);
         Assert.StartsWith("[11]", right.QuerySelector(".compared-footnote a")!.TextContent);

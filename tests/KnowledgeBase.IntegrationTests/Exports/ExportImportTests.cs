@@ -115,6 +115,29 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
             ],
         }, Ben, "A new claim"));
 
+        // A derived total whose count comes from another claim's citation, and one counting from a deleted claim's figure.
+        Saved(await claims.CreateAsync(new ClaimDraft
+        {
+            Statement = "Russia's pay for North Korean troops, derived by the editors from a rate and a count.",
+            Topics = [Seed.Topics.RussiaNorthKoreaTies],
+            Citations =
+            [
+                new CitationDraft
+                {
+                    SourceSlug = Seed.Usip.Slug,
+                    Quote = "Russia is expected to pay $2,000 per soldier per month",
+                    Figure = "$2,000 per soldier per month",
+                    Derived = new() { Rate = "$2,000 per soldier per month", Count = "10,000 troops", CountFrom = $"{Seed.Claims.TroopsSentToRussia}/{Seed.Usip.Slug}" },
+                },
+                new CitationDraft
+                {
+                    SourceSlug = Seed.MpIdsa.Slug,
+                    Quote = "$200m A Year",
+                    Derived = new() { Rate = "$200m per year per unit", Count = "2 units", CountFrom = Seed.Claims.TroopsInMarineAndAirborneUnits },
+                },
+            ],
+        }, Ben, "A derived total"));
+
         var note = Saved(await sources.CreateAsync(new SourceDraft
         {
             Slug = "export-test-note",
@@ -172,6 +195,7 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
                     x.AsOfFrom,
                     x.AsOfTo,
                     x.AsOfWords,
+                    x.Derivation,
                 }).ToList(),
             })
             .AsSplitQuery()
@@ -181,7 +205,7 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
             facts.Add($"claim {c.Slug}|{(c.Added ? $"{c.CreatedAt:O}" : "added by the import")} {(c.Edited ? $"{c.UpdatedAt:O}" : "as imported")}|{c.Statement}|{c.Figure}|{c.Agreement}|{c.ComputedAgreement}|{c.AgreementRationale}|{c.OverrideAgreement}|{c.OverrideReason}|{c.DeletedAt:O}|{string.Join(",", c.Topics)}");
             // A confirmed passage's status (exact or moved) says how the last edit found it; only review states are kept.
             facts.AddRange(c.Citations.Select(x =>
-                $"  cites {x.Source} {x.Start}-{x.End}|{x.Exact}|{x.Prefix}|{x.Suffix}|{(x.NeedsReview ? x.AnchorStatus.ToString() : "confirmed")}|{x.PreviousExact}|fn {x.Footnote}|{x.Stance}|{x.Attribution}|{x.Figure}|{x.Voice}|{x.Certainty}|{x.AsOfFrom}|{x.AsOfTo}|{x.AsOfWords}"));
+                $"  cites {x.Source} {x.Start}-{x.End}|{x.Exact}|{x.Prefix}|{x.Suffix}|{(x.NeedsReview ? x.AnchorStatus.ToString() : "confirmed")}|{x.PreviousExact}|fn {x.Footnote}|{x.Stance}|{x.Attribution}|{x.Figure}|{x.Voice}|{x.Certainty}|{x.AsOfFrom}|{x.AsOfTo}|{x.AsOfWords}|{x.Derivation}"));
         }
         var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking().Include(s => s.Footnotes).OrderBy(s => s.Slug).ToListAsync();
         var editedSources = await db.Revisions.Where(r => r.EntityType == RevisionEntity.Source).Select(r => (int)r.EntityId).Distinct().ToListAsync();
@@ -237,6 +261,10 @@ public sealed class ExportImportTests(SeededTemplate template) : IAsyncLifetime
         Assert.Contains("status: orphaned", claims, StringComparison.Ordinal);
         Assert.Contains("footnote: 2\n      footnote-chosen: true\n", claims, StringComparison.Ordinal);
         Assert.Contains("\n      voice: attributed\n      certainty: reported\n      as-of: 2024-10-15/2024-11-30\n      as-of-words: since mid-October\n", claims, StringComparison.Ordinal);
+        Assert.Contains(
+            $"\n      derived:\n        rate: \"$2,000 per soldier per month\"\n        count: 10,000 troops\n        count-from: {Seed.Claims.TroopsSentToRussia}/{Seed.Usip.Slug}\n",
+            claims, StringComparison.Ordinal);
+        Assert.Contains($"count-from: {Seed.Claims.TroopsInMarineAndAirborneUnits}\n", claims, StringComparison.Ordinal);
         Assert.Contains("\ndeleted-at: ", await File.ReadAllTextAsync(Path.Combine(first, "sources", "export-test-note.md")), StringComparison.Ordinal);
         Assert.True(exported.Revisions >= 8, $"{exported.Revisions} revisions");
         await using var db = Open(fresh.ConnectionString);

@@ -31,7 +31,7 @@ public sealed class ExportTests(KnowledgeBaseApp app)
         var headers = reader.Headers.ToList();
         Assert.Equal(
             ["claim_id", "slug", "statement", "flag", "claim_figure", "source", "stance", "quote", "footnote", "figure",
-             "attribution", "outlet", "claim_url", "passage_url", "voice", "certainty", "as_of", "as_of_words"],
+             "attribution", "outlet", "claim_url", "passage_url", "voice", "certainty", "as_of", "as_of_words", "derived"],
             headers);
         var rows = new List<Dictionary<string, string>>();
         while (reader.Read())

@@ -38,7 +38,7 @@ public sealed class EvidenceRuleTests
     {
         var derivation = new FigureDerivation(
             new DerivationInput(FigureParser.Parse("$2,000 per soldier per month").Parts[0], new FigureOrigin(FigureOriginKind.ThisQuote, "USIP")),
-            new DerivationInput(FigureParser.Parse("approximately 10,000 troops").Parts[0], new FigureOrigin(FigureOriginKind.OtherClaim, "USIP", "troops-sent-to-russia", "Washington estimates")));
+            new DerivationInput(FigureParser.Parse("approximately 10,000 troops").Parts[0], new FigureOrigin(FigureOriginKind.OtherCitation, "USIP", "troops-sent-to-russia", "Washington estimates")));
         return SeedEvidence.For("russia-pays-north-korea")
             .Select(c => c.SourceKey == SeedEvidence.Usip ? c with { Figure = Figure.Parse(figure), Derivation = derivation } : c)
             .ToList();

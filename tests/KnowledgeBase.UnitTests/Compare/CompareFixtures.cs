@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
+using KnowledgeBase.Core.Figures;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Compare;
@@ -22,7 +23,7 @@ internal static class CompareFixtures
         Position: 0,
         Stance: Stance.Supports,
         Attribution: "South Korea’s intelligence agency",
-        Figure: "$2,000 per soldier per month × 10,000 soldiers",
+        Figure: "$2,000 per soldier per month",
         PassageId: 301,
         Exact: "Russia is expected to pay $2,000 per soldier per month, totaling $20 million each month",
         Prefix: "th Korea’s intelligence agency, ",
@@ -30,7 +31,9 @@ internal static class CompareFixtures
         Start: 2040,
         End: 2125,
         Source: Summary(Usip),
-        Footnote: null);
+        Footnote: null,
+        Derivation: new CitationDerivation(
+            "$2,000 per soldier per month", "approximately 10,000 troops", $"{Seed.Claims.TroopsSentToRussia}/{Seed.Usip.Slug}", "USIP", "Washington estimates"));
 
     public static readonly CitationView IdsaPays = new(
         Id: 42,

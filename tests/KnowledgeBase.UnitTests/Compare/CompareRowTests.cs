@@ -52,15 +52,18 @@ public sealed class CompareRowTests : BunitContext
     }
 
     [Fact]
-    public void Each_side_shows_its_own_figure_and_the_arithmetic_that_makes_it_comparable()
+    public void Each_side_shows_its_figure_as_stated_and_apart_from_it_the_editors_stored_derivation()
     {
         var row = RenderRow(Pays);
 
         var panels = row.FindAll(".compare-row-sides > section.passage-panel");
-        Assert.Equal("$2,000 per soldier per month × 10,000 soldiers", panels[0].QuerySelector(".compared-figure .figure-chip")!.TextContent);
-        Assert.Equal("$2,000 × 10,000 × 12 = $240M a year", panels[0].QuerySelector(".compared-derivation")!.TextContent);
+        Assert.Equal("$2,000 per soldier per month", panels[0].QuerySelector(".compared-figure .figure-chip")!.TextContent);
+        Assert.Equal(
+            "$2,000 per soldier per month (USIP, this quote, South Korea’s intelligence agency) × approximately 10,000 troops (USIP, claim troops-sent-to-russia, Washington estimates): $2,000 × 10,000 × 12 = $240M a year",
+            panels[0].QuerySelector(".derived-figure")!.TextContent);
+        Assert.Equal("Derived (editor's arithmetic)", panels[0].QuerySelector(".derived-figure")!.PreviousElementSibling!.TextContent);
         Assert.Equal("$200m a year", panels[1].QuerySelector(".compared-figure .figure-chip")!.TextContent);
-        Assert.Null(panels[1].QuerySelector(".compared-derivation"));
+        Assert.Null(panels[1].QuerySelector(".derived-figure"));
     }
 
     [Fact]

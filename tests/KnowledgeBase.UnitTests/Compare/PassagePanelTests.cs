@@ -54,11 +54,14 @@ public sealed class PassagePanelTests : BunitContext
     }
 
     [Fact]
-    public void A_figure_that_does_not_parse_is_shown_as_written_without_arithmetic()
+    public void A_figure_is_shown_as_written_and_no_arithmetic_is_read_out_of_it()
     {
-        var panel = Render<PassagePanel>(p => p.Add(x => x.Source, Usip).Add(x => x.Passages, [UsipPays with { Figure = "a great many, perhaps" }]));
+        var panel = Render<PassagePanel>(p => p.Add(x => x.Source, Usip).Add(x => x.Passages, [
+            UsipPays with { Figure = "a great many, perhaps", Derivation = null },
+            UsipPays with { Id = 44, Figure = "$2,000 per soldier per month × 10,000 soldiers", Derivation = null },
+        ]));
 
-        Assert.Equal("a great many, perhaps", panel.Find(".compared-figure .figure-chip").TextContent);
-        Assert.Empty(panel.FindAll(".compared-derivation"));
+        Assert.Equal(["a great many, perhaps", "$2,000 per soldier per month × 10,000 soldiers"], panel.FindAll(".compared-figure .figure-chip").Select(c => c.TextContent).ToList());
+        Assert.Empty(panel.FindAll(".derived-figure"));
     }
 }

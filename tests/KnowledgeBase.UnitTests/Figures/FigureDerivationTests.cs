@@ -36,11 +36,11 @@ public sealed class FigureDerivationTests
     {
         var derivation = new FigureDerivation(
             new DerivationInput(Q("$2,000 per soldier per month"), new FigureOrigin(FigureOriginKind.ThisQuote, "USIP")),
-            new DerivationInput(Q("approximately 10,000 troops"), new FigureOrigin(FigureOriginKind.OtherCitation, "USIP", "North Korea has sent approximately 10,000 troops to Russia", "Washington estimates")));
+            new DerivationInput(Q("approximately 10,000 troops"), new FigureOrigin(FigureOriginKind.OtherCitation, "USIP", "troops-sent-to-russia", "Washington estimates")));
 
         Assert.Equal(240_000_000m, FigureComparison.Normalize(derivation.Result).Value);
         Assert.Equal(
-            "$2,000 per soldier per month (USIP, this quote) × approximately 10,000 troops (USIP, another quote, “North Korea has sent approximately 10,000 troops to Russia”, Washington estimates): $2,000 × 10,000 × 12 = $240M a year",
+            "$2,000 per soldier per month (USIP, this quote) × approximately 10,000 troops (USIP, claim troops-sent-to-russia, Washington estimates): $2,000 × 10,000 × 12 = $240M a year",
             derivation.Describe());
     }
 
