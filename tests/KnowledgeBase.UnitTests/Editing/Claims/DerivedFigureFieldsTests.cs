@@ -65,10 +65,13 @@ public sealed class DerivedFigureFieldsTests : BunitContext
     [Fact]
     public void The_citation_row_places_the_section_with_its_preview()
     {
+        var citation = new CitationDraft();
+        var preview = new CitationPreview(0, Seed.Usip.Slug, "USIP", null, null, null, null, false, Derivation: "a derived total");
         var row = Render<CitationEditorRow>(p => p
             .Add(r => r.Index, 0)
-            .Add(r => r.Citation, new CitationDraft())
-            .Add(r => r.Preview, new CitationPreview(0, Seed.Usip.Slug, "USIP", null, null, null, null, false, Derivation: "a derived total")));
+            .Add(r => r.Citation, citation)
+            .Add(r => r.Preview, preview)
+            .Add(r => r.Evidence, new CitationEvidenceChoices(citation, preview.Proposal)));
 
         Assert.Equal("Readers will see: Derived (editor's arithmetic): a derived total", row.Find("fieldset .derived-fields .derived-preview").TextContent);
     }
