@@ -22,30 +22,17 @@ public sealed class SourceEditorJourneyTests(BrowserApp app, ITestOutputHelper o
     private async Task<(int Id, string Slug)> CreateAsync(string title)
     {
         var slug = $"test-source-{Guid.NewGuid():N}"[..24];
-        await using var scope = app.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SourceEditing>().CreateAsync(
-            new SourceDraft
-            {
-                Slug = slug,
-                Title = title,
-                ShortName = "Test Wire",
-                Publisher = "Test Wire Service",
-                Kind = "report",
-                Published = "2025-02",
-                BodyMarkdown = "Envoys met in Geneva for a second round.[^1]\n\n[^1]: The Test Times, 3 February 2025.\n",
-            },
-            new Editor("test-setup", "Test setup"));
-        return ((int)Assert.IsType<EditResult<SourceSnapshot>.Saved>(result).Id, slug);
-    }
-
-    private async Task DeleteAsync(int id)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var editing = scope.ServiceProvider.GetRequiredService<SourceEditing>();
-        if (await editing.FindAsync(id) is { DeletedAt: null } source)
+        var id = await app.CreateSourceAsync(new SourceDraft
         {
-            Assert.IsType<EditResult<SourceSnapshot>.Saved>(await editing.DeleteAsync(id, source.Version, new Editor("test-cleanup", "Test cleanup")));
-        }
+            Slug = slug,
+            Title = title,
+            ShortName = "Test Wire",
+            Publisher = "Test Wire Service",
+            Kind = "report",
+            Published = "2025-02",
+            BodyMarkdown = "Envoys met in Geneva for a second round.[^1]\n\n[^1]: The Test Times, 3 February 2025.\n",
+        });
+        return (id, slug);
     }
 
     private async Task<HttpStatusCode> StatusOfAsync(string path)
@@ -96,7 +83,7 @@ public sealed class SourceEditorJourneyTests(BrowserApp app, ITestOutputHelper o
         }
         finally
         {
-            await DeleteAsync(id);
+            await app.DeleteSourceAsync(id);
         }
     }
 
@@ -124,7 +111,7 @@ public sealed class SourceEditorJourneyTests(BrowserApp app, ITestOutputHelper o
         }
         finally
         {
-            await DeleteAsync(id);
+            await app.DeleteSourceAsync(id);
         }
     }
 
@@ -178,7 +165,7 @@ public sealed class SourceEditorJourneyTests(BrowserApp app, ITestOutputHelper o
         }
         finally
         {
-            await DeleteAsync(id);
+            await app.DeleteSourceAsync(id);
         }
     }
 
@@ -218,7 +205,7 @@ public sealed class SourceEditorJourneyTests(BrowserApp app, ITestOutputHelper o
         }
         finally
         {
-            await DeleteAsync(id);
+            await app.DeleteSourceAsync(id);
         }
     }
 }
