@@ -16,7 +16,7 @@ internal sealed class CopyTable<T>(string name, params CopyColumn<T>[] columns)
     public string Name { get; } = name;
 
     public string CopyCommand { get; } =
-        $"COPY {name} ({string.Join(", ", columns.Select(c => '"' + c.Name + '"'))}) FROM STDIN (FORMAT BINARY)";
+        $"COPY {name} ({string.Join(", ", columns.Select(c => '"' + c.Name + '"'))}) FROM STDIN (FORMAT BINARY, FREEZE)";
 
     public void Write(NpgsqlBinaryImporter importer, T row)
     {
@@ -36,9 +36,49 @@ internal sealed class CopyTable<T>(string name, params CopyColumn<T>[] columns)
 }
 
 /// <summary>
+/// A COPY that writes its rows frozen and all-visible, so the load needs no VACUUM pass over the corpus afterwards.
+/// PostgreSQL allows FREEZE only into a table emptied in the same transaction, hence the TRUNCATE before it.
+/// </summary>
+internal sealed class FreezingCopy : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+
+    private FreezingCopy(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBinaryImporter importer) =>
+        (_connection, _transaction, Importer) = (connection, transaction, importer);
+
+    public NpgsqlBinaryImporter Importer { get; }
+
+    public static async Task<FreezingCopy> OpenAsync<T>(NpgsqlDataSource dataSource, CopyTable<T> table, CancellationToken ct)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct);
+        var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var truncate = new NpgsqlCommand($"TRUNCATE {table.Name}", connection, transaction))
+        {
+            await truncate.ExecuteNonQueryAsync(ct);
+        }
+        return new FreezingCopy(connection, transaction, await connection.BeginBinaryImportAsync(table.CopyCommand, ct));
+    }
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await Importer.CompleteAsync(ct);
+        await Importer.DisposeAsync(); // the connection leaves the COPY state only then
+        await _transaction.CommitAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Importer.DisposeAsync();
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
+
+/// <summary>
 /// Loads a <see cref="BenchCorpus"/> into a database migrated by the app: drops the secondary indexes and foreign
 /// keys (read from pg_catalog, so indexes added later are handled alike), binary-COPYs every table on parallel
-/// connections, then recreates the saved definitions, VACUUMs and ANALYZEs. The corpus loaded is recorded in
+/// connections, then recreates the saved definitions and ANALYZEs. The corpus loaded is recorded in
 /// <c>bench_corpus</c>, so a rerun with the same size and generator version reuses it.
 /// </summary>
 internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter log)
@@ -159,7 +199,7 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
 
         await ExecuteAsync("DELETE FROM bench_corpus", ct);
         await ExecuteAsync($"TRUNCATE {string.Join(", ", Tables)} RESTART IDENTITY CASCADE", ct);
-        var (indexes, foreignKeys) = await SecondaryDefinitionsAsync(ct);
+        var (indexes, foreignKeys, triggers) = await SecondaryDefinitionsAsync(ct);
         foreach (var (table, name, _) in foreignKeys)
         {
             await ExecuteAsync($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", ct);
@@ -169,20 +209,21 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
             await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
         }
         // The triggers that keep derived columns (citations.source_id, claim_topics' flag) would look up rows that
-        // other connections are still copying; the corpus writes those columns itself.
-        foreach (var table in Tables)
+        // other connections are still copying; the corpus writes those columns itself. They are dropped, not disabled:
+        // a disabled row trigger still makes COPY insert row by row, and then FREEZE cannot mark the pages all-visible.
+        foreach (var (table, name, _) in triggers)
         {
-            await ExecuteAsync($"ALTER TABLE {table} DISABLE TRIGGER USER", ct);
+            await ExecuteAsync($"DROP TRIGGER \"{name}\" ON {table}", ct);
         }
-        Done($"dropping {indexes.Count} indexes and {foreignKeys.Count} foreign keys");
+        Done($"dropping {indexes.Count} indexes, {foreignKeys.Count} foreign keys and {triggers.Count} triggers");
 
         await CopyAsync(TopicTable, Enumerable.Range(1, size.Topics), ct);
         await Task.WhenAll(
             Task.Run(() => CopySourcesAsync(corpus, ct), ct),
             Task.Run(() => CopyClaimsAsync(corpus, ct), ct));
-        foreach (var table in Tables)
+        foreach (var trigger in triggers)
         {
-            await ExecuteAsync($"ALTER TABLE {table} ENABLE TRIGGER USER", ct);
+            await ExecuteAsync(trigger.Definition, ct);
         }
         Done("COPY (search vectors computed as rows arrive)");
 
@@ -208,9 +249,10 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
               END LOOP;
             END $$
             """, ct);
-        // VACUUM sets the visibility map (index-only scans), as autovacuum would in a steady state.
-        await InParallelAsync(Tables.Select(t => $"VACUUM (ANALYZE) {t}").ToList(), null, ct);
-        Done("VACUUM ANALYZE");
+        // COPY FREEZE already wrote the rows frozen and all-visible (index-only scans work at once, as after the
+        // VACUUM that autovacuum would run in a steady state), so only the statistics are left to gather.
+        await InParallelAsync(Tables.Select(t => $"ANALYZE {t}").ToList(), null, ct);
+        Done("ANALYZE");
 
         var total = _clock.Elapsed.TotalSeconds;
         await using var record = dataSource.CreateCommand(
@@ -225,114 +267,106 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
 
     private async Task CopySourcesAsync(BenchCorpus corpus, CancellationToken ct)
     {
-        await using var sources = await dataSource.OpenConnectionAsync(ct);
-        await using var footnotes = await dataSource.OpenConnectionAsync(ct);
-        await using var passages = await dataSource.OpenConnectionAsync(ct);
-        await using (var s = await sources.BeginBinaryImportAsync(SourceTable.CopyCommand, ct))
-        await using (var f = await footnotes.BeginBinaryImportAsync(FootnoteTable.CopyCommand, ct))
-        await using (var p = await passages.BeginBinaryImportAsync(PassageTable.CopyCommand, ct))
+        await using var sources = await FreezingCopy.OpenAsync(dataSource, SourceTable, ct);
+        await using var footnotes = await FreezingCopy.OpenAsync(dataSource, FootnoteTable, ct);
+        await using var passages = await FreezingCopy.OpenAsync(dataSource, PassageTable, ct);
+        var (s, f, p) = (sources.Importer, footnotes.Importer, passages.Importer);
+        var count = corpus.Size.Sources;
+        for (var i = 0; i < count; i++)
         {
-            var count = corpus.Size.Sources;
-            for (var i = 0; i < count; i++)
+            var source = corpus.Source(i);
+            SourceTable.Write(s, source);
+            foreach (var note in source.Footnotes)
             {
-                var source = corpus.Source(i);
-                SourceTable.Write(s, source);
-                foreach (var note in source.Footnotes)
-                {
-                    FootnoteTable.Write(f, (source, note));
-                }
-                foreach (var passage in source.Passages)
-                {
-                    PassageTable.Write(p, (source, passage));
-                }
-                Progress("sources", i + 1, count);
+                FootnoteTable.Write(f, (source, note));
             }
-            await s.CompleteAsync(ct);
-            await f.CompleteAsync(ct);
-            await p.CompleteAsync(ct);
+            foreach (var passage in source.Passages)
+            {
+                PassageTable.Write(p, (source, passage));
+            }
+            Progress("sources", i + 1, count);
         }
+        await sources.CommitAsync(ct);
+        await footnotes.CommitAsync(ct);
+        await passages.CommitAsync(ct);
     }
 
     private async Task CopyClaimsAsync(BenchCorpus corpus, CancellationToken ct)
     {
-        await using var claims = await dataSource.OpenConnectionAsync(ct);
-        await using var topics = await dataSource.OpenConnectionAsync(ct);
-        await using var citations = await dataSource.OpenConnectionAsync(ct);
-        await using (var c = await claims.BeginBinaryImportAsync(ClaimTable.CopyCommand, ct))
-        await using (var t = await topics.BeginBinaryImportAsync(ClaimTopicTable.CopyCommand, ct))
-        await using (var x = await citations.BeginBinaryImportAsync(CitationTable.CopyCommand, ct))
+        await using var claims = await FreezingCopy.OpenAsync(dataSource, ClaimTable, ct);
+        await using var topics = await FreezingCopy.OpenAsync(dataSource, ClaimTopicTable, ct);
+        await using var citations = await FreezingCopy.OpenAsync(dataSource, CitationTable, ct);
+        var (c, t, x) = (claims.Importer, topics.Importer, citations.Importer);
+        var count = corpus.Size.Claims;
+        var citationId = 0L;
+        for (var i = 0; i < count; i++)
         {
-            var count = corpus.Size.Claims;
-            var citationId = 0L;
-            for (var i = 0; i < count; i++)
+            var claim = corpus.Claim(i);
+            ClaimTable.Write(c, claim);
+            foreach (var topicId in claim.TopicIds)
             {
-                var claim = corpus.Claim(i);
-                ClaimTable.Write(c, claim);
-                foreach (var topicId in claim.TopicIds)
-                {
-                    ClaimTopicTable.Write(t, (claim, topicId));
-                }
-                foreach (var citation in claim.Citations)
-                {
-                    CitationTable.Write(x, (claim, citation, ++citationId));
-                }
-                Progress("claims", i + 1, count);
+                ClaimTopicTable.Write(t, (claim, topicId));
             }
-            await c.CompleteAsync(ct);
-            await t.CompleteAsync(ct);
-            await x.CompleteAsync(ct);
+            foreach (var citation in claim.Citations)
+            {
+                CitationTable.Write(x, (claim, citation, ++citationId));
+            }
+            Progress("claims", i + 1, count);
         }
+        await claims.CommitAsync(ct);
+        await topics.CommitAsync(ct);
+        await citations.CommitAsync(ct);
     }
 
     private async Task CopyAsync<T>(CopyTable<T> table, IEnumerable<T> rows, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var importer = await connection.BeginBinaryImportAsync(table.CopyCommand, ct);
+        await using var copy = await FreezingCopy.OpenAsync(dataSource, table, ct);
         foreach (var row in rows)
         {
-            table.Write(importer, row);
+            table.Write(copy.Importer, row);
         }
-        await importer.CompleteAsync(ct);
+        await copy.CommitAsync(ct);
     }
 
     /// <summary>
-    /// The corpus tables' secondary indexes (not those behind a primary key or constraint) and the foreign keys
-    /// touching them, as pg_catalog holds them, so the saved definitions recreate exactly what the migrations made.
+    /// The corpus tables' secondary indexes (not those behind a primary key or constraint), the foreign keys touching
+    /// them and their user triggers, as pg_catalog holds them, so the saved definitions recreate exactly what the
+    /// migrations made.
     /// </summary>
-    private async Task<(List<(string Table, string Name, string Definition)> Indexes, List<(string Table, string Name, string Definition)> ForeignKeys)>
-        SecondaryDefinitionsAsync(CancellationToken ct)
-    {
-        var indexes = new List<(string, string, string)>();
-        var foreignKeys = new List<(string, string, string)>();
-        await using (var command = dataSource.CreateCommand("""
+    private async Task<SavedSchema> SecondaryDefinitionsAsync(CancellationToken ct) => new(
+        await DefinitionsAsync("""
             SELECT i.tablename, i.indexname, i.indexdef FROM pg_indexes i
             WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
               AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)
             ORDER BY i.tablename, i.indexname
-            """))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = Tables });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-            }
-        }
-        await using (var command = dataSource.CreateCommand("""
+            """, ct),
+        await DefinitionsAsync("""
             SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
             WHERE c.contype = 'f' AND (c.conrelid::regclass::text = ANY($1) OR c.confrelid::regclass::text = ANY($1))
             ORDER BY 1, 2
-            """))
+            """, ct),
+        await DefinitionsAsync("""
+            SELECT t.tgrelid::regclass::text, t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t
+            WHERE NOT t.tgisinternal AND t.tgrelid::regclass::text = ANY($1)
+            ORDER BY 1, 2
+            """, ct));
+
+    private async Task<List<SavedDefinition>> DefinitionsAsync(string sql, CancellationToken ct)
+    {
+        var definitions = new List<SavedDefinition>();
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = Tables });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = Tables });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                foreignKeys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-            }
+            definitions.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
-        return (indexes, foreignKeys);
+        return definitions;
     }
+
+    private sealed record SavedDefinition(string Table, string Name, string Definition);
+
+    private sealed record SavedSchema(List<SavedDefinition> Indexes, List<SavedDefinition> ForeignKeys, List<SavedDefinition> Triggers);
 
     private async Task InParallelAsync(List<string> statements, string? setup, CancellationToken ct)
     {
