@@ -48,7 +48,7 @@ internal static partial class BenchEndpoints
     public static void MapBenchEndpoints(this WebApplication app)
     {
         // L1's own connections, on the database the app was given, as given (not through the app's DbContext).
-        // The app's session settings (prepared statements, no JIT, no parallel workers), so L1 differs from L2 only by EF.
+        // The app's session settings (no JIT, no parallel workers), so L1 differs from L2 only by EF.
         var dataSource = NpgsqlDataSource.Create(KnowledgeBaseDb.SessionConnectionString(
             app.Configuration.GetConnectionString("KnowledgeBase") ?? app.Configuration["KB_DATABASE"]
             ?? throw new InvalidOperationException("No database configured: set ConnectionStrings__KnowledgeBase or KB_DATABASE.")));
