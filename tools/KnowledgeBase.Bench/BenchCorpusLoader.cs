@@ -67,6 +67,15 @@ internal sealed class FreezingCopy : IAsyncDisposable
         await _transaction.CommitAsync(ct);
     }
 
+    /// <summary>Commits each copy in turn (every table of a generator pass, once its rows are all written).</summary>
+    public static async Task CommitAllAsync(CancellationToken ct, params FreezingCopy[] copies)
+    {
+        foreach (var copy in copies)
+        {
+            await copy.CommitAsync(ct);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Importer.DisposeAsync();
@@ -270,25 +279,22 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
         await using var sources = await FreezingCopy.OpenAsync(dataSource, SourceTable, ct);
         await using var footnotes = await FreezingCopy.OpenAsync(dataSource, FootnoteTable, ct);
         await using var passages = await FreezingCopy.OpenAsync(dataSource, PassageTable, ct);
-        var (s, f, p) = (sources.Importer, footnotes.Importer, passages.Importer);
         var count = corpus.Size.Sources;
         for (var i = 0; i < count; i++)
         {
             var source = corpus.Source(i);
-            SourceTable.Write(s, source);
+            SourceTable.Write(sources.Importer, source);
             foreach (var note in source.Footnotes)
             {
-                FootnoteTable.Write(f, (source, note));
+                FootnoteTable.Write(footnotes.Importer, (source, note));
             }
             foreach (var passage in source.Passages)
             {
-                PassageTable.Write(p, (source, passage));
+                PassageTable.Write(passages.Importer, (source, passage));
             }
             Progress("sources", i + 1, count);
         }
-        await sources.CommitAsync(ct);
-        await footnotes.CommitAsync(ct);
-        await passages.CommitAsync(ct);
+        await FreezingCopy.CommitAllAsync(ct, sources, footnotes, passages);
     }
 
     private async Task CopyClaimsAsync(BenchCorpus corpus, CancellationToken ct)
@@ -296,26 +302,23 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
         await using var claims = await FreezingCopy.OpenAsync(dataSource, ClaimTable, ct);
         await using var topics = await FreezingCopy.OpenAsync(dataSource, ClaimTopicTable, ct);
         await using var citations = await FreezingCopy.OpenAsync(dataSource, CitationTable, ct);
-        var (c, t, x) = (claims.Importer, topics.Importer, citations.Importer);
         var count = corpus.Size.Claims;
         var citationId = 0L;
         for (var i = 0; i < count; i++)
         {
             var claim = corpus.Claim(i);
-            ClaimTable.Write(c, claim);
+            ClaimTable.Write(claims.Importer, claim);
             foreach (var topicId in claim.TopicIds)
             {
-                ClaimTopicTable.Write(t, (claim, topicId));
+                ClaimTopicTable.Write(topics.Importer, (claim, topicId));
             }
             foreach (var citation in claim.Citations)
             {
-                CitationTable.Write(x, (claim, citation, ++citationId));
+                CitationTable.Write(citations.Importer, (claim, citation, ++citationId));
             }
             Progress("claims", i + 1, count);
         }
-        await claims.CommitAsync(ct);
-        await topics.CommitAsync(ct);
-        await citations.CommitAsync(ct);
+        await FreezingCopy.CommitAllAsync(ct, claims, topics, citations);
     }
 
     private async Task CopyAsync<T>(CopyTable<T> table, IEnumerable<T> rows, CancellationToken ct)
