@@ -43,25 +43,30 @@ public static class ClaimQueries
     /// the document again for each footnote, ten tables where eight answer, and planning those joins cost more than
     /// running them (2.1 ms against 0.7 ms at a million claims; docs/benchmarks.md).
     /// </remarks>
-    public static Task<ClaimDetails?> FindAsync(KnowledgeBaseDb db, long id, CancellationToken ct) =>
-        db.Claims.AsNoTracking().IgnoreQueryFilters()
-            .Where(c => c.Id == id && c.DeletedAt == null)
-            .Select(c => new ClaimDetails(
-                c.Id,
-                c.Slug,
-                c.Statement,
-                c.Figure,
-                c.Agreement,
-                c.ComputedAgreement,
-                c.AgreementRationale,
-                c.OverrideAgreement,
-                c.OverrideReason,
-                c.CreatedAt,
-                c.UpdatedAt,
-                c.Version,
-                c.Topics.OrderBy(t => t.Name).Select(t => new TopicLink(t.Slug, t.Name)).ToList(),
-                c.Citations.AsQueryable().Where(x => x.Passage!.Source!.DeletedAt == null)
-                    .OrderBy(x => x.Position).Select(CitationView.Projection).ToList()))
-            .AsSingleQuery()
-            .FirstOrDefaultAsync(ct);
+    public static Task<ClaimDetails?> FindAsync(KnowledgeBaseDb db, long id, CancellationToken ct) => Find(db, id, ct);
+
+    // Compiled once: a claim page otherwise spends as long hashing and comparing this expression tree against EF's
+    // query cache, and extracting its one parameter, as the database spends running it (docs/benchmarks-notes.md).
+    private static readonly Func<KnowledgeBaseDb, long, CancellationToken, Task<ClaimDetails?>> Find =
+        EF.CompileAsyncQuery((KnowledgeBaseDb db, long id, CancellationToken ct) =>
+            db.Claims.AsNoTracking().IgnoreQueryFilters()
+                .Where(c => c.Id == id && c.DeletedAt == null)
+                .Select(c => new ClaimDetails(
+                    c.Id,
+                    c.Slug,
+                    c.Statement,
+                    c.Figure,
+                    c.Agreement,
+                    c.ComputedAgreement,
+                    c.AgreementRationale,
+                    c.OverrideAgreement,
+                    c.OverrideReason,
+                    c.CreatedAt,
+                    c.UpdatedAt,
+                    c.Version,
+                    c.Topics.OrderBy(t => t.Name).Select(t => new TopicLink(t.Slug, t.Name)).ToList(),
+                    c.Citations.AsQueryable().Where(x => x.Passage!.Source!.DeletedAt == null)
+                        .OrderBy(x => x.Position).Select(CitationView.Projection).ToList()))
+                .AsSingleQuery()
+                .FirstOrDefault());
 }
