@@ -148,14 +148,31 @@ public static class ReadingCacheSetup
                 .With(context => ReadingCache.IsCacheable(context.HttpContext))
                 .VaryByValue(context => new KeyValuePair<string, string>(
                     "v", context.RequestServices.GetRequiredService<ReadingCache>().Version.ToString(CultureInfo.InvariantCulture)))
+                // Blazor answers its enhanced navigation (a fetch that patches the page in place) with headers of its
+                // own, such as ssr-framing: a page fetched that way and one loaded whole are different responses.
+                .VaryByValue(context => new KeyValuePair<string, string>("nav", EnhancedNavigation.IsRequested(context.Request) ? "enhanced" : "full"))
                 .Tag(ReadingCache.Tag));
         });
         return services;
     }
 
     /// <summary>Serves and stores cached responses unless <c>KnowledgeBase:OutputCache</c> is false. After authentication, so signed-in users bypass it.</summary>
-    public static IApplicationBuilder UseReadingCache(this IApplicationBuilder app, IConfiguration configuration) =>
-        configuration.GetValue(ReadingCache.SwitchKey, true) ? app.UseOutputCache() : app;
+    public static IApplicationBuilder UseReadingCache(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        if (!configuration.GetValue(ReadingCache.SwitchKey, true))
+        {
+            return app;
+        }
+        app.Use((context, next) =>
+        {
+            if (ReadingCache.IsCacheable(context))
+            {
+                context.Response.OnStarting(EnhancedNavigation.RestoreAllowHeader, context.Response);
+            }
+            return next(context);
+        });
+        return app.UseOutputCache();
+    }
 }
 
 /// <summary>
@@ -181,5 +198,32 @@ internal sealed class ReadingAntiforgeryState(IHttpContextAccessor accessor, IAn
         }
         var tokens = antiforgery.GetAndStoreTokens(context);
         return _token = tokens.RequestToken is null ? null : new AntiforgeryRequestToken(tokens.RequestToken, tokens.FormFieldName);
+    }
+}
+
+/// <summary>Blazor's enhanced navigation, as the output cache must see it.</summary>
+internal static class EnhancedNavigation
+{
+    private const string AllowHeader = "blazor-enhanced-nav";
+
+    /// <summary>Blazor's own test: its script sends exactly this one Accept value when it fetches a page to patch it in place.</summary>
+    public static bool IsRequested(HttpRequest request) =>
+        request.Headers.Accept is [var accept] && string.Equals(accept, "text/html; blazor-enhanced-nav=on", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The output cache stores header values it knows by a case-insensitive table, and "allow" is in it (as the Allow
+    /// header's name), so a cached page comes back with <c>blazor-enhanced-nav: Allow</c>. Blazor's script compares
+    /// the value case-sensitively, takes the page for a non-Blazor one and loads it whole; with a #fragment in the
+    /// address that load never leaves the page, and the script fetches it again, without end. Run as the response
+    /// starts, cached or not.
+    /// </summary>
+    public static Task RestoreAllowHeader(object state)
+    {
+        var response = (HttpResponse)state;
+        if (string.Equals(response.Headers[AllowHeader], "Allow", StringComparison.Ordinal))
+        {
+            response.Headers[AllowHeader] = "allow";
+        }
+        return Task.CompletedTask;
     }
 }

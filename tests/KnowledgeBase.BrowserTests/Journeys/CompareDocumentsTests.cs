@@ -39,6 +39,31 @@ public sealed partial class CompareDocumentsTests(BrowserApp app)
         Assert.True(right!.X > left!.X + left.Width - 1, "the right panel is beside the left one");
         Assert.True(Math.Abs(right.Y - left.Y) < 2, "both panels start on the same line");
 
+        await FollowThePaymentsPassageAsync(page, pays);
+    }
+
+    [Fact]
+    public async Task A_passage_link_still_works_when_the_source_page_comes_from_the_cache()
+    {
+        // The first reader's click renders the source page and the cache keeps it; the second reader's is served from
+        // the cache. Blazor patches the page in place both times, with one fetch each.
+        foreach (var reader in new[] { "first", "second" })
+        {
+            var page = await app.NewPageAsync();
+            await page.GotoAsync($"/compare?left={Seed.Usip.Slug}&right={Seed.MpIdsa.Slug}");
+            var fetches = 0;
+            page.Request += (_, request) => fetches += new Uri(request.Url).AbsolutePath == $"/sources/{Seed.MpIdsa.Slug}" ? 1 : 0;
+
+            var pays = page.Locator("#shared article.compare-row").Filter(new() { HasText = "Russia is expected to pay North Korea" });
+            await FollowThePaymentsPassageAsync(page, pays);
+
+            Assert.True(fetches == 1, $"the {reader} reader's page was fetched {fetches} times");
+        }
+    }
+
+    /// <summary>"Read in MP-IDSA" on the payments row leads to the quoted passage, marked and in view.</summary>
+    private static async Task FollowThePaymentsPassageAsync(IPage page, ILocator pays)
+    {
         var quote = (await pays.Locator(".passage-panel-right mark.quote-exact").InnerTextAsync()).Trim();
         await pays.GetByRole(AriaRole.Link, new() { Name = "Read in MP-IDSA" }).ClickAsync();
 

@@ -42,6 +42,43 @@ public sealed class ReadingCacheTests(KnowledgeBaseApp app) : IClassFixture<Know
         Assert.Equal(first, second);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_page_served_from_the_cache_still_lets_Blazor_patch_it_in_place(bool enhancedFirst)
+    {
+        // Blazor's enhanced navigation compares this header's value case-sensitively; the cache once returned "Allow",
+        // and a link with a #fragment then fetched its page over and over. Each way of asking is cached apart.
+        var url = $"/sources/{Seed.MpIdsa.Slug}?cache-case={enhancedFirst}";
+        var client = PageClient.For(app);
+        var (first, second) = enhancedFirst
+            ? (await GetAsync(client, url, enhanced: true), await GetAsync(client, url, enhanced: false))
+            : (await GetAsync(client, url, enhanced: false), await GetAsync(client, url, enhanced: true));
+        var (enhanced, full) = enhancedFirst ? (first, second) : (second, first);
+        var enhancedAgain = await GetAsync(client, url, enhanced: true);
+
+        Assert.Equal("allow", Assert.Single(enhanced.Allow));
+        Assert.Equal("allow", Assert.Single(enhancedAgain.Allow));
+        Assert.NotNull(enhancedAgain.Age);
+        Assert.NotNull(enhanced.Framing);
+        Assert.Equal(enhanced.Framing, enhancedAgain.Framing);
+        Assert.Null(full.Framing);
+    }
+
+    private static async Task<(string[] Allow, string? Framing, TimeSpan? Age)> GetAsync(HttpClient client, string url, bool enhanced)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        if (enhanced)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        }
+        using var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var allow = response.Headers.TryGetValues("blazor-enhanced-nav", out var values) ? values.ToArray() : [];
+        var framing = response.Headers.TryGetValues("ssr-framing", out var marker) ? marker.Single() : null;
+        return (allow, framing, response.Headers.Age);
+    }
+
     [Fact]
     public async Task The_query_string_is_part_of_the_key()
     {
