@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using KnowledgeBase.Core.Agreement;
 using KnowledgeBase.Core.Claims;
 using KnowledgeBase.Core.Data;
 using KnowledgeBase.Web.Browse;
 using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
+using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeBase.Web.Compare;
@@ -36,11 +38,7 @@ public static class CompareQueries
     /// <summary>Shared claims per flag and the number of claims each side makes alone: one aggregate query.</summary>
     public static async Task<CompareCounts> CountsAsync(KnowledgeBaseDb db, int leftId, int rightId, CancellationToken ct)
     {
-        var rows = await Membership(db, leftId, rightId)
-            .Join(LiveClaims(db), m => m.ClaimId, c => c.Id, (m, c) => new { HasLeft = m.LeftStart != null, HasRight = m.RightStart != null, c.Agreement })
-            .GroupBy(x => new { x.HasLeft, x.HasRight, x.Agreement })
-            .Select(g => new { g.Key.HasLeft, g.Key.HasRight, g.Key.Agreement, Count = g.Count() })
-            .ToListAsync(ct);
+        var rows = await ToListAsync(Counts(db, leftId, rightId), ct);
         return new CompareCounts(
             rows.Where(r => r.HasLeft && r.HasRight).ToDictionary(r => r.Agreement, r => r.Count),
             rows.Where(r => r.HasLeft && !r.HasRight).Sum(r => r.Count),
@@ -56,59 +54,21 @@ public static class CompareQueries
         KnowledgeBaseDb db, int leftId, int rightId, AgreementFlag? flag, CompareSort sort, CompareCursor? after,
         CancellationToken ct, int pageSize = PageSize)
     {
-        var shared = Membership(db, leftId, rightId)
-            .Where(m => m.LeftStart != null && m.RightStart != null)
-            .Join(LiveClaims(db), m => m.ClaimId, c => c.Id, (m, c) => new { m, c });
-        if (flag is { } f)
+        var query = sort switch
         {
-            shared = shared.Where(x => x.c.Agreement == f);
-        }
-        var keyed = sort switch
-        {
-            CompareSort.Left => shared.Select(x => new Keyed { Key1 = x.m.LeftStart!.Value, Key2 = x.m.RightStart!.Value, Id = x.c.Id }),
-            CompareSort.Right => shared.Select(x => new Keyed { Key1 = x.m.RightStart!.Value, Key2 = x.m.LeftStart!.Value, Id = x.c.Id }),
-            _ => shared.Select(x => new Keyed
-            {
-                // Disagreements first: that is where a researcher's attention is owed.
-                Key1 = x.c.Agreement == AgreementFlag.Conflict ? 0
-                    : x.c.Agreement == AgreementFlag.Timeline ? 1
-                    : x.c.Agreement == AgreementFlag.Partial ? 2
-                    : x.c.Agreement == AgreementFlag.Agree ? 3
-                    : 4,
-                Key2 = x.m.LeftStart!.Value,
-                Id = x.c.Id,
-            }),
+            CompareSort.Left => SharedByLeft,
+            CompareSort.Right => SharedByRight,
+            _ => SharedByFlag,
         };
-        var page = await After(keyed, after)
-            .OrderBy(k => k.Key1).ThenBy(k => k.Key2).ThenBy(k => k.Id)
-            .Take(pageSize + 1)
-            .Join(LiveClaims(db), k => k.Id, c => c.Id, (k, c) => new
-            {
-                k.Key1,
-                k.Key2,
-                c.Id,
-                c.Slug,
-                c.Statement,
-                c.Figure,
-                c.Agreement,
-                c.AgreementRationale,
-                c.OverrideAgreement,
-                c.OverrideReason,
-                Passages = c.Citations.AsQueryable()
-                    .Where(x => x.SourceId == leftId || x.SourceId == rightId)
-                    .OrderBy(x => x.Passage!.Start).ThenBy(x => x.Id)
-                    .Select(CitationView.Projection)
-                    .ToList(),
-            })
-            .OrderBy(r => r.Key1).ThenBy(r => r.Key2).ThenBy(r => r.Id)
-            .ToListAsync(ct);
+        var page = await ToListAsync(
+            query(db, leftId, rightId, flag, after?.Key1, after?.Key2 ?? 0, after?.ClaimId ?? 0, pageSize + 1), ct);
 
         var more = page.Count > pageSize;
         var rows = more ? page[..pageSize] : page;
         var last = rows.Count > 0 ? rows[^1] : null;
         return new ComparePageOf<CompareRowData>(
             rows.Select(r => new CompareRowData(
-                r.Id, r.Slug, r.Statement, r.Figure, r.Agreement, r.AgreementRationale, r.OverrideAgreement, r.OverrideReason,
+                r.Id, r.Slug, r.Statement, r.Figure, r.Agreement, r.Rationale, r.OverrideAgreement, r.OverrideReason,
                 r.Passages.Where(p => p.Source.Id == leftId).ToList(),
                 r.Passages.Where(p => p.Source.Id != leftId).ToList())).ToList(),
             more && last is not null ? new CompareCursor(CompareCursor.SharedList(sort), last.Key1, last.Key2, last.Id) : null);
@@ -118,29 +78,7 @@ public static class CompareQueries
     public static async Task<ComparePageOf<OnlyInRow>> OnlyInAsync(
         KnowledgeBaseDb db, int sourceId, int otherId, string list, CompareCursor? after, CancellationToken ct, int pageSize = PageSize)
     {
-        var keyed = Membership(db, sourceId, otherId)
-            .Where(m => m.LeftStart != null && m.RightStart == null)
-            .Join(LiveClaims(db), m => m.ClaimId, c => c.Id, (m, c) => new Keyed { Key1 = m.LeftStart!.Value, Key2 = 0, Id = c.Id });
-        var page = await After(keyed, after)
-            .OrderBy(k => k.Key1).ThenBy(k => k.Id)
-            .Take(pageSize + 1)
-            .Join(LiveClaims(db), k => k.Id, c => c.Id, (k, c) => new
-            {
-                k.Key1,
-                c.Id,
-                c.Slug,
-                c.Statement,
-                c.Figure,
-                c.Agreement,
-                Passages =
-                    c.Citations.AsQueryable()
-                        .Where(x => x.SourceId == sourceId)
-                        .OrderBy(x => x.Passage!.Start).ThenBy(x => x.Id)
-                        .Select(CitationView.Projection)
-                        .ToList(),
-            })
-            .OrderBy(r => r.Key1).ThenBy(r => r.Id)
-            .ToListAsync(ct);
+        var page = await ToListAsync(OnlyIn(db, sourceId, otherId, after?.Key1, after?.ClaimId ?? 0, pageSize + 1), ct);
 
         var more = page.Count > pageSize;
         var rows = more ? page[..pageSize] : page;
@@ -167,6 +105,11 @@ public static class CompareQueries
             .ToListAsync(ct);
     }
 
+    // The page's queries are compiled once (a compare page sends four): composing them per request cost EF a walk and
+    // a hash of each large expression tree before it could reuse its SQL. A compiled query cannot call a method that
+    // builds a query, so the shared parts are expressions, inlined (LinqKit's Expand) before compiling; an unset
+    // cursor or flag drops out of the SQL, since EF plans it for the parameters' nullness.
+
     /// <summary>
     /// Each claim either document cites, with the first position at which each cites it (null when it does not).
     /// </summary>
@@ -176,8 +119,8 @@ public static class CompareQueries
     /// filters joined each citation's claim and each passage's document once more, for every citation of either
     /// document, in each of the page's four queries.
     /// </remarks>
-    private static IQueryable<ClaimMembership> Membership(KnowledgeBaseDb db, int leftId, int rightId) =>
-        db.Citations.AsNoTracking().IgnoreQueryFilters()
+    private static readonly Expression<Func<KnowledgeBaseDb, int, int, IQueryable<ClaimMembership>>> Membership =
+        (db, leftId, rightId) => db.Citations.AsNoTracking().IgnoreQueryFilters()
             .Where(c => c.SourceId == leftId || c.SourceId == rightId)
             .Join(db.Passages, c => c.PassageId, p => p.Id, (c, p) => new { c.ClaimId, c.SourceId, p.Start })
             .GroupBy(x => x.ClaimId)
@@ -189,12 +132,110 @@ public static class CompareQueries
             });
 
     /// <summary>The claims a list may show, in queries that ignore the query filters (see <see cref="Membership"/>).</summary>
-    private static IQueryable<Claim> LiveClaims(KnowledgeBaseDb db) => db.Claims.Where(c => c.DeletedAt == null);
+    private static readonly Expression<Func<KnowledgeBaseDb, IQueryable<Claim>>> LiveClaims = db => db.Claims.Where(c => c.DeletedAt == null);
 
-    private static IQueryable<Keyed> After(IQueryable<Keyed> keyed, CompareCursor? after) => after is null
-        ? keyed
-        : keyed.Where(k => k.Key1 > after.Key1
-            || (k.Key1 == after.Key1 && (k.Key2 > after.Key2 || (k.Key2 == after.Key2 && k.Id > after.ClaimId))));
+    /// <summary>After the cursor (key1, key2, claim id); everything when key1 is null.</summary>
+    private static readonly Expression<Func<Keyed, int?, int, long, bool>> After = (k, key1, key2, id) =>
+        key1 == null || k.Key1 > key1 || (k.Key1 == key1 && (k.Key2 > key2 || (k.Key2 == key2 && k.Id > id)));
+
+    private static readonly Expression<Func<KnowledgeBaseDb, int, int, IQueryable<CountRow>>> CountsQuery = (db, leftId, rightId) =>
+        Membership.Invoke(db, leftId, rightId)
+            .Join(LiveClaims.Invoke(db), m => m.ClaimId, c => c.Id, (m, c) => new { HasLeft = m.LeftStart != null, HasRight = m.RightStart != null, c.Agreement })
+            .GroupBy(x => new { x.HasLeft, x.HasRight, x.Agreement })
+            .Select(g => new CountRow { HasLeft = g.Key.HasLeft, HasRight = g.Key.HasRight, Agreement = g.Key.Agreement, Count = g.Count() });
+
+    private static readonly Func<KnowledgeBaseDb, int, int, IAsyncEnumerable<CountRow>> Counts = EF.CompileAsyncQuery(CountsQuery.Expand());
+
+    private static readonly Func<KnowledgeBaseDb, int, int, AgreementFlag?, int?, int, long, int, IAsyncEnumerable<SharedRow>> SharedByFlag =
+        CompileShared((m, c) => new Keyed
+        {
+            // Disagreements first: that is where a researcher's attention is owed.
+            Key1 = c.Agreement == AgreementFlag.Conflict ? 0
+                : c.Agreement == AgreementFlag.Timeline ? 1
+                : c.Agreement == AgreementFlag.Partial ? 2
+                : c.Agreement == AgreementFlag.Agree ? 3
+                : 4,
+            Key2 = m.LeftStart!.Value,
+            Id = c.Id,
+        });
+
+    private static readonly Func<KnowledgeBaseDb, int, int, AgreementFlag?, int?, int, long, int, IAsyncEnumerable<SharedRow>> SharedByLeft =
+        CompileShared((m, c) => new Keyed { Key1 = m.LeftStart!.Value, Key2 = m.RightStart!.Value, Id = c.Id });
+
+    private static readonly Func<KnowledgeBaseDb, int, int, AgreementFlag?, int?, int, long, int, IAsyncEnumerable<SharedRow>> SharedByRight =
+        CompileShared((m, c) => new Keyed { Key1 = m.RightStart!.Value, Key2 = m.LeftStart!.Value, Id = c.Id });
+
+    /// <summary>The shared claims' page in the order <paramref name="key"/> gives: the three orders differ only in it.</summary>
+    private static Func<KnowledgeBaseDb, int, int, AgreementFlag?, int?, int, long, int, IAsyncEnumerable<SharedRow>> CompileShared(
+        Expression<Func<ClaimMembership, Claim, Keyed>> key)
+    {
+        Expression<Func<KnowledgeBaseDb, int, int, AgreementFlag?, int?, int, long, int, IQueryable<SharedRow>>> query =
+            (db, leftId, rightId, flag, afterKey1, afterKey2, afterId, take) => Membership.Invoke(db, leftId, rightId)
+                .Where(m => m.LeftStart != null && m.RightStart != null)
+                .Join(LiveClaims.Invoke(db), m => m.ClaimId, c => c.Id, (m, c) => new { m, c })
+                .Where(x => flag == null || x.c.Agreement == flag)
+                .Select(x => key.Invoke(x.m, x.c))
+                .Where(k => After.Invoke(k, afterKey1, afterKey2, afterId))
+                .OrderBy(k => k.Key1).ThenBy(k => k.Key2).ThenBy(k => k.Id)
+                .Take(take)
+                .Join(LiveClaims.Invoke(db), k => k.Id, c => c.Id, (k, c) => new { k, c })
+                .OrderBy(x => x.k.Key1).ThenBy(x => x.k.Key2).ThenBy(x => x.k.Id)
+                .Select(x => new SharedRow
+                {
+                    Key1 = x.k.Key1,
+                    Key2 = x.k.Key2,
+                    Id = x.c.Id,
+                    Slug = x.c.Slug,
+                    Statement = x.c.Statement,
+                    Figure = x.c.Figure,
+                    Agreement = x.c.Agreement,
+                    Rationale = x.c.AgreementRationale,
+                    OverrideAgreement = x.c.OverrideAgreement,
+                    OverrideReason = x.c.OverrideReason,
+                    Passages = x.c.Citations.AsQueryable()
+                        .Where(p => p.SourceId == leftId || p.SourceId == rightId)
+                        .OrderBy(p => p.Passage!.Start).ThenBy(p => p.Id)
+                        .Select(CitationView.Projection)
+                        .ToList(),
+                });
+        return EF.CompileAsyncQuery(query.Expand());
+    }
+
+    private static readonly Expression<Func<KnowledgeBaseDb, int, int, int?, long, int, IQueryable<OnlyRow>>> OnlyInQuery =
+        (db, sourceId, otherId, afterKey1, afterId, take) => Membership.Invoke(db, sourceId, otherId)
+                .Where(m => m.LeftStart != null && m.RightStart == null)
+                .Join(LiveClaims.Invoke(db), m => m.ClaimId, c => c.Id, (m, c) => new Keyed { Key1 = m.LeftStart!.Value, Key2 = 0, Id = c.Id })
+                .Where(k => After.Invoke(k, afterKey1, 0, afterId))
+                .OrderBy(k => k.Key1).ThenBy(k => k.Id)
+                .Take(take)
+                .Join(LiveClaims.Invoke(db), k => k.Id, c => c.Id, (k, c) => new { k, c })
+                .OrderBy(x => x.k.Key1).ThenBy(x => x.k.Id)
+                .Select(x => new OnlyRow
+                {
+                    Key1 = x.k.Key1,
+                    Id = x.c.Id,
+                    Slug = x.c.Slug,
+                    Statement = x.c.Statement,
+                    Figure = x.c.Figure,
+                    Agreement = x.c.Agreement,
+                    Passages = x.c.Citations.AsQueryable()
+                        .Where(p => p.SourceId == sourceId)
+                        .OrderBy(p => p.Passage!.Start).ThenBy(p => p.Id)
+                        .Select(CitationView.Projection)
+                        .ToList(),
+                });
+
+    private static readonly Func<KnowledgeBaseDb, int, int, int?, long, int, IAsyncEnumerable<OnlyRow>> OnlyIn = EF.CompileAsyncQuery(OnlyInQuery.Expand());
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+        return list;
+    }
 
     private sealed class ClaimMembership
     {
@@ -208,5 +249,39 @@ public static class CompareQueries
         public int Key1 { get; init; }
         public int Key2 { get; init; }
         public long Id { get; init; }
+    }
+
+    private sealed class CountRow
+    {
+        public bool HasLeft { get; init; }
+        public bool HasRight { get; init; }
+        public AgreementFlag Agreement { get; init; }
+        public int Count { get; init; }
+    }
+
+    private sealed class SharedRow
+    {
+        public int Key1 { get; init; }
+        public int Key2 { get; init; }
+        public long Id { get; init; }
+        public required string Slug { get; init; }
+        public required string Statement { get; init; }
+        public string? Figure { get; init; }
+        public AgreementFlag Agreement { get; init; }
+        public required string Rationale { get; init; }
+        public AgreementFlag? OverrideAgreement { get; init; }
+        public string? OverrideReason { get; init; }
+        public required List<CitationView> Passages { get; init; }
+    }
+
+    private sealed class OnlyRow
+    {
+        public int Key1 { get; init; }
+        public long Id { get; init; }
+        public required string Slug { get; init; }
+        public required string Statement { get; init; }
+        public string? Figure { get; init; }
+        public AgreementFlag Agreement { get; init; }
+        public required List<CitationView> Passages { get; init; }
     }
 }

@@ -19,7 +19,7 @@ public static class PassagePanel
     /// <param name="showSourceName">Whether the panel names its document; a list of one document's claims need not repeat it.</param>
     public static MarkupString Render(
         CompareSource source, IReadOnlyList<CitationView> passages, string side, bool showPlainSupport = true, bool showSourceName = true) =>
-        HtmlFragment.Build((source, passages, side, showPlainSupport, showSourceName), static (html, panel) => Write(html, panel));
+        HtmlFragment.Build((source, passages, side, showPlainSupport, showSourceName), Write);
 
     private static void Write(
         HtmlFragment html, (CompareSource Source, IReadOnlyList<CitationView> Passages, string Side, bool ShowPlainSupport, bool ShowSourceName) panel)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
@@ -9,13 +10,16 @@ namespace KnowledgeBase.Web.Shared;
 /// A piece of markup written as one string, for the parts of a page repeated hundreds of times. Blazor's static
 /// renderer keeps a render-tree frame per element and attribute and writes each tag, name, quote and value as its own
 /// buffered chunk; for the compare page's passages that cost several times the page's own size in allocations
-/// (docs/benchmarks-notes.md, "Compare page allocation"). Values are encoded by the same encoder Blazor uses; the tag,
-/// class and attribute names are the caller's literals.
+/// (docs/benchmarks-notes.md, "Compare page allocation"). Values are encoded by <see cref="HtmlEncoder.Default"/>,
+/// which is what Blazor renders with while the app registers no encoder of its own; the tag, class and attribute names
+/// are the caller's literals.
 /// </summary>
 public sealed class HtmlFragment
 {
+    // A panel is a few thousand characters; a builder grown far beyond that is dropped rather than kept (and cleared
+    // into a large-object array).
     private static readonly ObjectPool<StringBuilder> Builders =
-        new DefaultObjectPoolProvider().CreateStringBuilderPool(initialCapacity: 4 * 1024, maximumRetainedCapacity: 256 * 1024);
+        new DefaultObjectPoolProvider().CreateStringBuilderPool(initialCapacity: 4 * 1024, maximumRetainedCapacity: 32 * 1024);
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
@@ -63,7 +67,7 @@ public sealed class HtmlFragment
     {
         if (!string.IsNullOrEmpty(text))
         {
-            _html.Append(Encoder.Encode(text));
+            Encode(text);
         }
         return this;
     }
@@ -75,7 +79,30 @@ public sealed class HtmlFragment
     {
         if (value is not null)
         {
-            _html.Append(' ').Append(name).Append("=\"").Append(Encoder.Encode(value)).Append('"');
+            _html.Append(' ').Append(name).Append("=\"");
+            Encode(value);
+            _html.Append('"');
+        }
+    }
+
+    // Straight into the builder through a small buffer: no string per value that needs encoding (every "…", "’" or "×").
+    private void Encode(string value)
+    {
+        Span<char> buffer = stackalloc char[256];
+        var rest = value.AsSpan();
+        while (true)
+        {
+            var status = Encoder.Encode(rest, buffer, out var consumed, out var written, isFinalBlock: true);
+            _html.Append(buffer[..written]);
+            rest = rest[consumed..];
+            if (status == OperationStatus.Done)
+            {
+                return;
+            }
+            if (status != OperationStatus.DestinationTooSmall || consumed == 0)
+            {
+                throw new InvalidOperationException($"The HTML encoder stopped with {status}.");
+            }
         }
     }
 }

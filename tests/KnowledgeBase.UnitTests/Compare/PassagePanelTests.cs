@@ -87,12 +87,28 @@ public sealed class PassagePanelTests : BunitContext
     public void Text_from_the_database_is_shown_as_text_and_cannot_open_an_element_or_leave_an_attribute()
     {
         const string Hostile = "<script>alert(1)</script>\" onmouseover=\"x";
-        var panel = RenderPanel(Usip with { ShortName = Hostile }, [UsipPays with { Exact = Hostile, Attribution = Hostile, Figure = Hostile }]);
+        var footnote = IdsaPays.Footnote! with { Text = Hostile, Outlet = Hostile, Url = $"https://example.org/?q={Hostile}" };
+        var panel = RenderPanel(Usip with { ShortName = Hostile }, [UsipPays with
+        {
+            Exact = Hostile, Attribution = Hostile, Figure = Hostile, Prefix = Hostile, Suffix = Hostile, Footnote = footnote,
+        }]);
 
         Assert.Empty(panel.FindAll("script"));
+        Assert.Empty(panel.FindAll("[onmouseover]"));
         Assert.Equal(Hostile, panel.Find("mark.quote-exact").TextContent);
+        Assert.Equal([QuoteContext.Before(Hostile), QuoteContext.After(Hostile)], panel.FindAll(".quote-context").Select(c => c.TextContent).ToList());
         Assert.Equal(Hostile, panel.Find(".compared-attribution").TextContent);
+        Assert.Equal(Hostile, panel.Find(".compared-footnote-text").TextContent);
+        Assert.Equal(Hostile, panel.Find(".compared-outlet").TextContent);
+        Assert.Equal(footnote.Url, panel.Find(".compared-footnote a[rel]").GetAttribute("href"));
         Assert.Equal($"{Hostile} (left document)", panel.Find("section").GetAttribute("aria-label"));
-        Assert.Null(panel.Find("section").GetAttribute("onmouseover"));
+    }
+
+    [Fact]
+    public void The_footnote_text_and_the_link_to_the_cited_work_are_apart()
+    {
+        var panel = RenderPanel(Idsa, [IdsaPays with { Footnote = IdsaPays.Footnote! with { Url = "https://example.org/a" } }]);
+
+        Assert.EndsWith("The Korea Herald, 3 November 2024. cited work", panel.Find(".compared-footnote").TextContent, StringComparison.Ordinal);
     }
 }

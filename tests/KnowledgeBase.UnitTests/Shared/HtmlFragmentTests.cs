@@ -33,4 +33,24 @@ public sealed class HtmlFragmentTests
 
         Assert.Equal("second", Html((h, _) => h.Text("second")));
     }
+
+    [Fact]
+    public void A_value_longer_than_the_encoding_buffer_is_encoded_whole()
+    {
+        var value = string.Concat(Enumerable.Repeat("a<é", 400));
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("a&lt;&#xE9;", 400)), Html((h, _) => h.Text(value)));
+    }
+
+    [Fact]
+    public void A_writer_that_throws_leaves_nothing_behind_for_the_next_fragment()
+    {
+        Assert.Throws<InvalidOperationException>(() => Html((h, _) =>
+        {
+            h.Text("half-written");
+            throw new InvalidOperationException("the writer failed");
+        }));
+
+        Assert.Equal("next", Html((h, _) => h.Text("next")));
+    }
 }
