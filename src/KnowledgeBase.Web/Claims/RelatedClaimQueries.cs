@@ -14,15 +14,8 @@ public static class RelatedClaimQueries
     /// and <paramref name="count"/> before, each read from the primary key of claim_topics by a LATERAL index range
     /// scan with a LIMIT, never a scan of the topic. The candidates sharing the most topics come first, then the nearest.
     /// </summary>
-    public static async Task<IReadOnlyList<ClaimSummary>> ForAsync(KnowledgeBaseDb db, long claimId, CancellationToken ct, int count = Count)
-    {
-        var related = new List<ClaimSummary>(count);
-        await foreach (var claim in Related(db, claimId, count).WithCancellation(ct))
-        {
-            related.Add(claim);
-        }
-        return related;
-    }
+    public static async Task<IReadOnlyList<ClaimSummary>> ForAsync(KnowledgeBaseDb db, long claimId, CancellationToken ct, int count = Count) =>
+        await Related(db, claimId, count).ToListAsync(ct);
 
     // Compiled once: on a claim page, looking this tree up in EF's query cache cost more CPU than the database spent
     // running it. Each side is a Take after an OrderBy in a SelectMany: EF writes it as the LATERAL subquery with its

@@ -38,7 +38,7 @@ public static class CompareQueries
     /// <summary>Shared claims per flag and the number of claims each side makes alone: one aggregate query.</summary>
     public static async Task<CompareCounts> CountsAsync(KnowledgeBaseDb db, int leftId, int rightId, CancellationToken ct)
     {
-        var rows = await ToListAsync(Counts(db, leftId, rightId), ct);
+        var rows = await Counts(db, leftId, rightId).ToListAsync(ct);
         return new CompareCounts(
             rows.Where(r => r.HasLeft && r.HasRight).ToDictionary(r => r.Agreement, r => r.Count),
             rows.Where(r => r.HasLeft && !r.HasRight).Sum(r => r.Count),
@@ -60,8 +60,7 @@ public static class CompareQueries
             CompareSort.Right => SharedByRight,
             _ => SharedByFlag,
         };
-        var page = await ToListAsync(
-            query(db, leftId, rightId, flag, after?.Key1, after?.Key2 ?? 0, after?.ClaimId ?? 0, pageSize + 1), ct);
+        var page = await query(db, leftId, rightId, flag, after?.Key1, after?.Key2 ?? 0, after?.ClaimId ?? 0, pageSize + 1).ToListAsync(ct);
 
         var more = page.Count > pageSize;
         var rows = more ? page[..pageSize] : page;
@@ -78,7 +77,7 @@ public static class CompareQueries
     public static async Task<ComparePageOf<OnlyInRow>> OnlyInAsync(
         KnowledgeBaseDb db, int sourceId, int otherId, string list, CompareCursor? after, CancellationToken ct, int pageSize = PageSize)
     {
-        var page = await ToListAsync(OnlyIn(db, sourceId, otherId, after?.Key1, after?.ClaimId ?? 0, pageSize + 1), ct);
+        var page = await OnlyIn(db, sourceId, otherId, after?.Key1, after?.ClaimId ?? 0, pageSize + 1).ToListAsync(ct);
 
         var more = page.Count > pageSize;
         var rows = more ? page[..pageSize] : page;
@@ -226,16 +225,6 @@ public static class CompareQueries
                 });
 
     private static readonly Func<KnowledgeBaseDb, int, int, int?, long, int, IAsyncEnumerable<OnlyRow>> OnlyIn = EF.CompileAsyncQuery(OnlyInQuery.Expand());
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            list.Add(row);
-        }
-        return list;
-    }
 
     private sealed class ClaimMembership
     {

@@ -37,11 +37,7 @@ public static class TopicQueries
     public static async Task<KeysetPage<ClaimSummary>> ClaimsAsync(
         KnowledgeBaseDb db, int topicId, long after, CancellationToken ct, int pageSize = PageSize, AgreementFlag? flag = null, int? sourceId = null)
     {
-        var rows = new List<ClaimSummary>(pageSize + 1);
-        await foreach (var row in Claims(db, topicId, after, pageSize + 1, flag, sourceId).WithCancellation(ct))
-        {
-            rows.Add(row);
-        }
+        var rows = await Claims(db, topicId, after, pageSize + 1, flag, sourceId).ToListAsync(ct);
         var more = rows.Count > pageSize;
         var items = more ? rows[..pageSize] : rows;
         return new KeysetPage<ClaimSummary>(items, more ? items[^1].Id : null);
