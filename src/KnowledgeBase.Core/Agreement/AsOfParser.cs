@@ -15,11 +15,6 @@ public static partial class AsOfParser
 {
     private const string Month = "January|February|March|April|May|June|July|August|September|October|November|December";
 
-    private static readonly Regex ThisYear = WholeWords.AnyOf("so far this year|earlier this year|this year");
-    private static readonly Regex LastYear = WholeWords.AnyOf("last year|the previous year");
-    private static readonly Regex LastMonth = WholeWords.AnyOf("last month");
-    private static readonly Regex UpToNow = WholeWords.AnyOf("so far|to date|currently|at present|presently");
-
     public static AsOf Propose(string text, string published)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -53,14 +48,14 @@ public static partial class AsOfParser
             var from = new DateOnly(year, 1, 1);
             return m.Groups["since"].Success ? (from, pubTo) : (from, new DateOnly(year, 12, 31));
         });
-        Add(ThisYear, _ => (new DateOnly(pubTo.Year, 1, 1), pubTo));
-        Add(LastYear, _ => (new DateOnly(pubTo.Year - 1, 1, 1), new DateOnly(pubTo.Year - 1, 12, 31)));
-        Add(LastMonth, _ =>
+        Add(ThisYear(), _ => (new DateOnly(pubTo.Year, 1, 1), pubTo));
+        Add(LastYear(), _ => (new DateOnly(pubTo.Year - 1, 1, 1), new DateOnly(pubTo.Year - 1, 12, 31)));
+        Add(LastMonth(), _ =>
         {
             var from = new DateOnly(pubFrom.Year, pubFrom.Month, 1).AddMonths(-1);
             return (from, from.AddMonths(1).AddDays(-1));
         });
-        Add(UpToNow, _ => (pubFrom, pubTo));
+        Add(UpToNow(), _ => (pubFrom, pubTo));
 
         if (candidates.Count == 0)
         {
@@ -91,6 +86,18 @@ public static partial class AsOfParser
     }
 
     // Month names are matched capitalised only, so that the verb "may" is not read as May.
+    [GeneratedRegex(WholeWords.Start + "so far this year|earlier this year|this year" + WholeWords.End, WholeWords.Options)]
+    private static partial Regex ThisYear();
+
+    [GeneratedRegex(WholeWords.Start + "last year|the previous year" + WholeWords.End, WholeWords.Options)]
+    private static partial Regex LastYear();
+
+    [GeneratedRegex(WholeWords.Start + "last month" + WholeWords.End, WholeWords.Options)]
+    private static partial Regex LastMonth();
+
+    [GeneratedRegex(WholeWords.Start + "so far|to date|currently|at present|presently" + WholeWords.End, WholeWords.Options)]
+    private static partial Regex UpToNow();
+
     [GeneratedRegex(@"\b(?:(?i:on)\s+)?(?<d>\d{1,2})\s+(?<m>" + Month + @")(?:,?\s+(?<y>\d{4}))?\b")]
     private static partial Regex DayMonth();
 

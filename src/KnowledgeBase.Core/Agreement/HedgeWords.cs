@@ -28,28 +28,50 @@ public sealed record CertaintyProposal(Certainty Certainty, IReadOnlyList<HedgeT
 /// ("According to …,", "The … Adviser has also claimed that …"), since a quote often leaves it out; the editor
 /// confirms the proposal.
 /// </summary>
-public static class HedgeWords
+public static partial class HedgeWords
 {
     /// <summary>Each certainty's words, matched whole and in any case; where several match, the weakest wins.</summary>
     private static readonly (Regex Pattern, Certainty Certainty)[] Lexicon =
     [
-        (WholeWords.AnyOf("confirmed|confirms"), Certainty.Stated),
-        (WholeWords.AnyOf("an estimated|estimated|estimates?|estimating"), Certainty.Estimated),
-        (WholeWords.AnyOf("reportedly|(?:is|are|was|were|been) reported|reports?|reported|according to(?! the (?:level|degree|extent|plan))|apparently"
-            + "|(?:is|are|was|were) said to"), Certainty.Reported),
-        (WholeWords.AnyOf("claimed|claims|allegedly|alleged|alleges"), Certainty.Claimed),
-        (WholeWords.AnyOf("expected to|expects?|expectations?|forecasts?|predicted|predicts?|projected to|stands? to|likely to|set to|poised to"),
-            Certainty.Expected),
-        (WholeWords.AnyOf("might|could|possibly|possible|possibility|perhaps|potential|potentially|probably|probable|presumably|likely(?! to\\b)"
-            + "|risks? (?:appearing|being|becoming)"), Certainty.Possible),
-        // Lower case only: "May" with a capital is usually the month.
-        (new Regex(@"\bmay\b", RegexOptions.CultureInvariant), Certainty.Possible),
+        (Confirmed(), Certainty.Stated),
+        (Estimated(), Certainty.Estimated),
+        (Reported(), Certainty.Reported),
+        (Claimed(), Certainty.Claimed),
+        (Expected(), Certainty.Expected),
+        (Possible(), Certainty.Possible),
+        (May(), Certainty.Possible),
     ];
 
+    [GeneratedRegex(WholeWords.Start + "confirmed|confirms" + WholeWords.End, WholeWords.Options)]
+    private static partial Regex Confirmed();
+
+    [GeneratedRegex(WholeWords.Start + "an estimated|estimated|estimates?|estimating" + WholeWords.End, WholeWords.Options)]
+    private static partial Regex Estimated();
+
+    [GeneratedRegex(WholeWords.Start + "reportedly|(?:is|are|was|were|been) reported|reports?|reported|according to(?! the (?:level|degree|extent|plan))|apparently"
+        + "|(?:is|are|was|were) said to" + WholeWords.End, WholeWords.Options)]
+    private static partial Regex Reported();
+
+    [GeneratedRegex(WholeWords.Start + "claimed|claims|allegedly|alleged|alleges" + WholeWords.End, WholeWords.Options)]
+    private static partial Regex Claimed();
+
+    [GeneratedRegex(WholeWords.Start + "expected to|expects?|expectations?|forecasts?|predicted|predicts?|projected to|stands? to|likely to|set to|poised to"
+        + WholeWords.End, WholeWords.Options)]
+    private static partial Regex Expected();
+
+    [GeneratedRegex(WholeWords.Start + "might|could|possibly|possible|possibility|perhaps|potential|potentially|probably|probable|presumably|likely(?! to\\b)"
+        + "|risks? (?:appearing|being|becoming)" + WholeWords.End, WholeWords.Options)]
+    private static partial Regex Possible();
+
+    // Lower case only: "May" with a capital is usually the month.
+    [GeneratedRegex(@"\bmay\b", RegexOptions.CultureInvariant)]
+    private static partial Regex May();
+
     /// <summary>A reporting frame that leads into a quote: who claims, estimates or reports it.</summary>
-    private static readonly Regex Frame = WholeWords.AnyOf(
-        "(?<c>(?:claimed|claims|alleged|alleges) that)|(?<e>(?:estimated|estimates) that)|according to(?! the (?:level|degree|extent|plan))"
-        + "|(?:it )?(?:is|was|has been) (?:also )?reported that|reports? that|reported that");
+    [GeneratedRegex(WholeWords.Start
+        + "(?<c>(?:claimed|claims|alleged|alleges) that)|(?<e>(?:estimated|estimates) that)|according to(?! the (?:level|degree|extent|plan))"
+        + "|(?:it )?(?:is|was|has been) (?:also )?reported that|reports? that|reported that" + WholeWords.End, WholeWords.Options)]
+    private static partial Regex Frame();
 
     /// <param name="quote">The quoted words.</param>
     /// <param name="attribution">Whom the document names as its source ("Washington estimates"), if anyone.</param>
@@ -64,7 +86,7 @@ public static class HedgeWords
             // Only a reporting frame that leads into the quote ("According to …, ", "… has also claimed that ")
             // governs it; a modal or an adverb elsewhere in the sentence belongs to another clause.
             var at = sentence.IndexOf(quote, StringComparison.Ordinal);
-            foreach (Match m in Frame.Matches(at < 0 ? sentence : sentence[..at]))
+            foreach (Match m in Frame().Matches(at < 0 ? sentence : sentence[..at]))
             {
                 var framed = m.Groups["c"].Success ? Certainty.Claimed : m.Groups["e"].Success ? Certainty.Estimated : Certainty.Reported;
                 triggers.Add(new HedgeTrigger(m.Value, framed, HedgeScope.Sentence));

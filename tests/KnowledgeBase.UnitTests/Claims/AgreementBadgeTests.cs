@@ -1,6 +1,5 @@
 using Bunit;
 using KnowledgeBase.Core.Agreement;
-using KnowledgeBase.Web.Claims;
 using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.UnitTests.Claims;
@@ -15,7 +14,7 @@ public sealed class AgreementBadgeTests : BunitContext
     [InlineData(AgreementFlag.Timeline, "timeline", "↻", "Changed over time")]
     public void A_badge_shows_an_icon_and_a_word_and_carries_the_flag_class(AgreementFlag flag, string slug, string icon, string label)
     {
-        var badge = Render<AgreementBadge>(p => p.Add(b => b.Flag, flag));
+        var badge = Render(b => b.AddContent(0, AgreementBadge.Of(flag)));
 
         var root = badge.Find("a.agreement");
         Assert.Contains($"agreement-{slug}", root.ClassList);
@@ -32,32 +31,19 @@ public sealed class AgreementBadgeTests : BunitContext
     [Fact]
     public void An_overridden_flag_says_it_is_the_editors_judgement()
     {
-        var badge = Render<AgreementBadge>(p => p
-            .Add(b => b.Flag, AgreementFlag.Agree)
-            .Add(b => b.Overridden, true));
+        var badge = Render(b => b.AddContent(0, AgreementBadge.Of(AgreementFlag.Agree, overridden: true)));
 
         Assert.Equal("(editor's judgement)", badge.Find(".agreement-overridden").TextContent.Trim());
         Assert.Equal("Sources agree", badge.Find(".agreement-label").TextContent);
     }
 
     [Fact]
-    public void The_title_is_passed_to_the_badge()
-    {
-        var badge = Render<AgreementBadge>(p => p
-            .Add(b => b.Flag, AgreementFlag.Partial)
-            .Add(b => b.Title, "USIP gives 82% oppose"));
-
-        Assert.Equal("USIP gives 82% oppose", badge.Find("a.agreement").GetAttribute("title"));
-    }
-
-    [Fact]
     public void A_badge_inside_another_link_is_no_link_itself()
     {
-        var badge = Render<AgreementBadge>(p => p
-            .Add(b => b.Flag, AgreementFlag.Timeline)
-            .Add(b => b.Linked, false));
+        var badge = Render(b => b.AddContent(0, AgreementBadge.Of(AgreementFlag.Timeline, linked: false)));
 
         Assert.Empty(badge.FindAll("a"));
         Assert.Equal("Changed over time", badge.Find("span.agreement .agreement-label").TextContent);
+        Assert.Equal(AgreementFlag.Timeline.Explanation(), badge.Find("span.agreement").GetAttribute("title"));
     }
 }
