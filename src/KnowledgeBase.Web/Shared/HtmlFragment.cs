@@ -72,6 +72,13 @@ public sealed class HtmlFragment
         return this;
     }
 
+    /// <summary>Markup built elsewhere (already encoded), as it is.</summary>
+    public HtmlFragment Markup(MarkupString markup)
+    {
+        _html.Append(markup.Value);
+        return this;
+    }
+
     /// <summary>An element holding only text: <c>&lt;tag class&gt;text&lt;/tag&gt;</c>.</summary>
     public HtmlFragment Element(string tag, string? @class, string? text) => Open(tag, @class).Text(text).Close(tag);
 

@@ -18,7 +18,7 @@ public sealed class ClaimCardTests : BunitContext
     [Fact]
     public void The_statement_links_to_the_claim_page_by_id_and_slug()
     {
-        var card = Render<ClaimCard>(p => p.Add(c => c.Claim, Kursk));
+        var card = Render(b => b.AddContent(0, ClaimCard.Of(Kursk)));
 
         var link = card.Find("h3.claim-card-statement a");
         Assert.Equal($"/claims/42/{Seed.Claims.TroopsInKursk}", link.GetAttribute("href"));
@@ -30,7 +30,7 @@ public sealed class ClaimCardTests : BunitContext
     [Fact]
     public void The_card_shows_the_figure_the_flag_and_the_citing_documents()
     {
-        var card = Render<ClaimCard>(p => p.Add(c => c.Claim, Kursk));
+        var card = Render(b => b.AddContent(0, ClaimCard.Of(Kursk)));
 
         Assert.Equal("about 8,000 troops", card.Find(".figure-chip").TextContent);
         Assert.Equal("Cited by USIP, MP-IDSA", card.Find(".claim-card-sources").TextContent);
@@ -41,7 +41,7 @@ public sealed class ClaimCardTests : BunitContext
     [Fact]
     public void A_claim_without_figure_or_sources_shows_neither()
     {
-        var card = Render<ClaimCard>(p => p.Add(c => c.Claim, Kursk with { Figure = null, Sources = [] }));
+        var card = Render(b => b.AddContent(0, ClaimCard.Of(Kursk with { Figure = null, Sources = [] })));
 
         Assert.Empty(card.FindAll(".figure-chip"));
         Assert.Empty(card.FindAll(".claim-card-sources"));
@@ -50,7 +50,7 @@ public sealed class ClaimCardTests : BunitContext
     [Fact]
     public void The_statement_is_text_not_markup()
     {
-        var card = Render<ClaimCard>(p => p.Add(c => c.Claim, Kursk with { Statement = "<script>alert(1)</script>" }));
+        var card = Render(b => b.AddContent(0, ClaimCard.Of(Kursk with { Statement = "<script>alert(1)</script>" })));
 
         Assert.Empty(card.FindAll("script"));
         Assert.Equal("<script>alert(1)</script>", card.Find("h3 a").TextContent);

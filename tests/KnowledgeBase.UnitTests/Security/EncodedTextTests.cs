@@ -32,7 +32,7 @@ public sealed class EncodedTextTests : BunitContext
     [MemberData(nameof(Payloads))]
     public void A_claim_cards_statement_and_figure_stay_text(string payload)
     {
-        var card = Render<ClaimCard>(p => p.Add(c => c.Claim, new ClaimSummary(1, "x", payload, payload, AgreementFlag.Conflict, [payload])));
+        var card = Render(b => b.AddContent(0, ClaimCard.Of(new ClaimSummary(1, "x", payload, payload, AgreementFlag.Conflict, [payload]))));
 
         AssertNoElementFrom(card.Nodes, payload);
         Assert.Equal(payload, card.Find("h3 a").TextContent);
