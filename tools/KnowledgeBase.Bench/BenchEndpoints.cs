@@ -230,14 +230,8 @@ internal static partial class BenchEndpoints
     {
         var text = Text(query, "q") ?? "";
         var options = await SearchQueries.FilterOptionsAsync(db, cache, null, ct);
-        if (await SearchQueries.TermCountAsync(db, text, ct) == 0)
-        {
-            return new { options };
-        }
-        var hits = await SearchQueries.HitsAsync(db, text, new SearchFilters(null, null, null), null, ct);
-        var results = await SearchQueries.ResultsAsync(db, text, hits.Ids, null, ct);
-        var sources = await SearchQueries.SourcesAsync(db, text, ct);
-        return new { options, hits.Total, results, sources };
+        var found = await SearchQueries.PageAsync(db, text, new SearchFilters(null, null, null), null, withSources: true, ct);
+        return new { options, found };
     }
 
     private static async Task<object?> CompareAsync(KnowledgeBaseDb db, ReadingCache cache, IQueryCollection query, CancellationToken ct)

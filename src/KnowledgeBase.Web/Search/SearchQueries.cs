@@ -21,6 +21,12 @@ public sealed record QuoteMatch(long PassageId, string SourceSlug, string Source
 public sealed record ClaimResult(
     long Id, string Slug, string StatementHeadline, string? Figure, AgreementFlag Agreement, IReadOnlyList<string> Sources, QuoteMatch? Quote);
 
+/// <summary>What a page of search results shows; <see cref="NothingToSearch"/> when the text has no searchable word.</summary>
+public sealed record SearchResults(bool NothingToSearch, SearchHitPage Hits, IReadOnlyList<ClaimResult> Claims, IReadOnlyList<SourceResult> Sources)
+{
+    public static readonly SearchResults None = new(false, new SearchHitPage([], null, 0, false), [], []);
+}
+
 /// <summary>A document whose text matches; its title as a headline (titles are short; bodies are never headlined).</summary>
 public sealed record SourceResult(string Slug, string TitleHeadline, string ShortName, string Kind, string Published);
 
@@ -32,7 +38,8 @@ public sealed record FilterOptions(IReadOnlyList<FilterOption> Topics, IReadOnly
 /// <summary>
 /// Full-text search with PostgreSQL's <c>websearch_to_tsquery('english', …)</c> over the generated, GIN-indexed
 /// <c>search_vector</c> columns. A page costs a fixed number of queries: whether the text has any searchable word,
-/// the ranked page of ids, the page's rows with their highlights, and (first page only) matching documents.
+/// the ranked page of ids, the page's rows with their highlights, and (first page only) matching documents; whether the
+/// text has any searchable word only when nothing matched (<see cref="PageAsync"/>).
 /// </summary>
 public static class SearchQueries
 {
@@ -66,6 +73,26 @@ public static class SearchQueries
     private sealed record ResultRow(
         long Id, string Slug, string StatementHeadline, string? Figure, string Agreement, string[] Sources,
         long? QuotePassageId, string? QuoteSourceSlug, string? QuoteSourceShortName, string? QuotePrefix, string? QuoteExact, string? QuoteSuffix);
+
+    /// <summary>
+    /// A page of results: the ranked claims with their rows, and on request the matching documents. Whether the text
+    /// has any searchable word is asked only when no claim matched: a text of stop words alone makes an empty query,
+    /// which the search indexes answer with nothing at once (0.1 ms at a million claims), so a search that finds
+    /// something costs one round trip fewer.
+    /// </summary>
+    public static async Task<SearchResults> PageAsync(
+        KnowledgeBaseDb db, string text, SearchFilters filters, SearchCursor? after, bool withSources, CancellationToken ct, int pageSize = PageSize)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var hits = await HitsAsync(db, text, filters, after, ct, pageSize);
+        if (hits.Ids.Count == 0 && await TermCountAsync(db, text, ct) == 0)
+        {
+            return SearchResults.None with { NothingToSearch = true };
+        }
+        var claims = await ResultsAsync(db, text, hits.Ids, filters.SourceId, ct);
+        var sources = withSources ? await SourcesAsync(db, text, ct) : [];
+        return new SearchResults(false, hits, claims, sources);
+    }
 
     /// <summary>How many lexemes the query has after stemming and stop words: 0 means nothing to search for.</summary>
     public static Task<int> TermCountAsync(KnowledgeBaseDb db, string text, CancellationToken ct) =>

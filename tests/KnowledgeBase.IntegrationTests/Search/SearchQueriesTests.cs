@@ -87,6 +87,26 @@ public sealed class SearchQueriesTests(KnowledgeBaseApp app)
     }
 
     [Fact]
+    public async Task A_page_tells_nothing_to_search_for_from_no_match_and_from_a_match()
+    {
+        var stopWords = await app.QueryAsync(db => SearchQueries.PageAsync(db, "the and of", None, null, withSources: true, CancellationToken.None));
+        var noMatch = await app.QueryAsync(db => SearchQueries.PageAsync(db, "zebrafish", None, null, withSources: true, CancellationToken.None));
+        var found = await app.QueryAsync(db => SearchQueries.PageAsync(db, "Kursk", None, null, withSources: true, CancellationToken.None));
+        var withoutSources = await app.QueryAsync(db => SearchQueries.PageAsync(db, "Kursk", None, null, withSources: false, CancellationToken.None));
+
+        Assert.True(stopWords.NothingToSearch);
+        Assert.Empty(stopWords.Claims);
+        Assert.False(noMatch.NothingToSearch);
+        Assert.Empty(noMatch.Claims);
+        Assert.Equal(0, noMatch.Hits.Total);
+        Assert.False(found.NothingToSearch);
+        Assert.Equal(found.Hits.Ids, found.Claims.Select(c => c.Id));
+        Assert.NotEmpty(found.Sources);
+        Assert.Equal(found.Hits.Ids, withoutSources.Hits.Ids);
+        Assert.Empty(withoutSources.Sources);
+    }
+
+    [Fact]
     public async Task The_generated_vectors_exist_and_are_gin_indexed()
     {
         var indexes = await app.QueryAsync(db => db.Database
