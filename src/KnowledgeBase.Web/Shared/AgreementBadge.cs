@@ -12,9 +12,9 @@ namespace KnowledgeBase.Web.Shared;
 /// choice), and says so when an editor set the flag over the derived one.
 /// </summary>
 /// <remarks>
-/// Markup written once per kind, not a component: a compare page shows up to 150 badges and a topic page 25, and as
-/// components each one cost an instance, its parameters and a render tree to produce one of twenty fixed strings
-/// (docs/benchmarks-notes.md).
+/// Markup written once per kind, not a component: a compare page shows up to about 200 badges and a topic page 25,
+/// and as components each one cost an instance, its parameters and a render tree to produce one of twenty fixed
+/// strings (docs/benchmarks-notes.md).
 /// </remarks>
 public static class AgreementBadge
 {
