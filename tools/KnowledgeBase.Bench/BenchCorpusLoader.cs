@@ -185,11 +185,14 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
     /// <summary>What is loaded now, if anything: (claims, generator version).</summary>
     public async Task<(int Claims, int Version)?> LoadedAsync(CancellationToken ct)
     {
-        await ExecuteAsync("CREATE TABLE IF NOT EXISTS bench_corpus (id int PRIMARY KEY, claims int NOT NULL, generator_version int NOT NULL, loaded_at timestamptz NOT NULL, load_seconds double precision NOT NULL, phases text NOT NULL)", ct);
+        await CreateRecordTableAsync(ct);
         await using var command = dataSource.CreateCommand("SELECT claims, generator_version FROM bench_corpus WHERE id = 1");
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt32(0), reader.GetInt32(1)) : null;
     }
+
+    private Task CreateRecordTableAsync(CancellationToken ct) =>
+        ExecuteAsync("CREATE TABLE IF NOT EXISTS bench_corpus (id int PRIMARY KEY, claims int NOT NULL, generator_version int NOT NULL, loaded_at timestamptz NOT NULL, load_seconds double precision NOT NULL, phases text NOT NULL)", ct);
 
     public async Task LoadAsync(CorpusSize size, CancellationToken ct)
     {
@@ -206,6 +209,7 @@ internal sealed class BenchCorpusLoader(NpgsqlDataSource dataSource, TextWriter 
         var corpus = new BenchCorpus(size);
         Done($"rendering {corpus.TemplatesRendered} source templates");
 
+        await CreateRecordTableAsync(ct); // a --rebuild into a new database has not asked what is loaded
         await ExecuteAsync("DELETE FROM bench_corpus", ct);
         await ExecuteAsync($"TRUNCATE {string.Join(", ", Tables)} RESTART IDENTITY CASCADE", ct);
         var (indexes, foreignKeys, triggers) = await SecondaryDefinitionsAsync(ct);

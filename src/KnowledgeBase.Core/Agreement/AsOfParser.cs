@@ -85,7 +85,6 @@ public static partial class AsOfParser
         return (from, from.AddMonths(1).AddDays(-1));
     }
 
-    // Month names are matched capitalised only, so that the verb "may" is not read as May.
     [GeneratedRegex(WholeWords.Start + "so far this year|earlier this year|this year" + WholeWords.End, WholeWords.Options)]
     private static partial Regex ThisYear();
 
@@ -98,6 +97,7 @@ public static partial class AsOfParser
     [GeneratedRegex(WholeWords.Start + "so far|to date|currently|at present|presently" + WholeWords.End, WholeWords.Options)]
     private static partial Regex UpToNow();
 
+    // Month names are matched capitalised only, so that the verb "may" is not read as May.
     [GeneratedRegex(@"\b(?:(?i:on)\s+)?(?<d>\d{1,2})\s+(?<m>" + Month + @")(?:,?\s+(?<y>\d{4}))?\b")]
     private static partial Regex DayMonth();
 

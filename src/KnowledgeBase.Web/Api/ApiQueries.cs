@@ -24,7 +24,7 @@ public static class ApiQueries
     public static async Task<(IReadOnlyList<ApiClaimSummary> Items, long? Last)> ClaimsAsync(
         KnowledgeBaseDb db, ApiClaimFilter filter, long after, int limit, CancellationToken ct)
     {
-        var rows = await ClaimPage(db, after, limit + 1, filter.Flag, filter.TopicId, filter.SourceId, filter.SingleRoot ? 1 : null, filter.Text)
+        var rows = await ClaimList(db, after, limit + 1, filter.Flag, filter.TopicId, filter.SourceId, filter.SingleRoot ? 1 : null, filter.Text)
             .ToListAsync(ct);
         var more = rows.Count > limit;
         var page = rows.Take(limit).Select(r => new ApiClaimSummary(
@@ -38,13 +38,13 @@ public static class ApiQueries
     // Compiled once (the list is the API's most read address): composed per request, EF hashed the expression tree,
     // compared it with its query cache and walked it for parameters every time. Compiled, a page took 0.86-0.97 ms of
     // the app's CPU against 1.01-1.09 ms (docs/benchmarks-notes.md). Unset filters drop out of the SQL, as in
-    // ClaimQueries.Passes.
-    private static readonly Func<KnowledgeBaseDb, long, int, AgreementFlag?, int?, int?, int?, string?, IAsyncEnumerable<ClaimRow>> ClaimPage =
-        EF.CompileAsyncQuery(ClaimPageQuery().Expand());
+    // ClaimQueries.MatchesFilters.
+    private static readonly Func<KnowledgeBaseDb, long, int, AgreementFlag?, int?, int?, int?, string?, IAsyncEnumerable<ClaimRow>> ClaimList =
+        EF.CompileAsyncQuery(ClaimListQuery().Expand());
 
-    private static Expression<Func<KnowledgeBaseDb, long, int, AgreementFlag?, int?, int?, int?, string?, IQueryable<ClaimRow>>> ClaimPageQuery() =>
-        (db, after, take, flag, topicId, sourceId, roots, text) => db.Claims.AsNoTracking()
-            .Where(c => c.Id > after && ClaimQueries.Passes.Invoke(db, c, flag, topicId, sourceId, roots))
+    private static Expression<Func<KnowledgeBaseDb, long, int, AgreementFlag?, int?, int?, int?, string?, IQueryable<ClaimRow>>> ClaimListQuery() =>
+        (db, after, take, flag, topicId, sourceId, independentRoots, text) => db.Claims.AsNoTracking()
+            .Where(c => c.Id > after && ClaimQueries.MatchesFilters.Invoke(db, c, flag, topicId, sourceId, independentRoots))
             .Where(c => text == null
                 || EF.Property<NpgsqlTsVector>(c, FullText.VectorProperty).Matches(EF.Functions.WebSearchToTsQuery(FullText.Config, text))
                 || c.Citations.Any(x => EF.Property<NpgsqlTsVector>(x.Passage!, FullText.VectorProperty)

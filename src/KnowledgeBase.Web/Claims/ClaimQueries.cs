@@ -15,19 +15,19 @@ public static class ClaimQueries
     /// claim and drops out of the SQL, since EF plans the SQL for its parameters' nullness; so one expression serves the
     /// composed queries and the compiled ones (inlined with LinqKit's Expand).
     /// </summary>
-    public static readonly Expression<Func<KnowledgeBaseDb, Claim, AgreementFlag?, int?, int?, int?, bool>> Passes =
-        (db, c, flag, topicId, sourceId, roots) =>
+    public static readonly Expression<Func<KnowledgeBaseDb, Claim, AgreementFlag?, int?, int?, int?, bool>> MatchesFilters =
+        (db, c, flag, topicId, sourceId, independentRoots) =>
             (flag == null || c.Agreement == flag)
-            && (roots == null || c.IndependentRoots == roots)
+            && (independentRoots == null || c.IndependentRoots == independentRoots)
             && (topicId == null || db.ClaimTopics.Any(x => x.TopicId == topicId && x.ClaimId == c.Id))
             && (sourceId == null || c.Citations.Any(x => x.SourceId == sourceId));
 
-    /// <summary>Claims narrowed by <see cref="Passes"/>.</summary>
+    /// <summary>Claims narrowed by <see cref="MatchesFilters"/>.</summary>
     public static IQueryable<Claim> Filtered(KnowledgeBaseDb db, AgreementFlag? flag, int? topicId, int? sourceId, bool singleRoot = false)
     {
-        int? roots = singleRoot ? 1 : null;
-        Expression<Func<Claim, bool>> passes = c => Passes.Invoke(db, c, flag, topicId, sourceId, roots);
-        return db.Claims.AsNoTracking().Where(passes.Expand());
+        int? independentRoots = singleRoot ? 1 : null;
+        Expression<Func<Claim, bool>> matches = c => MatchesFilters.Invoke(db, c, flag, topicId, sourceId, independentRoots);
+        return db.Claims.AsNoTracking().Where(matches.Expand());
     }
 
     /// <summary>

@@ -37,9 +37,9 @@ public sealed record FilterOptions(IReadOnlyList<FilterOption> Topics, IReadOnly
 
 /// <summary>
 /// Full-text search with PostgreSQL's <c>websearch_to_tsquery('english', …)</c> over the generated, GIN-indexed
-/// <c>search_vector</c> columns. A page costs a fixed number of queries: whether the text has any searchable word,
-/// the ranked page of ids, the page's rows with their highlights, and (first page only) matching documents; whether the
-/// text has any searchable word only when nothing matched (<see cref="PageAsync"/>).
+/// <c>search_vector</c> columns. A page costs a fixed number of queries: the ranked page of ids, the page's rows with
+/// their highlights, (first page only) the matching documents, and, only when nothing matched, whether the text has any
+/// searchable word (<see cref="PageAsync"/>).
 /// </summary>
 public static class SearchQueries
 {
@@ -77,8 +77,8 @@ public static class SearchQueries
     /// <summary>
     /// A page of results: the ranked claims with their rows, and on request the matching documents. Whether the text
     /// has any searchable word is asked only when no claim matched: a text of stop words alone makes an empty query,
-    /// which the search indexes answer with nothing at once (0.1 ms at a million claims), so a search that finds
-    /// something costs one round trip fewer.
+    /// which <see cref="HitsAsync"/> turns away before reading a row, so a search that finds something costs one round
+    /// trip fewer.
     /// </summary>
     public static async Task<SearchResults> PageAsync(
         KnowledgeBaseDb db, string text, SearchFilters filters, SearchCursor? after, bool withSources, CancellationToken ct, int pageSize = PageSize)
@@ -135,25 +135,27 @@ public static class SearchQueries
 
         // Each path stops at the cap: the planner either walks the primary key backwards checking the vector
         // (common words) or reads the GIN index (rare words); either way it never ranks every match. Telling the two
-        // apart needs word statistics that reach rare words: the search vectors' statistics target is raised for
-        // that (migration SearchStatistics; with the default, a rare word walked the whole key: 0.3 s at 1M claims). q is NOT
-        // MATERIALIZED so the planner sees the words and can estimate how many rows match: materialized, it could
-        // not, and walked the whole primary key for a rare word (4.8 s at a million claims; 7 ms inlined). Quotes are
-        // capped as passages, before the joins: capped after them, a misestimate made the planner merge-join the whole
-        // citations index (1.2 s for a common word). Each candidate is ranked where it is found: a claim's rank is its
-        // statement's (a partial match counts, as ts_rank counts it) plus its best candidate quote's. Looking up every
-        // quote of every candidate claim again cost two thirds of a common word's query (15 of 23 ms at 1M claims,
-        // docs/benchmarks.md); the two differ only when the quotes were capped, and the page then says the ranking is
-        // among the newest matches.
+        // apart needs word statistics that reach rare words: the search vectors' statistics targets are raised for
+        // that (migrations SearchStatistics and SearchWordStatistics; with the default, a rare word walked the whole
+        // key: 0.3 s at 1M claims). q is NOT MATERIALIZED so the planner sees the words and can estimate how many rows
+        // match: materialized, it could not, and walked the whole primary key for a rare word (4.8 s at a million
+        // claims; 7 ms inlined). Quotes are capped as passages, before the joins: capped after them, a misestimate made
+        // the planner merge-join the whole citations index (1.2 s for a common word). Each candidate is ranked where
+        // it is found: a claim's rank is its statement's (a partial match counts, as ts_rank counts it) plus its best
+        // candidate quote's. Looking up every quote of every candidate claim again cost two thirds of a common word's
+        // query (15 of 23 ms at 1M claims, docs/benchmarks.md); the two differ only when the quotes were capped, and
+        // the page then says the ranking is among the newest matches. numnode(q.query) > 0 folds to a constant: an
+        // empty query (stop words only) then plans as nothing to scan, whatever the filters, instead of a walk that no
+        // row can end.
         var sql = $"""
             WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', @q) AS query),
             by_statement AS (
                 SELECT c.id, ts_rank(c.search_vector, q.query) AS rank FROM claims c, q
-                WHERE c.deleted_at IS NULL AND c.search_vector @@ q.query{claimFilter}{statementSourceFilter}
+                WHERE numnode(q.query) > 0 AND c.deleted_at IS NULL AND c.search_vector @@ q.query{claimFilter}{statementSourceFilter}
                 ORDER BY c.id DESC LIMIT @cap),
             quoted AS (
                 SELECT p.id, ts_rank(p.search_vector, q.query) AS rank FROM passages p, q
-                WHERE p.search_vector @@ q.query{passageSourceFilter}
+                WHERE numnode(q.query) > 0 AND p.search_vector @@ q.query{passageSourceFilter}
                 ORDER BY p.id DESC LIMIT @cap),
             by_quote AS (
                 SELECT ci.claim_id AS id, max(quoted.rank) AS rank, max(ts_rank(c.search_vector, q.query)) AS statement_rank

@@ -1,5 +1,6 @@
 using Bunit;
 using KnowledgeBase.Core.Agreement;
+using KnowledgeBase.Core.Shared;
 using KnowledgeBase.Web.Shared;
 
 namespace KnowledgeBase.UnitTests.Claims;
@@ -26,6 +27,23 @@ public sealed class AgreementBadgeTests : BunitContext
         Assert.Equal(label, badge.Find(".agreement-label").TextContent);
         Assert.Empty(badge.FindAll(".agreement-overridden"));
         Assert.DoesNotContain("editor's judgement", badge.Markup);
+    }
+
+    [Fact]
+    public void Every_flag_has_a_badge_in_every_setting()
+    {
+        // The badges are built together, once: a flag without an icon, label or explanation would break them all.
+        foreach (var flag in Enum.GetValues<AgreementFlag>())
+        {
+            foreach (var (overridden, linked) in new[] { (false, false), (false, true), (true, false), (true, true) })
+            {
+                var markup = AgreementBadge.Of(flag, overridden, linked).Value;
+                Assert.Contains($"agreement-{flag.ToSlug()}", markup, StringComparison.Ordinal);
+                Assert.Contains(flag.ToLabel(), markup, StringComparison.Ordinal);
+                Assert.Equal(overridden, markup.Contains("editor&#x27;s judgement", StringComparison.Ordinal) || markup.Contains("editor's judgement", StringComparison.Ordinal));
+                Assert.Equal(linked, markup.StartsWith("<a ", StringComparison.Ordinal));
+            }
+        }
     }
 
     [Fact]
