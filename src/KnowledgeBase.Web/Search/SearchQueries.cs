@@ -137,9 +137,9 @@ public static class SearchQueries
         // (common words) or reads the GIN index (rare words); either way it never ranks every match. Telling the two
         // apart needs word statistics that reach rare words: the search vectors' statistics target is raised for
         // that (migration SearchStatistics; with the default, a rare word walked the whole key: 0.3 s at 1M claims;
-        // at 1,000 on quotes and documents, a rare search's SQL took 7.7 ms against 4.5 ms at 1M). q is NOT MATERIALIZED so the planner sees the words and can estimate how many rows
-        // match: materialized, it could not, and walked the whole primary key for a rare word (4.8 s at a million
-        // claims; 7 ms inlined). Quotes are capped as passages, before the joins: capped after them, a misestimate made
+        // at 1,000 on quotes and documents, a rare search's SQL took 7.7 ms against 4.5 ms at 1M). q is NOT
+        // MATERIALIZED so the planner sees the words and can estimate how many rows match: materialized, it could
+        // not, and walked the whole primary key for a rare word (4.8 s at a million claims; 7 ms inlined). Quotes are capped as passages, before the joins: capped after them, a misestimate made
         // the planner merge-join the whole citations index (1.2 s for a common word). Each candidate is ranked where
         // it is found: a claim's rank is its statement's (a partial match counts, as ts_rank counts it) plus its best
         // candidate quote's. Looking up every quote of every candidate claim again cost two thirds of a common word's
